@@ -1,0 +1,49 @@
+package dev.yardstick.config;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parses the durations users type: {@code 500ms}, {@code 2s}, {@code 1.5s}, {@code 5m}, {@code 1h}, {@code 250us}. */
+public final class Durations {
+
+    private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(us|µs|ms|s|m|h)");
+
+    private Durations() {
+    }
+
+    public static Duration parse(String text) {
+        if (text == null) {
+            throw new InputException("missing duration");
+        }
+        Matcher m = FORM.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new InputException("malformed duration '" + text + "' (expected e.g. 500ms, 30s, 5m, 1h)");
+        }
+        double value = Double.parseDouble(m.group(1));
+        double nanosPerUnit = switch (m.group(2)) {
+            case "us", "µs" -> 1e3;
+            case "ms" -> 1e6;
+            case "s" -> 1e9;
+            case "m" -> 60e9;
+            default -> 3600e9;
+        };
+        return Duration.ofNanos(Math.round(value * nanosPerUnit));
+    }
+
+    /** A compact human form: {@code 850µs}, {@code 12.3ms}, {@code 1.25s}. */
+    public static String format(Duration duration) {
+        return formatNanos(duration.toNanos());
+    }
+
+    public static String formatNanos(double nanos) {
+        if (nanos < 1e6) {
+            return String.format(Locale.ROOT, "%.0fµs", nanos / 1e3);
+        }
+        if (nanos < 1e9) {
+            return String.format(Locale.ROOT, nanos < 1e7 ? "%.2fms" : "%.1fms", nanos / 1e6);
+        }
+        return String.format(Locale.ROOT, "%.2fs", nanos / 1e9);
+    }
+}

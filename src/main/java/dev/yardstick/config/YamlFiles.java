@@ -1,0 +1,96 @@
+package dev.yardstick.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the YAML (or JSON) files users write into records, turning every parse or mapping failure into an
+ * {@link InputException} that names the file, the line and the field. Keys are kebab-case in files
+ * ({@code max-tokens}) and camelCase in records ({@code maxTokens}).
+ */
+public final class YamlFiles {
+
+    private static final ObjectMapper YAML = configure(new ObjectMapper(new YAMLFactory()));
+
+    private YamlFiles() {
+    }
+
+    private static ObjectMapper configure(ObjectMapper mapper) {
+        return mapper.findAndRegisterModules()
+                .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+    }
+
+    /** The mapper files are read with, for callers that convert a node they already hold. */
+    public static ObjectMapper mapper() {
+        return YAML;
+    }
+
+    public static <T> T read(Path file, Class<T> type) {
+        String text = readText(file);
+        if (text.isBlank()) {
+            throw InputException.inFile(file.toString(), 0, null, "the file is empty");
+        }
+        try {
+            T value = YAML.readValue(text, type);
+            if (value == null) {
+                throw InputException.inFile(file.toString(), 0, null, "the file holds no document");
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw describe(file, e);
+        }
+    }
+
+    public static JsonNode readTree(Path file) {
+        String text = readText(file);
+        try {
+            return YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw describe(file, e);
+        }
+    }
+
+    public static String readText(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new InputException("file not found: " + file);
+        } catch (IOException e) {
+            throw new InputException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** One line that says where in the file and what went wrong, without Jackson's internals. */
+    public static InputException describe(Path file, JsonProcessingException e) {
+        JsonLocation where = e.getLocation();
+        int line = where == null ? 0 : where.getLineNr();
+        String field = null;
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+        }
+        String problem = e.getOriginalMessage();
+        if (problem == null) {
+            problem = e.getClass().getSimpleName();
+        }
+        // Jackson's messages can run over several lines and name Java classes; keep the first line, drop the class.
+        problem = problem.lines().findFirst().orElse(problem)
+                .replaceAll(" \\(class [^)]*\\)", "")
+                .replaceAll("`[a-z]+(\\.[a-zA-Z0-9_$]+)+`", "value");
+        return InputException.inFile(file.toString(), line, field, problem);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.yardstick.engine;
+
+import java.util.Arrays;
+
+/**
+ * The immutable result of one request. Times are nanoseconds. {@code ttftNanos} and {@code e2eNanos} are measured
+ * from the request's <em>scheduled</em> start (in open-loop runs that includes the wait for a free slot, which is
+ * also given alone as {@code queueNanos}); in closed-loop runs scheduled and actual start are the same moment.
+ *
+ * @param sequence          the request's index in the plan
+ * @param model             the model's label, {@code provider/model}
+ * @param promptId          the prompt's id from the prompt set
+ * @param repetition        0-based repetition of this model × prompt pair
+ * @param warmup            true for warm-up requests, which no statistic includes
+ * @param scheduledNanos    scheduled start, relative to the run's start
+ * @param queueNanos        from the scheduled start to the moment the request was sent
+ * @param ttftNanos         to the first chunk carrying generated content; -1 when none arrived
+ * @param e2eNanos          to the last content byte (a trailing usage-only event does not extend it)
+ * @param itlNanos          the gaps between consecutive content chunks
+ * @param tokens            reported and counted tokens
+ * @param text              the generated text ("" on error)
+ * @param finishReason      the provider's finish reason, when given
+ * @param requestId         the provider's request or response id, when given, to join with server logs
+ * @param attempts          how many tries the request took (1 without retries)
+ * @param error             null on success
+ */
+public record Sample(long sequence, String model, String promptId, int repetition, boolean warmup,
+                     long scheduledNanos, long queueNanos, long ttftNanos, long e2eNanos, long[] itlNanos,
+                     TokenCounts tokens, String text, String finishReason, String requestId, int attempts,
+                     SampleError error) {
+
+    public boolean ok() {
+        return error == null;
+    }
+
+    /** Time per output token after the first: (E2E − TTFT) / (output − 1); NaN when undefined. */
+    public double tpotNanos() {
+        int out = tokens == null ? 0 : tokens.output();
+        if (!ok() || ttftNanos < 0 || out < 2) {
+            return Double.NaN;
+        }
+        return (double) (e2eNanos - ttftNanos) / (out - 1);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Sample s && sequence == s.sequence && model.equals(s.model)
+                && e2eNanos == s.e2eNanos && Arrays.equals(itlNanos, s.itlNanos);
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(sequence) * 31 + model.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Sample[" + sequence + " " + model + " " + promptId + " e2e=" + e2eNanos + " ok=" + ok() + "]";
+    }
+}

@@ -1,0 +1,38 @@
+package dev.yardstick.engine;
+
+import dev.yardstick.provider.TokenSource;
+
+/**
+ * The token counts of one request. The provider's reported usage and our own count are both kept where both
+ * exist; {@link #input()} and {@link #output()} prefer the reported ones, and say which they used.
+ *
+ * @param reportedInput   the provider's input (prompt) tokens, null when it sent no usage
+ * @param reportedOutput  the provider's output tokens, null when it sent no usage
+ * @param reportedCached  input tokens the provider served from its prompt cache, null when not reported
+ * @param countedInput    our count of the input with {@code countSource}'s tokenizer
+ * @param countedOutput   our count of the generated text
+ * @param countSource     whether our counts come from the model's tokenizer or are an estimate
+ */
+public record TokenCounts(Integer reportedInput, Integer reportedOutput, Integer reportedCached,
+                          int countedInput, int countedOutput, TokenSource countSource) {
+
+    public int input() {
+        return reportedInput != null ? reportedInput : countedInput;
+    }
+
+    public int output() {
+        return reportedOutput != null ? reportedOutput : countedOutput;
+    }
+
+    public int cachedInput() {
+        return reportedCached == null ? 0 : reportedCached;
+    }
+
+    public TokenSource inputSource() {
+        return reportedInput != null ? TokenSource.REPORTED : countSource;
+    }
+
+    public TokenSource outputSource() {
+        return reportedOutput != null ? TokenSource.REPORTED : countSource;
+    }
+}

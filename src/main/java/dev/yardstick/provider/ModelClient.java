@@ -1,0 +1,32 @@
+package dev.yardstick.provider;
+
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.yardstick.config.ModelSpec;
+import java.util.OptionalInt;
+
+/**
+ * One opened model: the langchain4j streaming model every request goes through, the tokenizer that counts its
+ * tokens, and what is known about its limits. Opened once per run and closed at the end (a local model holds
+ * native memory until then).
+ */
+public interface ModelClient extends AutoCloseable {
+
+    ModelSpec spec();
+
+    StreamingChatModel chatModel();
+
+    TokenCounter tokenCounter();
+
+    /** The model's context window in tokens, where known. */
+    OptionalInt contextWindow();
+
+    /** True for synthetic models (mock): their figures are never presented as a real model's. */
+    default boolean synthetic() {
+        return false;
+    }
+
+    /** Releases what the model holds. Never throws. */
+    @Override
+    default void close() {
+    }
+}
