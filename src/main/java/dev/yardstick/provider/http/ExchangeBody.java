@@ -44,6 +44,10 @@ final class ExchangeBody extends InputStream {
         } catch (UncheckedIOException e) {
             failed = true;
             throw e.getCause();
+        } catch (RuntimeException e) {
+            // An engine's own failure type: still a broken read, and it must reach the parser as one.
+            failed = true;
+            throw new IOException("response body could not be read: " + e, e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.yardstick.provider.http;
 
+import io.helidon.common.buffers.DataReader;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Headers;
 import io.helidon.http.Method;
@@ -8,6 +9,8 @@ import io.helidon.webclient.api.HttpClientResponse;
 import io.helidon.webclient.api.WebClient;
 import io.helidon.webclient.api.WebClientConfig;
 
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -50,7 +53,16 @@ final class HelidonTransport implements HttpTransport {
             return new HelidonExchange(response);
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        } catch (DataReader.InsufficientDataAvailableException e) {
+            throw truncated(e);
         }
+    }
+
+    /** Helidon reports a connection closed in the middle of a response as a RuntimeException. */
+    private static EOFException truncated(RuntimeException e) {
+        EOFException eof = new EOFException("connection closed before the response ended");
+        eof.initCause(e);
+        return eof;
     }
 
     @Override
@@ -62,10 +74,12 @@ final class HelidonTransport implements HttpTransport {
 
         private final HttpClientResponse response;
         private final Map<String, List<String>> headers;
+        private final InputStream body;
 
         HelidonExchange(HttpClientResponse response) {
             this.response = response;
             this.headers = toMap(response.headers());
+            this.body = new TruncationAwareStream(response.inputStream());
         }
 
         @Override
@@ -80,7 +94,7 @@ final class HelidonTransport implements HttpTransport {
 
         @Override
         public InputStream body() {
-            return response.inputStream();
+            return body;
         }
 
         @Override
@@ -93,6 +107,35 @@ final class HelidonTransport implements HttpTransport {
             Map<String, List<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             headers.forEach(header -> map.put(header.name(), header.allValues()));
             return map;
+        }
+    }
+
+    /**
+     * Helidon's entity stream signals a chunked body cut short with a RuntimeException; a parser expects an
+     * IOException, and a benchmark must count it as a broken stream, not as the end of a good one.
+     */
+    private static final class TruncationAwareStream extends FilterInputStream {
+
+        TruncationAwareStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return in.read();
+            } catch (DataReader.InsufficientDataAvailableException e) {
+                throw truncated(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            try {
+                return in.read(buffer, offset, length);
+            } catch (DataReader.InsufficientDataAvailableException e) {
+                throw truncated(e);
+            }
         }
     }
 }
