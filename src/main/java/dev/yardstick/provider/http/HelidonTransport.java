@@ -1,13 +1,14 @@
 package dev.yardstick.provider.http;
 
 import io.helidon.common.buffers.DataReader;
+import io.helidon.common.socket.SocketOptions;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Headers;
 import io.helidon.http.Method;
 import io.helidon.webclient.api.HttpClientRequest;
 import io.helidon.webclient.api.HttpClientResponse;
+import io.helidon.webclient.api.Proxy;
 import io.helidon.webclient.api.WebClient;
-import io.helidon.webclient.api.WebClientConfig;
 
 import java.io.EOFException;
 import java.io.FilterInputStream;
@@ -28,20 +29,25 @@ final class HelidonTransport implements HttpTransport {
     private final WebClient client;
 
     HelidonTransport(Duration connectTimeout, Duration readTimeout) {
-        WebClientConfig.Builder builder = WebClient.builder()
+        this.client = WebClient.builder()
                 // Same behaviour as langchain4j's JDK client: the caller sees a redirect, it is not followed.
                 .followRedirects(false)
                 // A 100-continue round trip would be added to every measured TTFT.
                 .sendExpectContinue(false)
                 // Each client owns its pool: closing it must not reach into another model's connections.
-                .shareConnectionCache(false);
-        if (connectTimeout != null) {
-            builder.connectTimeout(connectTimeout);
-        }
-        if (readTimeout != null) {
-            builder.readTimeout(readTimeout);
-        }
-        this.client = builder.build();
+                .shareConnectionCache(false)
+                // Like the JDK client again: direct connections; Helidon's default asks the JVM's proxy selector and
+                // adds a Proxy-Connection header to every request.
+                .proxy(Proxy.noProxy())
+                .socketOptions(SocketOptions.builder()
+                        // Helidon's default is off: a request written in two segments would then wait for the
+                        // server's delayed ACK, adding tens of milliseconds to what we measure.
+                        .tcpNoDelay(true)
+                        // Zero is "no limit" to the socket; Helidon's own defaults (10 s, 30 s) would be a surprise.
+                        .connectTimeout(connectTimeout == null ? Duration.ZERO : connectTimeout)
+                        .readTimeout(readTimeout == null ? Duration.ZERO : readTimeout)
+                        .build())
+                .build();
     }
 
     @Override

@@ -3,6 +3,9 @@ package dev.yardstick.provider.http;
 import dev.langchain4j.exception.InternalServerException;
 import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.exception.TimeoutException;
+import dev.langchain4j.http.client.HttpMethod;
+import dev.langchain4j.http.client.HttpRequest;
+import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
@@ -87,6 +90,19 @@ class LeanHttpClientTest {
 
         assertEquals("Paris is the capital.", response.aiMessage().text());
         assertEquals(3, response.tokenUsage().inputTokenCount());
+    }
+
+    @Test
+    void aClientWithoutTimeoutsWaitsAsLongAsItTakes() {
+        try (LeanHttpClient client = LeanHttpClient.builder().build()) {
+            SuccessfulHttpResponse response = client.execute(HttpRequest.builder()
+                    .method(HttpMethod.GET).url(server.baseUrl(Protocol.OPENAI), "models").build());
+
+            assertEquals(200, response.statusCode());
+            assertTrue(response.body().contains("\"object\""), response.body());
+            assertTrue(response.contentType().startsWith("application/json"), response.contentType());
+            assertEquals(1, server.probeCount());
+        }
     }
 
     @Test
