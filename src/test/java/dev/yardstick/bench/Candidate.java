@@ -16,7 +16,9 @@ enum Candidate {
     /** LeanHttpClient on java.net.http, {@code send(ofInputStream())} blocking the virtual thread, HTTP/1.1. */
     LEAN_JDK("lean-jdk", () -> LeanHttpClient.builder().transport(JdkTransport::new)),
     /** LeanHttpClient on HttpURLConnection: blocking sockets, no dependency. */
-    LEAN_URLCONNECTION("lean-urlconnection", () -> LeanHttpClient.builder().transport(UrlConnectionTransport::new));
+    LEAN_URLCONNECTION("lean-urlconnection", () -> LeanHttpClient.builder().transport(UrlConnectionTransport::new)),
+    /** The floor, not a candidate: LeanHttpClient on a minimal hand-written HTTP/1.1 socket client. */
+    LEAN_RAW_SOCKET("lean-raw-socket", () -> LeanHttpClient.builder().transport(RawSocketTransport::new));
 
     private final String label;
     private final Supplier<HttpClientBuilder> builder;

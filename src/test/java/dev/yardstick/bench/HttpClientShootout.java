@@ -3,6 +3,7 @@ package dev.yardstick.bench;
 import dev.yardstick.testing.LoopbackLlmServer;
 
 import java.io.BufferedReader;
+import java.lang.management.ManagementFactory;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +27,8 @@ import java.util.function.ToDoubleFunction;
  * shows the median over rounds.
  *
  * <pre>
- * HttpClientShootout [--rounds 3] [--warmup 5s] [--window 10s] [--scenarios latency,rate]
- *                    [--clients jdk-default,lean-helidon,lean-jdk,lean-urlconnection]
+ * HttpClientShootout [--rounds 5] [--warmup 4s] [--window 6s] [--scenarios latency,rate]
+ *                    [--clients jdk-default,lean-helidon,lean-jdk,lean-urlconnection,lean-raw-socket]
  * </pre>
  */
 public final class HttpClientShootout {
@@ -52,8 +53,10 @@ public final class HttpClientShootout {
                 for (int round = 0; round < options.rounds; round++) {
                     for (int i = 0; i < options.clients.size(); i++) {
                         Candidate client = options.clients.get((i + round) % options.clients.size());
-                        System.err.printf("%s round %d/%d: %s ...%n", scenario.name(), round + 1, options.rounds,
-                                client.label());
+                        // The machine's load shows whether other work shared the cores during this run.
+                        System.err.printf(Locale.ROOT, "%s round %d/%d: %s (load average %.1f) ...%n",
+                                scenario.name(), round + 1, options.rounds, client.label(),
+                                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                         Measured result = runInFreshJvm(client, scenario, baseUrl, options, server.toHandle());
                         System.err.printf(Locale.ROOT, "  %s serverCores=%.2f%n", result.run().toLine(),
                                 result.serverCores());
@@ -177,9 +180,9 @@ public final class HttpClientShootout {
     record Options(int rounds, Duration warmup, Duration window, List<Scenario> scenarios, List<Candidate> clients) {
 
         static Options parse(String[] args) {
-            int rounds = 3;
-            Duration warmup = Duration.ofSeconds(5);
-            Duration window = Duration.ofSeconds(10);
+            int rounds = 5;
+            Duration warmup = Duration.ofSeconds(4);
+            Duration window = Duration.ofSeconds(6);
             List<Scenario> scenarios = Scenario.ALL;
             List<Candidate> clients = List.of(Candidate.values());
             for (int i = 0; i < args.length; i += 2) {

@@ -26,6 +26,13 @@ import java.util.TreeMap;
  */
 final class HelidonTransport implements HttpTransport {
 
+    /**
+     * "No read limit" as Helidon can take it. Not zero (the socket's "infinite"): Helidon watches an idle pooled
+     * connection with 101 ms reads and, under an infinite timeout, gives up after the first one, failing the next
+     * request on that connection if its answer takes longer than that to start.
+     */
+    private static final Duration NO_READ_LIMIT = Duration.ofDays(1);
+
     private final WebClient client;
 
     HelidonTransport(Duration connectTimeout, Duration readTimeout) {
@@ -43,9 +50,9 @@ final class HelidonTransport implements HttpTransport {
                         // Helidon's default is off: a request written in two segments would then wait for the
                         // server's delayed ACK, adding tens of milliseconds to what we measure.
                         .tcpNoDelay(true)
-                        // Zero is "no limit" to the socket; Helidon's own defaults (10 s, 30 s) would be a surprise.
+                        // Helidon's own defaults (10 s, 30 s) would be a surprise when the caller asked for no limit.
                         .connectTimeout(connectTimeout == null ? Duration.ZERO : connectTimeout)
-                        .readTimeout(readTimeout == null ? Duration.ZERO : readTimeout)
+                        .readTimeout(readTimeout == null ? NO_READ_LIMIT : readTimeout)
                         .build())
                 .build();
     }

@@ -70,8 +70,9 @@ public final class LeanHttpClient implements HttpClient, AutoCloseable {
             tell(() -> listener.onError(Failures.map(e)));
             return;
         }
-        StreamListener guarded = new StreamListener(listener, new ExchangeBody(exchange));
-        try (ExchangeBody body = guarded.body) {
+        ExchangeBody body = new ExchangeBody(exchange);
+        StreamListener guarded = new StreamListener(listener, body);
+        try {
             if (!isSuccess(exchange.status())) {
                 guarded.onError(statusException(exchange));
                 return;
@@ -83,7 +84,11 @@ public final class LeanHttpClient implements HttpClient, AutoCloseable {
             tell(() -> listener.onOpen(head));
             parser.parse(body, guarded);
         } catch (RuntimeException e) {
-            guarded.onError(e); // a parser that throws instead of reporting
+            // A parser that throws instead of reporting. Caught BEFORE the body is closed: closing first would make
+            // the failure look like a cancellation, and swallow it.
+            guarded.onError(e);
+        } finally {
+            body.close();
         }
         if (!guarded.failed) {
             tell(listener::onClose);

@@ -6,6 +6,8 @@ import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.http.client.HttpMethod;
 import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
+import dev.langchain4j.http.client.sse.ServerSentEventListener;
+import dev.langchain4j.http.client.sse.ServerSentEventParser;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
@@ -102,6 +104,26 @@ class LeanHttpClientTest {
             assertTrue(response.body().contains("\"object\""), response.body());
             assertTrue(response.contentType().startsWith("application/json"), response.contentType());
             assertEquals(1, server.probeCount());
+        }
+    }
+
+    @Test
+    void aClientWithoutTimeoutsSurvivesASlowAnswerOnAReusedConnection() {
+        // Helidon watches an idle pooled connection with 101 ms reads; with an infinite socket timeout its watcher
+        // gives up after one of them and fails the NEXT request if that answer takes longer to start.
+        try (LeanHttpClient client = LeanHttpClient.builder().build()) {
+            HttpRequest models = HttpRequest.builder()
+                    .method(HttpMethod.GET).url(server.baseUrl(Protocol.OPENAI), "models").build();
+            assertEquals(200, client.execute(models).statusCode());
+            server.behavior(Behavior.DEFAULT.stalling(Duration.ofMillis(400)));
+            HttpRequest chat = HttpRequest.builder()
+                    .method(HttpMethod.POST).url(server.baseUrl(Protocol.OPENAI), "chat/completions")
+                    .addHeader("Content-Type", "application/json")
+                    .body("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}").build();
+
+            SuccessfulHttpResponse response = client.execute(chat);
+
+            assertTrue(response.body().contains("tok1"), response.body());
         }
     }
 
@@ -221,6 +243,40 @@ class LeanHttpClientTest {
         assertEquals("tok1 tok2", conversation.text());
         assertTrue(elapsedMillis < 1_500, "a cancelled stream must not be read to its end: " + elapsedMillis + " ms");
         assertFalse(conversation.done.isDone(), "neither completion nor error after a cancel");
+    }
+
+    @Test
+    void aParserThatThrowsEndsInOnErrorNotInOnClose() {
+        List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ServerSentEventListener listener = new ServerSentEventListener() {
+            @Override
+            public void onOpen(SuccessfulHttpResponse response) {
+                calls.add("open " + response.statusCode());
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                calls.add("error " + error.getMessage());
+            }
+
+            @Override
+            public void onClose() {
+                calls.add("close");
+            }
+        };
+        ServerSentEventParser failing = (body, l) -> {
+            throw new IllegalStateException("parser bug");
+        };
+        HttpRequest chat = HttpRequest.builder()
+                .method(HttpMethod.POST).url(server.baseUrl(Protocol.OPENAI), "chat/completions")
+                .addHeader("Content-Type", "application/json")
+                .body("{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
+                .build();
+        try (LeanHttpClient client = LeanHttpClient.builder().readTimeout(Duration.ofSeconds(5)).build()) {
+            client.execute(chat, failing, listener);
+        }
+
+        assertEquals(List.of("open 200", "error parser bug"), calls);
     }
 
     @Test
