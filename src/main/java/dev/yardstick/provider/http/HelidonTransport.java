@@ -5,6 +5,9 @@ import io.helidon.common.socket.SocketOptions;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Headers;
 import io.helidon.http.Method;
+import io.helidon.webclient.api.ConnectedSocketChannelInfo;
+import io.helidon.webclient.api.ConnectedSocketInfo;
+import io.helidon.webclient.api.ConnectionListener;
 import io.helidon.webclient.api.HttpClientRequest;
 import io.helidon.webclient.api.HttpClientResponse;
 import io.helidon.webclient.api.Proxy;
@@ -54,6 +57,9 @@ final class HelidonTransport implements HttpTransport {
                         .connectTimeout(connectTimeout == null ? Duration.ZERO : connectTimeout)
                         .readTimeout(readTimeout == null ? NO_READ_LIMIT : readTimeout)
                         .build())
+                // Helidon sets the read timeout only after the TLS handshake: a server that accepts the connection
+                // and then says nothing would hold the handshake forever. Bound it by the read timeout too.
+                .connectionListener(new HandshakeTimeout(readTimeout == null ? NO_READ_LIMIT : readTimeout))
                 .build();
     }
 
@@ -81,6 +87,20 @@ final class HelidonTransport implements HttpTransport {
     @Override
     public void close() {
         client.closeResource();
+    }
+
+    /** Gives a freshly connected socket its read timeout before anything is read from it. */
+    private record HandshakeTimeout(Duration readTimeout) implements ConnectionListener {
+
+        @Override
+        public void socketConnected(ConnectedSocketInfo socketInfo) throws IOException {
+            socketInfo.socket().setSoTimeout((int) Math.min(Integer.MAX_VALUE, readTimeout.toMillis()));
+        }
+
+        @Override
+        public void socketChannelConnected(ConnectedSocketChannelInfo socketInfo) {
+            // channels (unix domain sockets) carry no TLS here
+        }
     }
 
     private static final class HelidonExchange implements Exchange {
