@@ -84,6 +84,13 @@ public final class YamlFiles {
                     .collect(Collectors.joining(".")).replace(".[", "[");
         }
         String problem = e.getOriginalMessage();
+        // A record's own validation (thrown from its constructor while mapping) says best what is wrong.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof InputException || cause instanceof IllegalArgumentException) {
+                problem = cause.getMessage();
+                break;
+            }
+        }
         if (problem == null) {
             problem = e.getClass().getSimpleName();
         }
