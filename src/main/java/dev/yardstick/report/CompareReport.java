@@ -87,15 +87,14 @@ public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo
     }
 
     private Document.Grid summaryGrid() {
-        List<String> headers = List.of("model", "ok", "errors", "TTFT p50", "TTFT p95", "E2E p50", "E2E p95",
-                "in tok", "out tok", "out tok/s", "cost", "checks");
+        List<String> headers = List.of("model", "ok/err", "TTFT p50", "TTFT p95", "E2E p50", "E2E p95",
+                "tokens in/out", "tok/s", "cost", "checks");
         List<List<String>> rows = new ArrayList<>();
         for (ModelSummary s : summary) {
             ModelStats st = s.stats();
-            rows.add(List.of(s.model(), String.valueOf(st.requests().succeeded()),
-                    String.valueOf(st.requests().failed()), ms(st.ttft(), true), ms(st.ttft(), false),
-                    ms(st.e2e(), true), ms(st.e2e(), false), String.valueOf(st.tokens().input()),
-                    String.valueOf(st.tokens().output()), Formats.number(st.outputRate().p50(), 0),
+            rows.add(List.of(s.model(), st.requests().succeeded() + "/" + st.requests().failed(),
+                    ms(st.ttft(), true), ms(st.ttft(), false), ms(st.e2e(), true), ms(st.e2e(), false),
+                    st.tokens().input() + "/" + st.tokens().output(), Formats.number(st.outputRate().p50(), 0),
                     Formats.usd(s.costUsd()),
                     s.checksTotal() == 0 ? "–" : s.checksPassed() + "/" + s.checksTotal()));
         }
@@ -103,7 +102,7 @@ public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo
         for (int i = 0; i < headers.size(); i++) {
             numeric.add(i > 0);
         }
-        return new Document.Grid(headers, rows, numeric, false);
+        return new Document.Grid(headers, rows, numeric, true);
     }
 
     private static String ms(MetricSummary metric, boolean median) {
@@ -128,7 +127,7 @@ public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo
                     + "use --repeat for firmer percentiles."));
         }
         notes.add(new Document.Paragraph("TTFT: request start → first content chunk. E2E: request start → last "
-                + "content chunk. out tok/s: median per request of output tokens / (E2E − TTFT)."));
+                + "content chunk. tok/s: median per request of output tokens / (E2E − TTFT)."));
         for (ModelInfo model : models) {
             if (model.price() != null) {
                 notes.add(new Document.Paragraph("Price " + model.model() + ": $" + model.price().inputPerMillion()
