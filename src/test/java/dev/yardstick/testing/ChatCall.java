@@ -47,10 +47,16 @@ final class ChatCall {
         JsonNode body = parse(raw);
         long index = context.nextIndex();
         String path = exchange.getRequestURI().getPath();
+        Map<String, List<String>> headers = lowerCaseHeaders();
         context.log().add(new RecordedRequest(index, protocol, exchange.getRequestMethod(), path,
-                exchange.getRequestURI().getRawQuery(), lowerCaseHeaders(), body, arrivalNanos));
+                exchange.getRequestURI().getRawQuery(), headers, body, arrivalNanos));
         if (!body.isObject()) {
             sendError(400, "request body is not a JSON object", null);
+            return;
+        }
+        WireFormat.Rejection rejection = wire.check(headers);
+        if (rejection != null) {
+            sendError(rejection.status(), rejection.message(), null);
             return;
         }
         Behavior behavior = context.behaviorFor(index);

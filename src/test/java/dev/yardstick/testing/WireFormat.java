@@ -24,6 +24,15 @@ interface WireFormat {
     /** The request's cap on output tokens, if it sets one. */
     OptionalInt maxTokens(JsonNode body);
 
+    /** Why this request is refused before any behaviour applies (a missing required header), or null to serve it. */
+    default Rejection check(Map<String, List<String>> lowerCaseHeaders) {
+        return null;
+    }
+
+    /** A refusal the real service would give: status and message, framed by {@link #errorBody}. */
+    record Rejection(int status, String message) {
+    }
+
     /** Whether a streamed request asked for usage (only OpenAI-compatible protocols make it optional). */
     default boolean streamUsageRequested(JsonNode body) {
         return true;
