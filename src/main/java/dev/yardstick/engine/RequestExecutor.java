@@ -1,0 +1,129 @@
+package dev.yardstick.engine;
+
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
+import dev.yardstick.config.Message;
+import dev.yardstick.config.ModelParams;
+import dev.yardstick.provider.ModelClient;
+import dev.yardstick.provider.ProviderUsage;
+import dev.yardstick.provider.TokenCounter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs one request on the calling thread (a virtual thread in the orchestrator) and turns what happened into a
+ * {@link Sample}. A watchdog on a shared scheduler enforces the timeout: it aborts the stream and interrupts the
+ * thread, which unblocks synchronous clients (the lean HTTP client, llama.cpp) as well as asynchronous ones.
+ */
+public final class RequestExecutor {
+
+    private final ScheduledExecutorService watchdog;
+    private final TokenCounting counting;
+
+    public RequestExecutor(ScheduledExecutorService watchdog, TokenCounting counting) {
+        this.watchdog = watchdog;
+        this.counting = counting;
+    }
+
+    /**
+     * @param scheduledAt   System.nanoTime() of the request's scheduled start (latency counts from here)
+     * @param sentAt        System.nanoTime() when it was actually sent (after any wait for a slot)
+     * @param runStart      System.nanoTime() of the run's start, for the sample's relative times
+     * @param cancellation  consulted when the run is cancelled; may be null
+     */
+    public Sample execute(PlannedRequest request, ModelClient client, long scheduledAt, long sentAt, long runStart,
+                          Duration timeout, InFlight cancellation) {
+        StreamRecorder recorder = new StreamRecorder();
+        Thread worker = Thread.currentThread();
+        ScheduledFuture<?> timer = watchdog.schedule(() -> {
+            recorder.abort(new TimeoutException("no complete answer within " + timeout.toMillis() + " ms"));
+            worker.interrupt();
+        }, Math.max(1, timeout.toNanos() - (System.nanoTime() - sentAt)), TimeUnit.NANOSECONDS);
+        if (cancellation != null) {
+            cancellation.attach(recorder, worker);
+        }
+        try {
+            client.chatModel().chat(toChatRequest(request), recorder);
+            while (!recorder.finished()) {
+                recorder.await(TimeUnit.MILLISECONDS.toNanos(50));
+            }
+        } catch (InterruptedException e) {
+            recorder.abort(new CancellationException("interrupted"));
+        } catch (RuntimeException e) {
+            recorder.onError(e);
+        } finally {
+            timer.cancel(false);
+            if (cancellation != null) {
+                cancellation.detach();
+            }
+            Thread.interrupted(); // a late watchdog interrupt must not leak into the next request on this thread
+        }
+        return toSample(request, client, recorder, scheduledAt, sentAt, runStart);
+    }
+
+    static ChatRequest toChatRequest(PlannedRequest request) {
+        List<ChatMessage> messages = new ArrayList<>(request.messages().size());
+        for (Message m : request.messages()) {
+            messages.add(switch (m.role()) {
+                case SYSTEM -> SystemMessage.from(m.content());
+                case USER -> UserMessage.from(m.content());
+                case ASSISTANT -> AiMessage.from(m.content());
+            });
+        }
+        ModelParams p = request.params();
+        ChatRequest.Builder builder = ChatRequest.builder().messages(messages);
+        if (p.temperature() != null) {
+            builder.temperature(p.temperature());
+        }
+        if (p.maxTokens() != null) {
+            builder.maxOutputTokens(p.maxTokens());
+        }
+        return builder.build();
+    }
+
+    private Sample toSample(PlannedRequest request, ModelClient client, StreamRecorder recorder, long scheduledAt,
+                            long sentAt, long runStart) {
+        Throwable failure = recorder.failure();
+        ChatResponse response = recorder.response();
+        long firstContent = recorder.firstContentAt();
+        long ttft = firstContent < 0 ? -1 : firstContent - scheduledAt;
+        long e2e = Math.max(0, recorder.endAt() - scheduledAt);
+        String text = failure == null ? recorder.text() : "";
+        TokenUsage usage = response == null ? null : response.tokenUsage();
+        TokenCounts tokens = tokens(request, client.tokenCounter(), usage, text);
+        String requestId = response == null ? null : response.id();
+        String finish = response == null || response.finishReason() == null ? null
+                : response.finishReason().name().toLowerCase(java.util.Locale.ROOT);
+        return new Sample(request.sequence(), request.model(), request.promptId(), request.repetition(),
+                request.warmup(), scheduledAt - runStart, sentAt - scheduledAt, ttft, e2e,
+                failure == null ? recorder.gaps() : new long[0], tokens, text, finish, requestId, 1,
+                failure == null ? null : ErrorClassifier.classify(failure));
+    }
+
+    private TokenCounts tokens(PlannedRequest request, TokenCounter counter, TokenUsage usage, String text) {
+        Integer reportedIn = ProviderUsage.totalInput(usage);
+        Integer reportedOut = usage == null ? null : usage.outputTokenCount();
+        Integer cached = usage == null ? null : ProviderUsage.cachedInput(usage);
+        boolean count = counting == TokenCounting.ALWAYS || reportedIn == null || reportedOut == null;
+        int countedIn = 0;
+        int countedOut = 0;
+        if (count) {
+            for (Message m : request.messages()) {
+                countedIn += counter.count(m.content());
+            }
+            countedOut = counter.count(text);
+        }
+        return new TokenCounts(reportedIn, reportedOut, cached, countedIn, countedOut, counter.source());
+    }
+}

@@ -1,0 +1,37 @@
+package dev.yardstick.export;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.yardstick.report.Report;
+
+/**
+ * The one JSON mapping for reports, written and read back (report merge and diff, cost from a report): ISO
+ * dates, no nulls, and the derived views of {@link Report} never serialised.
+ */
+public final class Json {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(MapperFeature.DEFAULT_VIEW_INCLUSION)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .addMixIn(Report.class, ReportMixin.class)
+            .build();
+
+    private Json() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"document", "tabular"})
+    private abstract static class ReportMixin {
+    }
+}

@@ -1,0 +1,155 @@
+package dev.yardstick.provider.hosted;
+
+import dev.langchain4j.http.client.HttpClientBuilder;
+import dev.langchain4j.http.client.jdk.JdkHttpClient;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.yardstick.config.EndpointConfig;
+import dev.yardstick.config.InputException;
+import dev.yardstick.config.ModelConfig;
+import dev.yardstick.config.ModelParams;
+import dev.yardstick.config.ModelSpec;
+import dev.yardstick.config.Secrets;
+import dev.yardstick.provider.Availability;
+import dev.yardstick.provider.ModelClient;
+import dev.yardstick.provider.Provider;
+import dev.yardstick.provider.ProviderContext;
+import dev.yardstick.provider.TokenCounter;
+import dev.yardstick.provider.tokens.TokenCounters;
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.function.Supplier;
+
+/**
+ * A provider reached over HTTP through langchain4j: a vendor's API, a preset of an OpenAI-compatible host, or a
+ * named endpoint from the config file (then {@code endpoint} carries its base URL, key source and headers).
+ */
+public final class HostedProvider implements Provider {
+
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
+
+    private final String name;
+    private final HostedApi api;
+    private final EndpointConfig endpoint;
+    private final Supplier<HttpClientBuilder> http;
+
+    public HostedProvider(HostedApi api, Supplier<HttpClientBuilder> http) {
+        this(api.name(), api, null, http);
+    }
+
+    private HostedProvider(String name, HostedApi api, EndpointConfig endpoint, Supplier<HttpClientBuilder> http) {
+        this.name = name;
+        this.api = api;
+        this.endpoint = endpoint;
+        this.http = http == null ? JdkHttpClient::builder : http;
+    }
+
+    /** A named endpoint from the config file, speaking its declared protocol. */
+    public static HostedProvider forEndpoint(String name, EndpointConfig endpoint, Supplier<HttpClientBuilder> http) {
+        HostedApi protocol = HostedApi.protocol(endpoint.provider());
+        if (protocol == null) {
+            throw new InputException("endpoint '" + name + "' in the config file: field 'provider': unknown protocol '"
+                    + endpoint.provider() + "' (expected openai, anthropic, gemini, mistral or ollama)");
+        }
+        if (endpoint.baseUrl() == null || endpoint.baseUrl().isBlank()) {
+            throw new InputException("endpoint '" + name + "' in the config file: field 'base-url' is required");
+        }
+        return new HostedProvider(name, protocol, endpoint, http);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String description() {
+        return endpoint != null ? "config endpoint (" + api.protocol() + " protocol) at " + endpoint.baseUrl()
+                : api.description();
+    }
+
+    @Override
+    public Availability availability(ProviderContext context) {
+        String url = baseUrl(context, ModelParams.DEFAULTS);
+        if (keyRequired() && apiKey(context) == null) {
+            return Availability.no("no API key: set " + keySourceHint());
+        }
+        String probe = Reachability.probe(url + api.probePath(), Duration.ofMillis(800));
+        if (probe != null && !keyRequired()) {
+            return Availability.no("server not reachable at " + url + " (" + probe + ")");
+        }
+        String keyNote = keyRequired() ? "key from " + keySourceHint() + ", " : "";
+        return Availability.ok(keyNote + (probe == null ? "reachable at " + url : "not probed (" + probe + ")"));
+    }
+
+    @Override
+    public ModelClient open(ModelSpec spec, ProviderContext context) {
+        ModelParams params = context.config().paramsFor(spec);
+        String key = apiKey(context);
+        if (key == null && keyRequired()) {
+            throw new InputException("missing API key for " + spec.label() + ": set " + keySourceHint());
+        }
+        Duration timeout = params.timeout() == null ? DEFAULT_TIMEOUT : params.timeout();
+        Map<String, String> headers = endpoint == null ? Map.of() : endpoint.headers();
+        headers.values().forEach(Secrets::remember); // headers often carry tokens: never print them
+        Connection connection = new Connection(baseUrl(context, params), key == null ? "no-key" : key, headers,
+                timeout, http.get().connectTimeout(Duration.ofSeconds(10)).readTimeout(timeout));
+        StreamingChatModel model = api.factory().build(connection, spec.model(), params);
+        return new Opened(spec.withParams(params), model, TokenCounters.forModel(spec.model()),
+                contextWindow(spec, context));
+    }
+
+    private boolean keyRequired() {
+        // An endpoint without a key setting is a self-hosted server that takes none (vLLM, llama.cpp server).
+        return endpoint == null ? api.needsKey() : endpoint.apiKeyEnv() != null || endpoint.apiKeyFile() != null;
+    }
+
+    private String apiKey(ProviderContext context) {
+        if (endpoint != null) {
+            return Secrets.lookup(context.env(), endpoint.apiKeyEnv(), endpoint.apiKeyFile());
+        }
+        for (String var : api.keyEnvVars()) {
+            String key = Secrets.lookup(context.env(), var, null);
+            if (key != null) {
+                return key;
+            }
+        }
+        return null;
+    }
+
+    private String keySourceHint() {
+        if (endpoint != null) {
+            return endpoint.apiKeyEnv() != null ? endpoint.apiKeyEnv() : "the file " + endpoint.apiKeyFile();
+        }
+        return String.join(" or ", api.keyEnvVars());
+    }
+
+    private String baseUrl(ProviderContext context, ModelParams params) {
+        String url = params.baseUrl();
+        if (url == null && endpoint != null) {
+            url = endpoint.baseUrl();
+        }
+        if (url == null && api.baseUrlEnvVar() != null && name.equals(api.protocol())) {
+            url = context.env(api.baseUrlEnvVar());
+        }
+        if (url == null || url.isBlank()) {
+            url = api.defaultBaseUrl();
+        }
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private OptionalInt contextWindow(ModelSpec spec, ProviderContext context) {
+        Integer fromModel = context.config().model(spec.label()).map(ModelConfig::contextWindow).orElse(null);
+        if (fromModel != null) {
+            return OptionalInt.of(fromModel);
+        }
+        if (endpoint != null && endpoint.contextWindow() != null) {
+            return OptionalInt.of(endpoint.contextWindow());
+        }
+        return OptionalInt.empty();
+    }
+
+    private record Opened(ModelSpec spec, StreamingChatModel chatModel, TokenCounter tokenCounter,
+                          OptionalInt contextWindow) implements ModelClient {
+    }
+}
