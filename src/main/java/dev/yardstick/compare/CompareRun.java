@@ -50,6 +50,10 @@ public final class CompareRun implements SampleListener, AutoCloseable {
 
     @Override
     public void onSample(Sample sample) {
+        if (sample.warmup()) {
+            stats.record(sample); // counted as a warm-up, excluded from every figure
+            return;
+        }
         PromptCase prompt = prompt(sample.promptId());
         List<CheckResult> checks = sample.ok()
                 ? Checker.check(prompt.expect(), sample.text(), sample.tokens().output(), sample.e2eNanos())
