@@ -10,7 +10,8 @@ import java.nio.file.Path;
 
 /**
  * Appends each sample to a JSONL file the moment it arrives and flushes it, so a crash or Ctrl-C loses nothing
- * that completed. Thread-safe.
+ * that completed. Thread-safe. A line is any record the mapper writes: a {@link SampleRecord}, or one wrapped with
+ * its context (a benchmark's step).
  */
 public final class SampleJournal implements AutoCloseable {
 
@@ -26,7 +27,7 @@ public final class SampleJournal implements AutoCloseable {
         }
     }
 
-    public synchronized void append(SampleRecord record) {
+    public synchronized void append(Object record) {
         try {
             writer.write(json.writeValueAsString(record));
             writer.newLine();

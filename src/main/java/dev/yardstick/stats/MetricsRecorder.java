@@ -100,6 +100,18 @@ public final class MetricsRecorder implements SampleListener {
         return out;
     }
 
+    /**
+     * Counts and TTFT/E2E distributions so far, all models together, for a live progress line: cheap enough to call
+     * a few times a second while samples arrive (it summarizes and encodes nothing).
+     */
+    public RunningFigures running() {
+        RunningFigures.Builder figures = new RunningFigures.Builder();
+        for (String model : modelOrder) {
+            byModel.get(model).addRunning(figures);
+        }
+        return figures.build();
+    }
+
     public SloSet slos() {
         return slos;
     }

@@ -42,6 +42,23 @@ final class ModelRecorder {
 
     /** Folds everything recorded so far into the total and summarizes it. */
     synchronized ModelStats snapshot(long runStartEpochMicros, String slo, Map<Metric, String> formulas) {
+        fold();
+        Map<Metric, MetricSummary> summaries = new EnumMap<>(Metric.class);
+        for (Map.Entry<Metric, AbstractHistogram> e : total.histograms().entrySet()) {
+            summaries.put(e.getKey(), MetricSummary.of(e.getKey(), formulas.get(e.getKey()), e.getValue()));
+        }
+        return ModelStats.of(model, total.requests(), total.tokens(), total.window(runStartEpochMicros), slo,
+                summaries);
+    }
+
+    /** Folds everything recorded so far into the total and adds its counts and live histograms to {@code into}. */
+    synchronized void addRunning(RunningFigures.Builder into) {
+        fold();
+        into.add(total.requests(), total.histogram(Metric.TTFT), total.histogram(Metric.E2E));
+    }
+
+    /** Swaps in the spare tally and adds the retired one to the total, without stopping the writers. */
+    private void fold() {
         phaser.readerLock();
         try {
             Tally retired = active;
@@ -53,11 +70,5 @@ final class ModelRecorder {
         } finally {
             phaser.readerUnlock();
         }
-        Map<Metric, MetricSummary> summaries = new EnumMap<>(Metric.class);
-        for (Map.Entry<Metric, AbstractHistogram> e : total.histograms().entrySet()) {
-            summaries.put(e.getKey(), MetricSummary.of(e.getKey(), formulas.get(e.getKey()), e.getValue()));
-        }
-        return ModelStats.of(model, total.requests(), total.tokens(), total.window(runStartEpochMicros), slo,
-                summaries);
     }
 }
