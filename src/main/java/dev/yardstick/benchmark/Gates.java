@@ -63,8 +63,8 @@ final class Gates {
         }
         List<GateResult> failed = new ArrayList<>();
         for (Change c : worse) {
-            failed.add(new GateResult(gate, step.load(), stats.model(), true, c.describe() + ": worse by "
-                    + percent(c.worsePercent()) + ", more than the allowed " + percent(baseline.maxRegressionPercent())));
+            failed.add(new GateResult(gate, step.load(), stats.model(), true, c.describe() + ", worse than the "
+                    + percent(baseline.maxRegressionPercent()) + " allowed"));
         }
         return failed;
     }
