@@ -20,6 +20,7 @@ import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.yardstick.config.InputException;
 import dev.yardstick.config.ModelParams;
+import dev.yardstick.provider.CancelFlag;
 import dev.yardstick.provider.ProviderException;
 import java.util.concurrent.CancellationException;
 
@@ -164,7 +165,7 @@ public final class LlamaStreamingChatModel implements StreamingChatModel {
     private final class Run {
 
         private final StreamingChatResponseHandler handler;
-        private final Cancellation handle = new Cancellation();
+        private final CancelFlag handle = new CancelFlag();
         private final PartialResponseContext context = new PartialResponseContext(handle);
         private final StringBuilder text = new StringBuilder();
         private int generated;
@@ -240,20 +241,6 @@ public final class LlamaStreamingChatModel implements StreamingChatModel {
 
         private RuntimeException nativeFailure(RuntimeException e) {
             return new ProviderException("llama.cpp failed on " + modelName + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static final class Cancellation implements StreamingHandle {
-        private volatile boolean cancelled;
-
-        @Override
-        public void cancel() {
-            cancelled = true;
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return cancelled;
         }
     }
 }

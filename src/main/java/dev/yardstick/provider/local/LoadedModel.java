@@ -6,6 +6,8 @@ import de.kherud.llama.LlamaModel;
 import de.kherud.llama.ModelParameters;
 import de.kherud.llama.Pair;
 import dev.yardstick.provider.ProviderException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,6 +33,13 @@ final class LoadedModel {
     static final int MAX_CONTEXT = 8192;
     /** llama.cpp's own default, for files whose header lacks a context length. */
     private static final int FALLBACK_CONTEXT = 4096;
+    /**
+     * Below this size a model runs on one thread. Its per-token work is microseconds, so handing it to several
+     * threads costs more in synchronisation than it gains, and a busy-waiting thread descheduled by another
+     * process stalls the rest: stories260K measured about 6,000 tokens/s on one thread against 700 on two (2-core
+     * machine under load), and its load with warm-up sometimes took 1.6 s instead of 20 ms.
+     */
+    static final long SMALL_MODEL_BYTES = 64L << 20;
 
     private final Path file;
     private final GgufMetadata metadata;
@@ -63,12 +72,23 @@ final class LoadedModel {
         if (!NativeLlama.verbose()) {
             parameters.disableLog();
         }
+        if (sizeOf(file) < SMALL_MODEL_BYTES) {
+            parameters.setThreads(1).setThreadsBatch(1);
+        }
         long start = System.nanoTime();
         try {
             LlamaModel llama = new LlamaModel(parameters);
             return new LoadedModel(file, metadata, contextSize, llama, Duration.ofNanos(System.nanoTime() - start));
         } catch (RuntimeException e) { // LlamaException is not public
             throw new ProviderException("llama.cpp could not load " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return Long.MAX_VALUE; // llama.cpp's thread defaults, and its own error about the file
         }
     }
 

@@ -88,12 +88,13 @@ final class NativeLlama {
         }
         try {
             Path dir = Files.createTempDirectory("yardstick-llama-");
+            // deleteOnExit runs last-registered first: the folder is registered first, so it goes once emptied.
+            dir.toFile().deleteOnExit();
             Path library = dir.resolve(System.mapLibraryName("jllama"));
+            library.toFile().deleteOnExit();
             try (InputStream in = LlamaModel.class.getResourceAsStream(resource.get())) {
                 Files.copy(in, library);
             }
-            library.toFile().deleteOnExit();
-            dir.toFile().deleteOnExit(); // runs after the file's (deleteOnExit is last-in, first-out)
             System.setProperty(LIB_PATH_PROPERTY, dir.toString());
             System.setProperty(TMPDIR_PROPERTY, dir.toString()); // confines the loader's clean-up to our folder
         } catch (IOException e) {

@@ -40,21 +40,19 @@ final class GgufFixture {
     }
 
     GgufFixture stringArray(String key, String... values) {
-        key(key, 9);
-        put(4, b -> b.putInt(8));
-        put(8, b -> b.putLong(values.length));
-        for (String value : values) {
-            text(value);
-        }
-        return this;
+        return array(key, 8, values.length, i -> text(values[i]));
     }
 
     GgufFixture floatArray(String key, float... values) {
+        return array(key, 6, values.length, i -> put(4, b -> b.putFloat(values[i])));
+    }
+
+    private GgufFixture array(String key, int elementType, int length, java.util.function.IntConsumer element) {
         key(key, 9);
-        put(4, b -> b.putInt(6));
-        put(8, b -> b.putLong(values.length));
-        for (float value : values) {
-            put(4, b -> b.putFloat(value));
+        put(4, b -> b.putInt(elementType));
+        put(8, b -> b.putLong(length));
+        for (int i = 0; i < length; i++) {
+            element.accept(i);
         }
         return this;
     }
