@@ -39,7 +39,7 @@ public final class LocalProvider implements Provider {
 
     @Override
     public Availability availability(ProviderContext context) {
-        if (NativeLlama.libraryResource().isEmpty() && System.getProperty("de.kherud.llama.lib.path") == null) {
+        if (!NativeLlama.available()) {
             return Availability.no("llama.cpp ships no native library for " + NativeLlama.platform());
         }
         ModelFiles modelFiles = files.apply(context.env());

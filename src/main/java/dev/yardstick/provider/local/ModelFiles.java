@@ -41,6 +41,8 @@ public final class ModelFiles {
     public static final URI DEFAULT_URL =
             URI.create("https://huggingface.co/ggml-org/models/resolve/main/tinyllamas/stories260K.gguf");
     public static final String MODELS_ENV = "YARDSTICK_MODELS";
+    /** Set (to anything but 0 or false) to forbid the download: CI and tests must never reach the internet. */
+    public static final String OFFLINE_ENV = "YARDSTICK_OFFLINE";
 
     private static final String SHARED_MODELS = "../shared/models";
     private static final Duration DOWNLOAD_TIMEOUT = Duration.ofMinutes(2);
@@ -56,7 +58,8 @@ public final class ModelFiles {
      * @param workingDir where relative {@code .gguf} paths start
      * @param searchPath the folders searched in order (the cache folder among them, usually last)
      * @param cacheDir   where the default model is downloaded to
-     * @param defaultUrl where the default model is downloaded from (tests point it at a loopback server)
+     * @param defaultUrl where the default model is downloaded from (tests point it at a loopback server); null
+     *                   forbids downloading
      */
     public ModelFiles(Path workingDir, List<Path> searchPath, Path cacheDir, URI defaultUrl) {
         this.workingDir = workingDir.toAbsolutePath().normalize();
@@ -69,7 +72,15 @@ public final class ModelFiles {
     public static ModelFiles fromEnvironment(Map<String, String> env) {
         Path workingDir = Path.of("").toAbsolutePath();
         Path cache = cacheDir(env, Path.of(System.getProperty("user.home")));
-        return new ModelFiles(workingDir, searchPath(env, workingDir, codeLocation(), cache), cache, DEFAULT_URL);
+        return new ModelFiles(workingDir, searchPath(env, workingDir, codeLocation(), cache), cache,
+                downloadUrl(env));
+    }
+
+    /** Where the default model comes from, or null when {@value #OFFLINE_ENV} forbids downloading. */
+    static URI downloadUrl(Map<String, String> env) {
+        String offline = env.getOrDefault(OFFLINE_ENV, "").trim();
+        boolean allowed = offline.isEmpty() || offline.equals("0") || offline.equalsIgnoreCase("false");
+        return allowed ? DEFAULT_URL : null;
     }
 
     /** {@code $XDG_CACHE_HOME/yardstick/models}, or {@code ~/.cache/yardstick/models} without it. */
@@ -169,6 +180,11 @@ public final class ModelFiles {
             Path target = defaultDownloadTarget();
             if (Files.isRegularFile(target)) {
                 return target; // another thread got it meanwhile
+            }
+            if (defaultUrl == null) {
+                throw new InputException(DEFAULT_FILE + " not found and " + OFFLINE_ENV + " forbids downloading it: "
+                        + "put the file at " + target + " or set " + MODELS_ENV + " to a folder holding it; sha256 "
+                        + DEFAULT_SHA256);
             }
             try {
                 return new ModelDownload(DOWNLOAD_TIMEOUT).fetch(defaultUrl, target, DEFAULT_SHA256);

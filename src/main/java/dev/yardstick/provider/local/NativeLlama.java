@@ -59,8 +59,13 @@ final class NativeLlama {
         return LOG.isDebugEnabled();
     }
 
+    /** Whether there is a library to load here: one shipped for this platform, or a build the user points to. */
+    static boolean available() {
+        return System.getProperty(LIB_PATH_PROPERTY) != null || libraryResource().isPresent();
+    }
+
     /** The library's resource inside the binding's jar for this platform, when it ships one. */
-    static Optional<String> libraryResource() {
+    private static Optional<String> libraryResource() {
         String folder;
         try {
             // The binding maps os.name/os.arch to its folder names in a package-private class; ask it rather

@@ -3,6 +3,7 @@ package dev.yardstick.provider.local;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -152,6 +153,20 @@ class ModelFilesTest {
         assertTrue(message.contains("set YARDSTICK_MODELS"), message);
         assertTrue(message.contains("sha256 " + ModelFiles.DEFAULT_SHA256), message);
         assertFalse(message.contains("\n"), message);
+    }
+
+    @Test
+    void offlineByChoiceNothingIsDownloaded() throws IOException {
+        assertEquals(ModelFiles.DEFAULT_URL, ModelFiles.downloadUrl(Map.of()));
+        assertEquals(ModelFiles.DEFAULT_URL, ModelFiles.downloadUrl(Map.of(ModelFiles.OFFLINE_ENV, "false")));
+        assertNull(ModelFiles.downloadUrl(Map.of(ModelFiles.OFFLINE_ENV, "1")));
+
+        Path cache = tmp.resolve("cache");
+        ModelFiles files = new ModelFiles(tmp.resolve("work"), List.of(cache), cache, null);
+        InputException e = assertThrows(InputException.class, () -> files.resolve("stories260k"));
+        assertTrue(e.getMessage().startsWith("stories260K.gguf not found and YARDSTICK_OFFLINE forbids downloading "
+                + "it: put the file at " + cache.resolve(ModelFiles.DEFAULT_FILE)), e.getMessage());
+        assertEquals(List.of(), list(cache));
     }
 
     @Test
