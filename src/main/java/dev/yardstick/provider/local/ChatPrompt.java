@@ -10,6 +10,7 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.UnsupportedFeatureException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Turns a chat into the text llama.cpp continues.
@@ -61,7 +62,7 @@ final class ChatPrompt {
             case UserMessage u -> userText(u);
             case AiMessage a when a.text() != null && !a.hasToolExecutionRequests() -> a.text();
             default -> throw new UnsupportedFeatureException("local models take text messages only, not "
-                    + message.type().name().toLowerCase(java.util.Locale.ROOT) + " messages or tool calls");
+                    + message.type().name().toLowerCase(Locale.ROOT) + " messages or tool calls");
         };
     }
 
@@ -73,7 +74,7 @@ final class ChatPrompt {
         for (Content content : message.contents()) {
             if (!(content instanceof TextContent text)) {
                 throw new UnsupportedFeatureException("local models take text only, not "
-                        + content.type().name().toLowerCase(java.util.Locale.ROOT) + " content");
+                        + content.type().name().toLowerCase(Locale.ROOT) + " content");
             }
             parts.add(text.text());
         }

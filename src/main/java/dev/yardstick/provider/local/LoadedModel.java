@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * One GGUF file loaded into llama.cpp with one context (one slot): the native model, what its header says, and the
@@ -58,7 +59,7 @@ final class LoadedModel {
         this.loadTime = loadTime;
     }
 
-    /** Reads the header, then loads the file into llama.cpp; an unreadable or non-GGUF file fails before native code. */
+    /** Reads the header, then loads the file into llama.cpp: a file that is not GGUF fails before native code. */
     static LoadedModel load(Path file) {
         GgufMetadata metadata = GgufMetadata.read(file);
         int contextSize = Math.min(metadata.contextLength().orElse(FALLBACK_CONTEXT), MAX_CONTEXT);
@@ -139,7 +140,7 @@ final class LoadedModel {
     }
 
     /** Runs a call on the native model, unless it was closed (then a clear error instead of a crash). */
-    <T> T whileOpen(java.util.function.Supplier<T> call) {
+    <T> T whileOpen(Supplier<T> call) {
         lifecycle.readLock().lock();
         try {
             if (closed) {

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /** Writes GGUF headers for tests: small synthetic ones, and copies of a real model with one key added. */
 final class GgufFixture {
@@ -47,7 +49,7 @@ final class GgufFixture {
         return array(key, 6, values.length, i -> put(4, b -> b.putFloat(values[i])));
     }
 
-    private GgufFixture array(String key, int elementType, int length, java.util.function.IntConsumer element) {
+    private GgufFixture array(String key, int elementType, int length, IntConsumer element) {
         key(key, 9);
         put(4, b -> b.putInt(elementType));
         put(8, b -> b.putLong(length));
@@ -101,11 +103,11 @@ final class GgufFixture {
         kvs.writeBytes(bytes);
     }
 
-    private void put(int size, java.util.function.Consumer<ByteBuffer> writer) {
+    private void put(int size, Consumer<ByteBuffer> writer) {
         kvs.writeBytes(le(size, writer));
     }
 
-    private static byte[] le(int size, java.util.function.Consumer<ByteBuffer> writer) {
+    private static byte[] le(int size, Consumer<ByteBuffer> writer) {
         ByteBuffer buffer = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
         writer.accept(buffer);
         return Arrays.copyOf(buffer.array(), size);

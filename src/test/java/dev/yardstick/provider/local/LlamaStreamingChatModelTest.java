@@ -17,6 +17,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import dev.yardstick.config.InputException;
 import dev.yardstick.config.ModelParams;
+import dev.yardstick.provider.TokenSource;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -195,7 +196,7 @@ class LlamaStreamingChatModelTest {
     void theTokenCounterIsTheModelsOwn() {
         LlamaTokenCounter counter = new LlamaTokenCounter(model);
         assertEquals("llama.cpp:stories260K.gguf", counter.name());
-        assertEquals(dev.yardstick.provider.TokenSource.COUNTED, counter.source());
+        assertEquals(TokenSource.COUNTED, counter.source());
         assertEquals(0, counter.count(""));
         assertEquals(15, counter.count(STORY)); // stories260K's 512-token vocabulary splits words finely
         assertNotEquals(counter.count(STORY), counter.count(STORY + STORY));

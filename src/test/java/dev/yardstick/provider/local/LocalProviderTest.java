@@ -10,6 +10,7 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.yardstick.config.InputException;
+import dev.yardstick.config.ModelParams;
 import dev.yardstick.config.ModelSpec;
 import dev.yardstick.provider.Availability;
 import dev.yardstick.provider.ModelClient;
@@ -131,7 +132,7 @@ class LocalProviderTest {
     @Test
     void paramsFromTheSpecBecomeTheModelsDefaults() {
         ModelSpec spec = ModelSpec.parse("local/stories260k")
-                .withParams(new dev.yardstick.config.ModelParams(0.0, 7, 1, null, null));
+                .withParams(new ModelParams(0.0, 7, 1, null, null));
         try (ModelClient client = provider(storiesDir()).open(spec, CONTEXT)) {
             assertEquals(7, client.chatModel().defaultRequestParameters().maxOutputTokens());
             assertEquals(0.0, client.chatModel().defaultRequestParameters().temperature());

@@ -12,6 +12,7 @@ import dev.yardstick.config.InputException;
 import dev.yardstick.provider.ProviderException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -138,7 +139,7 @@ class ModelFilesTest {
     @Test
     void offlineTheErrorSaysWhatToDoInOneLine() throws Exception {
         int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
         Path cache = tmp.resolve("cache");
