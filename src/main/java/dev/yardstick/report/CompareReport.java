@@ -130,9 +130,7 @@ public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo
                 + "content chunk. tok/s: median per request of output tokens / (E2E − TTFT)."));
         for (ModelInfo model : models) {
             if (model.price() != null) {
-                notes.add(new Document.Paragraph("Price " + model.model() + ": $" + model.price().inputPerMillion()
-                        + " in / $" + model.price().outputPerMillion() + " out per 1M tokens ("
-                        + model.price().source() + ", " + model.price().asOf() + ")."));
+                notes.add(new Document.Paragraph("Price " + model.price().describe() + "."));
             }
         }
         return notes;
