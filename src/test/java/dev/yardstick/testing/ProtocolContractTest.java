@@ -10,6 +10,7 @@ import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
+import dev.langchain4j.model.output.TokenUsage;
 import dev.yardstick.config.Message;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,6 +78,17 @@ abstract class ProtocolContractTest {
         assertEquals("tok1 tok2 tok3", response.aiMessage().text());
         assertEquals(120, response.tokenUsage().inputTokenCount());
         assertEquals(45, response.tokenUsage().outputTokenCount());
+    }
+
+    @Test
+    void withoutUsageTheClientStillCompletesAndHasNoServerCount() throws Exception {
+        server.behavior(Behavior.DEFAULT.withTokens(3).withUsage(Behavior.UsageMode.NEVER));
+        ChatResponse response = StreamCapture.chat(streaming, "hi").response();
+        assertEquals("tok1 tok2 tok3", response.aiMessage().text());
+        // OpenAI, Mistral, Ollama and Gemini clients give no count; the Anthropic client fills in zeros.
+        TokenUsage usage = response.tokenUsage();
+        assertTrue(usage == null || usage.outputTokenCount() == null || usage.outputTokenCount() == 0,
+                () -> "usage: " + usage);
     }
 
     @Test
