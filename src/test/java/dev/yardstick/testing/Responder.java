@@ -47,6 +47,9 @@ final class Responder {
     }
 
     void write(String frame) throws IOException {
+        if (frame.isEmpty()) {
+            return; // protocols without a head (Ollama, Gemini); an empty flush must never look like the end
+        }
         body.write(frame.getBytes(StandardCharsets.UTF_8));
         body.flush();
     }
