@@ -15,10 +15,12 @@ final class LocalModelClient implements ModelClient {
     private final LlamaStreamingChatModel chatModel;
     private final LlamaTokenCounter tokenCounter;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final int contextWindow;
 
-    LocalModelClient(ModelSpec spec, LoadedModel model) {
+    LocalModelClient(ModelSpec spec, LoadedModel model, int contextWindow) {
         this.spec = spec;
         this.model = model;
+        this.contextWindow = contextWindow;
         this.chatModel = new LlamaStreamingChatModel(model, spec.label(), spec.params());
         this.tokenCounter = new LlamaTokenCounter(model);
     }
@@ -38,10 +40,10 @@ final class LocalModelClient implements ModelClient {
         return tokenCounter;
     }
 
-    /** The context llama.cpp was given: the trained context length from the GGUF header, capped. */
+    /** The context a request may fill (see {@link LocalProvider}); never more than llama.cpp was given. */
     @Override
     public OptionalInt contextWindow() {
-        return OptionalInt.of(model.contextSize());
+        return OptionalInt.of(contextWindow);
     }
 
     /** One llama.cpp context decodes one sequence at a time; more in flight would only queue. */

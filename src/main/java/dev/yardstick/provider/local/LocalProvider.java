@@ -1,5 +1,6 @@
 package dev.yardstick.provider.local;
 
+import dev.yardstick.config.ModelConfig;
 import dev.yardstick.config.ModelSpec;
 import dev.yardstick.provider.Availability;
 import dev.yardstick.provider.ModelClient;
@@ -15,6 +16,9 @@ import java.util.function.Function;
  * search path or downloaded once, see {@link ModelFiles}). Opening the same file for several roles loads it once.
  */
 public final class LocalProvider implements Provider {
+
+    /** stories260K's training sequence length (the model's README), below its GGUF header's 2048. */
+    static final int STORIES260K_TRAINED_CONTEXT = 128;
 
     private final Function<Map<String, String>, ModelFiles> files;
 
@@ -52,7 +56,22 @@ public final class LocalProvider implements Provider {
     @Override
     public ModelClient open(ModelSpec spec, ProviderContext context) {
         ModelSpec withParams = spec.withParams(context.config().paramsFor(spec));
-        Path file = files.apply(context.env()).resolve(spec.model());
-        return new LocalModelClient(withParams, LoadedModels.acquire(file));
+        ModelFiles modelFiles = files.apply(context.env());
+        Path file = modelFiles.resolve(spec.model());
+        LoadedModel model = LoadedModels.acquire(file);
+        return new LocalModelClient(withParams, model, usableWindow(spec, context, modelFiles, model));
+    }
+
+    /**
+     * The context a request may fill: the config's {@code context-window} for the model where set; for the
+     * embedded stories260K the 128 tokens it was trained on (its GGUF header says 2048, but past 128 it writes
+     * nonsense, see its README); otherwise the context llama.cpp was given.
+     */
+    private static int usableWindow(ModelSpec spec, ProviderContext context, ModelFiles modelFiles,
+                                    LoadedModel model) {
+        Integer configured = context.config().model(spec.label()).map(ModelConfig::contextWindow).orElse(null);
+        int window = configured != null ? configured
+                : modelFiles.isDefault(spec.model()) ? STORIES260K_TRAINED_CONTEXT : model.contextSize();
+        return Math.min(window, model.contextSize());
     }
 }

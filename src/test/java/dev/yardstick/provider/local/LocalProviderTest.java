@@ -1,5 +1,7 @@
 package dev.yardstick.provider.local;
 
+import dev.yardstick.config.YardstickConfig;
+import dev.yardstick.config.ModelConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -47,10 +49,23 @@ class LocalProviderTest {
     }
 
     @Test
+    void theConfigSetsAnotherWindowWithinWhatLlamaCppWasGiven() {
+        YardstickConfig config = new YardstickConfig(Map.of(), Map.of(
+                "local/stories260k", new ModelConfig(null, null, null, null, null, 512, null),
+                "local/stories260K.gguf", new ModelConfig(null, null, null, null, null, 100_000, null)), null);
+        ProviderContext context = new ProviderContext(Map.of(), config);
+        try (ModelClient client = provider(storiesDir()).open(ModelSpec.parse("local/stories260k"), context);
+             ModelClient capped = provider(storiesDir()).open(ModelSpec.parse("local/stories260K.gguf"), context)) {
+            assertEquals(OptionalInt.of(512), client.contextWindow());
+            assertEquals(OptionalInt.of(2048), capped.contextWindow(), "never more than llama.cpp's context");
+        }
+    }
+
+    @Test
     void opensTheDefaultModelWithItsContextAndTokenizer() {
         try (ModelClient client = provider(storiesDir()).open(ModelSpec.parse("local/stories260k"), CONTEXT)) {
             assertEquals("local/stories260k", client.spec().label());
-            assertEquals(OptionalInt.of(2048), client.contextWindow());
+            assertEquals(OptionalInt.of(128), client.contextWindow(), "stories260K's trained context, not its header's");
             assertEquals(1, client.maxConcurrency());
             assertEquals(TokenSource.COUNTED, client.tokenCounter().source());
             assertEquals("llama.cpp:stories260K.gguf", client.tokenCounter().name());
