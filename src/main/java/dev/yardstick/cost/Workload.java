@@ -1,0 +1,46 @@
+package dev.yardstick.cost;
+
+import dev.yardstick.provider.TokenCounter;
+import dev.yardstick.provider.TokenSource;
+import java.util.List;
+import java.util.function.Function;
+
+/** The tokens a scenario's requests carry, which may depend on the model (sample prompts are counted per model). */
+public sealed interface Workload {
+
+    /**
+     * The requests as {@code model} sees them.
+     *
+     * @param counters the tokenizer of each model by its {@code provider/model} name (hosted ones through
+     *                 {@link dev.yardstick.provider.tokens.TokenCounters}, local GGUF ones through their own)
+     */
+    TokenProfile profileFor(String model, Function<String, TokenCounter> counters);
+
+    /** Token counts that are the same for every model: given means or a distribution, or an observed log. */
+    record Fixed(TokenProfile profile) implements Workload {
+        @Override
+        public TokenProfile profileFor(String model, Function<String, TokenCounter> counters) {
+            return profile;
+        }
+    }
+
+    /** Sample prompts, counted with each model's tokenizer; {@code output} is the default output per request. */
+    record Prompts(List<PromptSample> prompts, Double output) implements Workload {
+
+        public Prompts {
+            prompts = List.copyOf(prompts);
+        }
+
+        @Override
+        public TokenProfile profileFor(String model, Function<String, TokenCounter> counters) {
+            TokenCounter counter = counters.apply(model);
+            List<TokenBucket> buckets = prompts.stream()
+                    .map(p -> new TokenBucket((double) counter.count(p.text()),
+                            p.output() != null ? p.output() : output, p.weight()))
+                    .toList();
+            boolean estimated = counter.source() == TokenSource.ESTIMATED;
+            return new TokenProfile(buckets, (estimated ? "estimated (" : "counted (") + counter.name() + ")",
+                    estimated);
+        }
+    }
+}
