@@ -84,6 +84,18 @@ public final class YamlFiles {
                     .collect(Collectors.joining(".")).replace(".[", "[");
         }
         String problem = e.getOriginalMessage();
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+            problem = "unknown field '" + unknown.getPropertyName() + "' (expected one of "
+                    + String.join(", ", unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList())
+                    + ")";
+        }
+        // A record's own validation (thrown from its constructor while mapping) says best what is wrong.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof InputException || cause instanceof IllegalArgumentException) {
+                problem = cause.getMessage();
+                break;
+            }
+        }
         if (problem == null) {
             problem = e.getClass().getSimpleName();
         }

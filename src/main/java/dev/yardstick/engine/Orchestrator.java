@@ -25,11 +25,13 @@ import java.util.concurrent.locks.LockSupport;
 public final class Orchestrator implements AutoCloseable {
 
     private static final long LATE_THRESHOLD_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final int WAKE_ALL = Integer.MAX_VALUE / 4;
 
     private final Map<String, ModelClient> clients;
     private final RequestExecutor executor;
     private final ScheduledThreadPoolExecutor watchdog;
     private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<Run> runs = ConcurrentHashMap.newKeySet();
     private volatile boolean cancelled;
 
     /** @param clients the opened models, by label ({@code provider/model}) */
@@ -47,13 +49,16 @@ public final class Orchestrator implements AutoCloseable {
     /** Runs the plan to its end (or its duration, or cancellation) and returns what happened. Blocks. */
     public RunSummary run(Plan plan, SampleListener listener) {
         Run run = new Run(plan, listener);
+        runs.add(run);
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             if (plan.load() instanceof LoadShape.Open open) {
                 run.dispatchOpen(threads, open);
             } else {
                 run.dispatchClosed(threads);
             }
-        } // close() waits for every request in flight
+        } finally { // closing the executor waited for every request in flight
+            runs.remove(run);
+        }
         return run.summary();
     }
 
@@ -67,6 +72,7 @@ public final class Orchestrator implements AutoCloseable {
     public void cancel() {
         cancelled = true;
         inFlight.forEach(InFlight::cancel);
+        runs.forEach(Run::wakeWaiters);
     }
 
     public boolean cancelled() {
@@ -107,8 +113,9 @@ public final class Orchestrator implements AutoCloseable {
             this.deadline = plan.maxDuration() == null ? Long.MAX_VALUE : start + plan.maxDuration().toNanos();
             int limit = plan.load() instanceof LoadShape.Open open ? open.maxConcurrency()
                     : ((LoadShape.Closed) plan.load()).concurrency();
-            this.global = new Semaphore(limit);
-            plan.perProviderLimits().forEach((provider, n) -> perProvider.put(provider, new Semaphore(n)));
+            // Fair: requests waiting for a slot are served in the order they were scheduled.
+            this.global = new Semaphore(limit, true);
+            plan.perProviderLimits().forEach((provider, n) -> perProvider.put(provider, new Semaphore(n, true)));
         }
 
         private boolean stopping(long index) {
@@ -205,17 +212,30 @@ public final class Orchestrator implements AutoCloseable {
             }
         }
 
+        /**
+         * Waits for a slot in arrival order (a timed poll would send a waiter to the back of the queue each time
+         * it wakes). Cancellation floods the semaphores with permits so every waiter wakes and sees it.
+         */
         private boolean acquire(Semaphore semaphore) {
+            if (cancelled) {
+                return false;
+            }
             try {
-                while (!cancelled) {
-                    if (semaphore.tryAcquire(50, TimeUnit.MILLISECONDS)) {
-                        return true;
-                    }
-                }
+                semaphore.acquire();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return false;
             }
-            return false;
+            if (cancelled) {
+                semaphore.release();
+                return false;
+            }
+            return true;
+        }
+
+        void wakeWaiters() {
+            global.release(WAKE_ALL);
+            perProvider.values().forEach(s -> s.release(WAKE_ALL));
         }
 
         private void sleepUntil(long at) {
