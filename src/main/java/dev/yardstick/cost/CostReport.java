@@ -12,7 +12,10 @@ import dev.yardstick.report.Document.KeyValues;
 import dev.yardstick.report.Document.Paragraph;
 import dev.yardstick.report.Report;
 import dev.yardstick.report.Tabular;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -152,20 +155,7 @@ public record CostReport(List<ScenarioResult> scenarios, List<String> unpriced, 
     private Grid pricesGrid() {
         Map<String, PriceRow> used = new LinkedHashMap<>();
         scenarios.forEach(s -> s.ranked().forEach(c -> used.putIfAbsent(c.model(), c.price())));
-        List<List<String>> rows = new ArrayList<>();
-        used.forEach((model, p) -> rows.add(List.of(
-                model.equalsIgnoreCase(p.model()) ? model : model + " = " + p.model(),
-                p.perHour() != null ? Money.price(p.perHour()) + "/h" : Money.price(p.input()),
-                p.cachedInput() == null ? "–" : Money.price(p.cachedInput()),
-                p.cacheWrite() == null ? "–" : Money.price(p.cacheWrite()),
-                Money.price(p.output()),
-                p.batchDiscount() == null ? "–" : Recommender.percent(p.batchDiscount()) + " off",
-                p.longContext() == null ? "–" : String.format(Locale.ROOT, "> %,d: %s / %s", p.longContext().above(),
-                        Money.price(p.longContext().input()), Money.price(p.longContext().output())),
-                p.contextWindow() == null ? "?" : String.format(Locale.ROOT, "%,d", p.contextWindow()),
-                p.origin().label() + ": " + p.source() + (p.asOf() == null ? "" : ", as of " + p.asOf()))));
-        return new Grid(List.of("model", "input", "cached", "cache write", "output", "batch", "long context",
-                "context", "source"), rows, List.of(false, true, true, true, true, true, false, true, false), true);
+        return PriceCells.grid(used);
     }
 
     private List<KeyValue> constraintLines() {
@@ -214,14 +204,24 @@ public record CostReport(List<ScenarioResult> scenarios, List<String> unpriced, 
             int rank = 1;
             for (ScenarioCost c : scenario.ranked()) {
                 PriceRow p = c.price();
-                rows.add(java.util.Arrays.asList(scenario.name(), rank++, c.model(), c.model().equals(rec.chosen()),
-                        c.perRequest(), c.perThousandRequests(), c.daily(), c.monthly(), c.peakMonthly(), c.period(),
-                        c.requests(), c.input(), c.cachedInput(), c.cacheWrite(), c.output(), c.fixed(),
-                        c.meanInputTokens(), c.meanOutputTokens(), c.tokenBasis(), p.model(), p.input(),
-                        p.cachedInput(), p.cacheWrite(), p.output(), p.perHour(), p.batchDiscount(), p.source(),
-                        p.asOf(), p.origin().label(), reasons.getOrDefault(c.model(), "")));
+                rows.add(Arrays.asList(scenario.name(), rank++, c.model(), c.model().equals(rec.chosen()),
+                        number(c.perRequest()), number(c.perThousandRequests()), number(c.daily()),
+                        number(c.monthly()), number(c.peakMonthly()), number(c.period()), number(c.requests()),
+                        number(c.input()), number(c.cachedInput()), number(c.cacheWrite()), number(c.output()),
+                        number(c.fixed()), number(c.meanInputTokens()), number(c.meanOutputTokens()),
+                        c.tokenBasis(), p.model(), p.input(), p.cachedInput(), p.cacheWrite(), p.output(),
+                        p.perHour(), p.batchDiscount(), p.source(), p.asOf(), p.origin().label(),
+                        reasons.getOrDefault(c.model(), "")));
             }
         }
         return new Tabular(headers, rows);
+    }
+
+    /** A computed figure for CSV: 12 significant digits, so binary noise (4.7999999999999996E-4) does not show. */
+    private static String number(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return "";
+        }
+        return new BigDecimal(value).round(new MathContext(12)).stripTrailingZeros().toPlainString();
     }
 }

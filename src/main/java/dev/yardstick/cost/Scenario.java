@@ -21,18 +21,20 @@ public record Scenario(String name, String description, List<String> models, Vol
 
     /** Reads a scenario file; every error names the file, the line and the field. */
     public static Scenario load(Path file) {
+        return load(file, null);
+    }
+
+    /**
+     * Reads a scenario file whose tokens come from elsewhere (a usage log, a report) when {@code tokens} is not
+     * null; the file's own {@code tokens:} may then be left out.
+     */
+    public static Scenario load(Path file, Workload tokens) {
         ScenarioFile read = CostYaml.read(file, ScenarioFile.class);
-        if (read.tokens() == null) {
+        if (tokens == null && read.tokens() == null) {
             throw InputException.inFile(file.toString(), 0, "tokens",
                     "missing (give mean input/output, a distribution or prompts, or take them from --usage FILE)");
         }
-        return fromFile(file, read, read.tokens().toWorkload());
-    }
-
-    /** Reads a scenario file whose tokens (and cache shares, where logged) come from a usage log instead. */
-    public static Scenario load(Path file, UsageLog usage) {
-        ScenarioFile read = CostYaml.read(file, ScenarioFile.class);
-        return fromFile(file, read, new Workload.Fixed(usage.profile())).withUsageShares(usage);
+        return fromFile(file, read, tokens != null ? tokens : read.tokens().toWorkload());
     }
 
     private static Scenario fromFile(Path file, ScenarioFile read, Workload workload) {
@@ -55,11 +57,7 @@ public record Scenario(String name, String description, List<String> models, Vol
         return new Scenario(name, description, models, newVolume, workload, shares, hoursPerDay);
     }
 
-    /** The log's observed cache shares replace the scenario's where the log recorded cached tokens. */
-    private Scenario withUsageShares(UsageLog usage) {
-        if (!usage.hasCacheColumns()) {
-            return this;
-        }
-        return withShares(new Shares(usage.cacheShare(), usage.cacheWriteShare(), shares.batch()));
+    public Scenario withWorkload(Workload newWorkload) {
+        return new Scenario(name, description, models, volume, newWorkload, shares, hoursPerDay);
     }
 }

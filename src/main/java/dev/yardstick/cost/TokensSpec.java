@@ -25,9 +25,9 @@ public record TokensSpec(Double input, Double output, List<TokenBucket> distribu
                 throw new InputException("'prompts' is empty");
             }
             for (int i = 0; i < prompts.size(); i++) {
-                if (prompts.get(i).output() == null && output == null) {
-                    throw new InputException("prompt " + (i + 1) + " gives no 'output' tokens and there is no "
-                            + "'output' for all prompts");
+                if (!prompts.get(i).givesOutput() && output == null) {
+                    throw new InputException("prompt " + (i + 1) + " gives no 'output' tokens or 'answer', and "
+                            + "there is no 'output' for all prompts");
                 }
             }
         } else if (distribution != null) {

@@ -80,12 +80,29 @@ public final class UsageLog {
         }
     }
 
+    /**
+     * The scenario with this log's requests as its tokens, and the log's cache shares where it recorded cached
+     * tokens: a production log's cache hits are the truth the scenario's assumption stands in for.
+     */
+    public Scenario applyTo(Scenario scenario) {
+        Scenario observed = scenario.withWorkload(workload());
+        if (!cacheColumns) {
+            return observed;
+        }
+        return observed.withShares(new Shares(cacheShare(), cacheWriteShare(), scenario.shares().batch()));
+    }
+
     public List<Request> requests() {
         return requests;
     }
 
     public boolean hasCacheColumns() {
         return cacheColumns;
+    }
+
+    /** The logged requests as a workload: the same tokens whichever model serves them. */
+    public Workload workload() {
+        return new Workload.Fixed(profile());
     }
 
     /** The requests as a token profile: one bucket per distinct (input, output) pair, weighted by its count. */

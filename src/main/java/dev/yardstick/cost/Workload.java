@@ -2,7 +2,9 @@ package dev.yardstick.cost;
 
 import dev.yardstick.provider.TokenCounter;
 import dev.yardstick.provider.TokenSource;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /** The tokens a scenario's requests carry, which may depend on the model (sample prompts are counted per model). */
@@ -35,12 +37,46 @@ public sealed interface Workload {
         public TokenProfile profileFor(String model, Function<String, TokenCounter> counters) {
             TokenCounter counter = counters.apply(model);
             List<TokenBucket> buckets = prompts.stream()
-                    .map(p -> new TokenBucket((double) counter.count(p.text()),
-                            p.output() != null ? p.output() : output, p.weight()))
+                    .map(p -> new TokenBucket((double) counter.count(p.text()), outputOf(p, counter), p.weight()))
                     .toList();
             boolean estimated = counter.source() == TokenSource.ESTIMATED;
             return new TokenProfile(buckets, (estimated ? "estimated (" : "counted (") + counter.name() + ")",
                     estimated);
+        }
+
+        private double outputOf(PromptSample prompt, TokenCounter counter) {
+            if (prompt.answer() != null) {
+                return counter.count(prompt.answer());
+            }
+            return prompt.output() != null ? prompt.output() : output;
+        }
+    }
+
+    /**
+     * Tokens observed in a real run (a compare or benchmark report). A model that took part is costed with its own
+     * counts; any other is costed with the run's texts counted by its tokenizer ({@code texts}), or, where the run
+     * kept no complete texts, with the counts observed on the run's models ({@code pooled}).
+     */
+    record Observed(Map<String, TokenProfile> byModel, Prompts texts, TokenProfile pooled) implements Workload {
+
+        public Observed {
+            Map<String, TokenProfile> keyed = new LinkedHashMap<>();
+            byModel.forEach((model, profile) -> keyed.put(ProviderNames.key(model), profile));
+            byModel = Map.copyOf(keyed);
+        }
+
+        @Override
+        public TokenProfile profileFor(String model, Function<String, TokenCounter> counters) {
+            TokenProfile own = byModel.get(ProviderNames.key(model));
+            if (own != null) {
+                return own;
+            }
+            if (texts != null) {
+                TokenProfile counted = texts.profileFor(model, counters);
+                return new TokenProfile(counted.buckets(), counted.basis() + " from the run's texts",
+                        counted.estimated());
+            }
+            return pooled;
         }
     }
 }

@@ -26,8 +26,8 @@ class TokenCountingTest {
     @Test
     void samplePromptsAreCountedWithEachModelsOwnTokenizerAndEstimatesAreMarked() {
         String text = "tiktoken is great!";
-        Workload prompts = new Workload.Prompts(List.of(new PromptSample(text, null, 1.0),
-                new PromptSample("hello world", 40.0, 3.0)), 10.0);
+        Workload prompts = new Workload.Prompts(List.of(new PromptSample(text, null, null, 1.0),
+                new PromptSample("hello world", 40.0, null, 3.0)), 10.0);
 
         TokenProfile openAi = prompts.profileFor("openai/gpt-4", HOSTED);
         assertEquals(List.of(6.0, 2.0), openAi.buckets().stream().map(TokenBucket::input).toList());
@@ -61,7 +61,7 @@ class TokenCountingTest {
             }
         };
         Function<String, TokenCounter> counters = label -> label.startsWith("local/") ? words : HOSTED.apply(label);
-        TokenProfile local = new Workload.Prompts(List.of(new PromptSample("one two three", 5.0, null)), null)
+        TokenProfile local = new Workload.Prompts(List.of(new PromptSample("one two three", 5.0, null, null)), null)
                 .profileFor("local/stories260k", counters);
         assertEquals(3.0, local.buckets().get(0).input());
         assertEquals("counted (llama.cpp)", local.basis());

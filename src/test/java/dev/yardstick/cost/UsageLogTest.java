@@ -96,7 +96,8 @@ class UsageLogTest {
                 volume: {requests-per-day: 100}
                 batch-share: 0.5
                 """);
-        Scenario scenario = Scenario.load(scenarioFile, UsageLog.read(log, UsageColumns.DEFAULTS));
+        UsageLog usage = UsageLog.read(log, UsageColumns.DEFAULTS);
+        Scenario scenario = usage.applyTo(Scenario.load(scenarioFile, usage.workload()));
         TokenProfile tokens = scenario.workload().profileFor("openai/gpt-5-mini", m -> null);
         assertEquals(2000, tokens.meanInput(), 1e-9);
         assertEquals(0.25, scenario.shares().cache(), 1e-12);           // 1,000 cached of 4,000
