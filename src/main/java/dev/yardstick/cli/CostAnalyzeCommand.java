@@ -32,10 +32,10 @@ import picocli.CommandLine.Parameters;
                 + "requests, the split into input, cached and output; ranked, with a reasoned recommendation and "
                 + "the points where the ranking flips.",
                 "Examples:",
-                "  yardstick cost-analyze scenarios/support-bot.yaml --max-monthly 1500 --min-context 128000",
+                "  yardstick cost-analyze scenarios/support-bot.yaml --max-monthly 1500",
                 "  yardstick cost-analyze scenarios/support-bot.yaml --usage compare.json",
-                "  yardstick cost-analyze --usage usage.csv --requests-per-day 5000 -m openai/gpt-5-mini "
-                        + "-m anthropic/claude-haiku-4-5"})
+                "  yardstick cost-analyze --usage usage.csv --requests-per-day 5000 \\",
+                "      -m openai/gpt-5-mini -m anthropic/claude-haiku-4-5"})
 public final class CostAnalyzeCommand implements Callable<Integer> {
 
     private final Session session;
