@@ -11,7 +11,7 @@ public record PriceUsed(String model, double inputPerMillion, Double cachedInput
     /** One line for a report's notes. */
     public String describe() {
         if (!priced) {
-            return model + ": not priced (" + source + "), counted as $0";
+            return model + ": not priced, counted as $0 (price it in the config file, per token or per hour)";
         }
         return model + ": $" + Formats.number(inputPerMillion, 3) + " in"
                 + (cachedInputPerMillion == null ? "" : " / $" + Formats.number(cachedInputPerMillion, 3) + " cached")
