@@ -3,12 +3,13 @@ package dev.yardstick.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.yardstick.provider.local.ModelFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CostAnalyzeCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path EMBEDDED_MODEL = Path.of("..", "shared", "models", "stories260K.gguf");
 
     @TempDir
     Path dir;
@@ -62,11 +62,17 @@ class CostAnalyzeCommandTest {
 
     @Test
     void aCompareReportOfTheEmbeddedModelSuppliesTheTokensOffline() throws Exception {
-        assumeTrue(Files.isRegularFile(EMBEDDED_MODEL), "the embedded model is next to the project");
+        // Found where the provider looks ($YARDSTICK_MODELS, ../shared/models beside the checkout), never downloaded.
+        Path model = ModelFiles.fromEnvironment(System.getenv()).find(ModelFiles.DEFAULT_MODEL)
+                .orElseThrow(() -> new AssertionError(ModelFiles.DEFAULT_FILE + " not found: the tests read it from "
+                        + "../shared/models beside the checkout, or from the folder YARDSTICK_MODELS names"));
+        Map<String, String> offline = new HashMap<>(env());
+        offline.put(ModelFiles.MODELS_ENV, model.getParent().toString());
+        offline.put(ModelFiles.OFFLINE_ENV, "1");
         Path report = dir.resolve("local.json");
-        CliRun compare = run("compare", "-m", "local/stories260k", "--prompts", "prompts/stories.yaml",
-                "--max-tokens", "40", "-o", report.toString());
-        assumeTrue(compare.exitCode() == ExitCodes.OK, "the local provider runs here: " + compare.err());
+        CliRun compare = CliRun.of(offline, null, "compare", "-m", "local/stories260k", "--prompts",
+                "prompts/stories.yaml", "--max-tokens", "40", "-o", report.toString());
+        assertEquals(ExitCodes.OK, compare.exitCode(), compare.err());
         assertCostedFromReport(report, "local/stories260k");
     }
 
