@@ -3,9 +3,11 @@ package dev.yardstick.benchmark;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.yardstick.config.InputException;
 import dev.yardstick.config.YamlFiles;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,16 +69,23 @@ public record PlanSettings(String name, String description, List<String> models,
         return fromTree(merged);
     }
 
-    /** The settings as a map of the fields that are set, in file form (kebab-case keys): a report's settings. */
+    /**
+     * The settings as a map of the fields that are set, in file form (kebab-case keys, in the order of this record):
+     * a report's settings.
+     */
     public Map<String, Object> toMap() {
         Map<String, Object> out = new LinkedHashMap<>();
-        MAPPER.<Map<String, Object>>convertValue(this, MAPPER.getTypeFactory()
-                        .constructMapType(LinkedHashMap.class, String.class, Object.class))
-                .forEach((key, value) -> {
-                    if (value != null) {
-                        out.put(key, value);
-                    }
-                });
+        PropertyNamingStrategies.KebabCaseStrategy kebab = new PropertyNamingStrategies.KebabCaseStrategy();
+        for (RecordComponent component : PlanSettings.class.getRecordComponents()) {
+            try {
+                Object value = component.getAccessor().invoke(this);
+                if (value != null) {
+                    out.put(kebab.translate(component.getName()), value);
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + component.getName(), e);
+            }
+        }
         return out;
     }
 
