@@ -87,7 +87,7 @@ class HostedProvidersWireTest {
     void samplesCarryTheServersUsageAndTimings(Protocol protocol) throws IOException {
         server.reset();
         server.behavior(Behavior.DEFAULT.withTtft(TTFT).withItl(ITL).withTokens(TOKENS).withReportedUsage(41, TOKENS));
-        JsonNode report = compare(name(protocol) + "/test-model", "--repeat", "3", "--warmup", "1", "--timeout", "3s");
+        JsonNode report = compare(name(protocol) + "/test-model", "--repeat", "3", "--warmup", "3", "--timeout", "3s");
         for (JsonNode s : report.get("samples")) {
             assertTrue(s.get("ok").asBoolean(), s.toString());
             assertEquals(server.behavior().text(), s.get("text").asText());
