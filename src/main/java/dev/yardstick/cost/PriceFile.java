@@ -35,7 +35,7 @@ public record PriceFile(List<PriceRow> prices) {
 
     /** A user's price file; errors name the file, the line and the field. */
     public static PriceFile read(Path file, PriceOrigin origin) {
-        PriceFile read = CostYaml.read(file, PriceFile.class);
+        PriceFile read = YamlFiles.read(file, PriceFile.class);
         return new PriceFile(read.prices.stream().map(row -> row.withOrigin(origin)).toList());
     }
 
@@ -49,7 +49,7 @@ public record PriceFile(List<PriceRow> prices) {
             return new PriceFile(read.prices.stream().map(row -> row.withOrigin(PriceOrigin.BUNDLED)).toList());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the bundled price catalog is malformed: "
-                    + CostYaml.plain(e).getMessage(), e);
+                    + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

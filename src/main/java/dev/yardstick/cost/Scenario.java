@@ -1,5 +1,7 @@
 package dev.yardstick.cost;
 
+import dev.yardstick.config.YamlFiles;
+
 import dev.yardstick.config.InputException;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +31,7 @@ public record Scenario(String name, String description, List<String> models, Vol
      * null; the file's own {@code tokens:} may then be left out.
      */
     public static Scenario load(Path file, Workload tokens) {
-        ScenarioFile read = CostYaml.read(file, ScenarioFile.class);
+        ScenarioFile read = YamlFiles.read(file, ScenarioFile.class);
         if (tokens == null && read.tokens() == null) {
             throw InputException.inFile(file.toString(), 0, "tokens",
                     "missing (give mean input/output, a distribution or prompts, or take them from --usage FILE)");
