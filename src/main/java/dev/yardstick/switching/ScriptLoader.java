@@ -1,6 +1,7 @@
 package dev.yardstick.switching;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.yardstick.config.Durations;
 import dev.yardstick.config.InputException;
 import dev.yardstick.config.ModelParams;
@@ -35,18 +36,16 @@ public final class ScriptLoader {
     /** @param extraFaults faults given on the command line, checked against the script's models like its own */
     public static ConversationScript load(Path path, List<String> extraFaults) {
         String text = YamlFiles.readText(path);
-        if (text.isBlank()) {
-            throw InputException.inFile(path.toString(), 0, null, "the script is empty: it needs 'models' and "
-                    + "'turns' (see scenarios/)");
-        }
         ScriptFile raw;
         try {
+            JsonNode tree = YamlFiles.mapper().readTree(text);
+            if (tree == null || tree.isMissingNode() || tree.isNull()) {
+                throw InputException.inFile(path.toString(), 0, null, "the script is empty: it needs 'models' and "
+                        + "'turns' (see scenarios/)");
+            }
             raw = YamlFiles.mapper().readValue(text, ScriptFile.class);
         } catch (JsonProcessingException e) {
             throw YamlFiles.describe(path, e);
-        }
-        if (raw == null) {
-            throw InputException.inFile(path.toString(), 0, null, "the script holds no document");
         }
         return new ScriptLoader(path.toString(), YamlLines.of(text)).check(raw, extraFaults);
     }
