@@ -50,6 +50,10 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Ask each model each prompt N times (default: ${DEFAULT-VALUE}).")
     int repeat;
 
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "0",
+            description = "Unmeasured requests per model first (class loading, connections); default: ${DEFAULT-VALUE}.")
+    int warmup;
+
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
             description = "Requests in flight at once, all models together (default: ${DEFAULT-VALUE}).")
     int concurrency;
@@ -80,8 +84,9 @@ public final class CompareCommand implements Callable<Integer> {
         Instant started = Instant.now();
         try (OpenedModels models = session.registry(common).open(specs);
              Orchestrator orchestrator = new Orchestrator(models.byLabel(), TokenCounting.ALWAYS);
-             CompareRun run = new CompareRun(models, promptSet, samplesFile, session.config(common))) {
-            Plan plan = new Plan(Plans.matrix(models.labels(), promptSet, repeat, generation.params()),
+             CompareRun run = new CompareRun(models, promptSet, samplesFile, session.config(common),
+                     session.env())) {
+            Plan plan = new Plan(Plans.matrix(models.labels(), promptSet, repeat, generation.params(), warmup),
                     new LoadShape.Closed(concurrency), limits(models), generation.timeout(), null);
             Progress progress = new Progress(session.err(), session.terminal(output.noColor).interactive(),
                     plan.requests().size(), "compare");
@@ -105,6 +110,9 @@ public final class CompareCommand implements Callable<Integer> {
     private void validate() {
         if (concurrency < 1) {
             throw new InputException("--concurrency must be at least 1, got " + concurrency);
+        }
+        if (warmup < 0) {
+            throw new InputException("--warmup must be 0 or more, got " + warmup);
         }
         if (repeat < 1) {
             throw new InputException("--repeat must be at least 1, got " + repeat);
@@ -132,6 +140,7 @@ public final class CompareCommand implements Callable<Integer> {
     private Map<String, Object> settings() {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("repeat", repeat);
+        s.put("warmup", warmup);
         s.put("concurrency", concurrency);
         s.put("timeout", generation.timeout);
         if (generation.temperature != null) {

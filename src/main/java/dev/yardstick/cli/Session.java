@@ -3,6 +3,7 @@ package dev.yardstick.cli;
 import dev.yardstick.config.YardstickConfig;
 import dev.yardstick.provider.ProviderContext;
 import dev.yardstick.provider.ProviderRegistry;
+import dev.yardstick.provider.local.LocalProvider;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ public final class Session {
     public ProviderRegistry registry(CommonOptions options) {
         if (registry == null) {
             ProviderContext context = new ProviderContext(env, config(options));
-            registry = ProviderRegistry.create(context, List.of(), null);
+            registry = ProviderRegistry.create(context, List.of(new LocalProvider()), null);
         }
         return registry;
     }

@@ -41,20 +41,26 @@ public final class CompareRun implements SampleListener, AutoCloseable {
     private final SampleJournal journal;
     private final Pricing pricing;
 
-    public CompareRun(OpenedModels models, PromptSet prompts, Path samplesFile, YardstickConfig config) {
+    public CompareRun(OpenedModels models, PromptSet prompts, Path samplesFile, YardstickConfig config,
+                      Map<String, String> env) {
         this.models = models;
         this.prompts = prompts;
         this.journal = samplesFile == null ? null : new SampleJournal(samplesFile, Json.mapper());
-        this.pricing = Pricing.load(config);
+        this.pricing = Pricing.load(config, env);
     }
 
     @Override
     public void onSample(Sample sample) {
+        if (sample.warmup()) {
+            stats.record(sample); // counted as a warm-up, excluded from every figure
+            return;
+        }
         PromptCase prompt = prompt(sample.promptId());
         List<CheckResult> checks = sample.ok()
                 ? Checker.check(prompt.expect(), sample.text(), sample.tokens().output(), sample.e2eNanos())
                 : List.of();
-        SampleRecord record = SampleRecords.of(sample, checks, pricing.cost(sample.model(), sample.tokens()));
+        SampleRecord record = SampleRecords.of(sample, checks,
+                sample.ok() ? pricing.cost(sample.model(), sample.tokens()) : null);
         stats.record(sample);
         records.add(record);
         if (journal != null) {

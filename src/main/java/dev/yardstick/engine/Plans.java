@@ -14,23 +14,33 @@ public final class Plans {
     /**
      * Every model × every prompt × {@code repeat}, interleaved so that the models take turns (repetition, then
      * prompt, then model): they share the same conditions over the run rather than one model running first.
+     * {@code warmup} rounds of the first prompt to every model come first, marked as warm-up: they pay for class
+     * loading, JIT and connection set-up, and no statistic includes them.
      */
-    public static RequestSource matrix(List<String> models, PromptSet prompts, int repeat, ModelParams params) {
+    public static RequestSource matrix(List<String> models, PromptSet prompts, int repeat, ModelParams params,
+                                       int warmup) {
         List<PromptCase> cases = prompts.prompts();
         long perRepetition = (long) cases.size() * models.size();
+        long warmups = (long) warmup * models.size();
         return new RequestSource() {
             @Override
             public long size() {
-                return perRepetition * repeat;
+                return warmups + perRepetition * repeat;
             }
 
             @Override
-            public PlannedRequest get(long index) {
+            public PlannedRequest get(long sequence) {
+                if (sequence < warmups) {
+                    PromptCase first = cases.get(0);
+                    return new PlannedRequest(sequence, models.get((int) (sequence % models.size())), first.id(),
+                            (int) (sequence / models.size()), first.messages(), params, true);
+                }
+                long index = sequence - warmups;
                 int repetition = (int) (index / perRepetition);
                 long within = index % perRepetition;
                 PromptCase prompt = cases.get((int) (within / models.size()));
                 String model = models.get((int) (within % models.size()));
-                return new PlannedRequest(index, model, prompt.id(), repetition, prompt.messages(), params, false);
+                return new PlannedRequest(sequence, model, prompt.id(), repetition, prompt.messages(), params, false);
             }
         };
     }

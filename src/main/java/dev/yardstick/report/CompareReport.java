@@ -115,12 +115,13 @@ public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo
     private List<Document.Block> notes() {
         List<Document.Block> notes = new ArrayList<>();
         StringBuilder sources = new StringBuilder("Tokens: ");
-        for (ModelInfo model : models) {
-            sources.append(model.model()).append(" ").append(model.tokenSource()).append(" (")
-                    .append(model.tokenizer()).append("); ");
+        for (ModelSummary summary : summary) {
+            ModelInfo model = models.stream().filter(m -> m.model().equals(summary.model())).findFirst().orElseThrow();
+            sources.append(summary.model()).append(" ").append(summary.stats().tokens().outputSources().label())
+                    .append(" (tokenizer ").append(model.tokenizer()).append("); ");
         }
         notes.add(new Document.Paragraph(sources.toString().replaceAll("; $", ".")
-                + " Server-reported counts are used where the server sent them."));
+                + " Reported counts are the server's usage block; counted ones come from the model's tokenizer."));
         boolean lowSample = summary.stream().anyMatch(s -> s.stats().e2e() != null && s.stats().e2e().lowSample());
         if (lowSample) {
             notes.add(new Document.Paragraph("Fewer than 30 samples per model: p95 is close to the maximum; "
@@ -130,9 +131,7 @@ public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo
                 + "content chunk. tok/s: median per request of output tokens / (E2E − TTFT)."));
         for (ModelInfo model : models) {
             if (model.price() != null) {
-                notes.add(new Document.Paragraph("Price " + model.model() + ": $" + model.price().inputPerMillion()
-                        + " in / $" + model.price().outputPerMillion() + " out per 1M tokens ("
-                        + model.price().source() + ", " + model.price().asOf() + ")."));
+                notes.add(new Document.Paragraph("Price " + model.price().describe() + "."));
             }
         }
         return notes;

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /** A statistic of one distribution: {@code p95(ttft)}. */
 public record MetricStat(Stat stat, Metric metric) implements Quantity {
 
-    private static final Pattern FORM = Pattern.compile("([a-z0-9.]+)\\s*\\(\\s*([a-z_]+)\\s*\\)");
+    private static final Pattern FORM = Pattern.compile("([a-z0-9.]+)\\s*\\(\\s*([a-z0-9_]+)\\s*\\)");
 
     /** {@code stat(metric)} in lower case, or null when the text has not that form. */
     static MetricStat parseOrNull(String text) {
@@ -41,7 +41,7 @@ public record MetricStat(Stat stat, Metric metric) implements Quantity {
     @Override
     public double parseLimit(String text) {
         if (!metric.unit().equals("ms")) {
-            return Numbers.parse(text, unit(), label());
+            return Quantity.super.parseLimit(text);
         }
         if (text.trim().matches("\\d+(\\.\\d+)?")) {
             throw new InputException("limit '" + text + "' for " + label() + " needs a unit (e.g. 800ms, 5s)");

@@ -16,12 +16,13 @@ import java.util.Map;
  * @param requestThroughput     successes / window seconds ({@link #THROUGHPUT_FORMULA})
  * @param outputTokensPerSecond output tokens of successes / window seconds ({@link #OUTPUT_TPS_FORMULA})
  * @param goodput               successes that met every SLO / window seconds ({@link #GOODPUT_FORMULA})
+ * @param sloAttainment         successes that met every SLO / attempted, a fraction ({@link #SLO_ATTAINMENT_FORMULA})
  * @param slo                   the SLOs goodput used, {@link SloSet#text()}
  * @param tokens                token sums of successes and where the counts came from
  */
 public record ModelStats(String model, RequestCounts requests, double errorRate, Window window,
                          double windowSeconds, double requestThroughput, double outputTokensPerSecond,
-                         double goodput, String slo, TokenTotals tokens,
+                         double goodput, double sloAttainment, String slo, TokenTotals tokens,
                          MetricSummary e2e, MetricSummary ttft, MetricSummary itl, MetricSummary tpot,
                          MetricSummary queue, MetricSummary outputRate) {
 
@@ -31,6 +32,8 @@ public record ModelStats(String model, RequestCounts requests, double errorRate,
     public static final String OUTPUT_TPS_FORMULA = "Output tokens/s: output tokens of successful requests / window";
     public static final String GOODPUT_FORMULA = "Goodput: successful requests meeting every SLO / window"
             + " (an errored request never meets an SLO)";
+    public static final String SLO_ATTAINMENT_FORMULA = "SLO attainment: successful requests meeting every SLO"
+            + " / attempted (failed requests count as missing it)";
     public static final String ERROR_RATE_FORMULA = "Error rate: failed / attempted (warm-up excluded)";
 
     /**
@@ -42,7 +45,7 @@ public record ModelStats(String model, RequestCounts requests, double errorRate,
         double seconds = window.seconds();
         return new ModelStats(model, requests, ratio(requests.failed(), requests.attempted()), window, seconds,
                 ratio(requests.succeeded(), seconds), ratio(tokens.output(), seconds),
-                ratio(requests.metSlo(), seconds), slo, tokens,
+                ratio(requests.metSlo(), seconds), ratio(requests.metSlo(), requests.attempted()), slo, tokens,
                 summaries.get(Metric.E2E), summaries.get(Metric.TTFT), summaries.get(Metric.ITL),
                 summaries.get(Metric.TPOT), summaries.get(Metric.QUEUE), summaries.get(Metric.OUTPUT_RATE));
     }

@@ -6,31 +6,19 @@ import java.util.Arrays;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
-/** A model's whole-run figures: {@code throughput}, {@code output_tps}, {@code goodput}, {@code error_rate}. */
+/**
+ * A model's whole-run figures: {@code throughput}, {@code output_tps}, {@code goodput}, {@code error_rate},
+ * {@code slo_attainment}. Shares ({@code %}) are fractions in {@link ModelStats}, percentages here, and limits for
+ * them are typed with the sign: {@code 1%}.
+ */
 public enum Rate implements Quantity {
     THROUGHPUT("throughput", "req/s", true, ModelStats::requestThroughput),
     OUTPUT_TPS("output_tps", "tokens/s", true, ModelStats::outputTokensPerSecond),
     GOODPUT("goodput", "req/s", true, ModelStats::goodput),
-    /** In percent (ModelStats keeps the fraction); limits are typed with their sign, {@code 1%}. */
-    ERROR_RATE("error_rate", "%", false, stats -> stats.errorRate() * 100) {
-        @Override
-        public String format(double value) {
-            return Numbers.format(value) + "%";
-        }
+    ERROR_RATE("error_rate", "%", false, stats -> stats.errorRate() * 100),
+    SLO_ATTAINMENT("slo_attainment", "%", true, stats -> stats.sloAttainment() * 100);
 
-        @Override
-        public double parseLimit(String text) {
-            String t = text.trim();
-            if (!t.endsWith("%")) {
-                throw new InputException("limit '" + text + "' for error_rate needs a % sign (e.g. 1%)");
-            }
-            double percent = Numbers.parse(t, unit(), label());
-            if (percent < 0 || percent > 100) {
-                throw new InputException("limit '" + text + "' for error_rate is outside 0%..100%");
-            }
-            return percent;
-        }
-    };
+    private static final String PERCENT = "%";
 
     private final String label;
     private final String unit;
@@ -62,6 +50,26 @@ public enum Rate implements Quantity {
     @Override
     public double valueOf(ModelStats stats) {
         return read.applyAsDouble(stats);
+    }
+
+    @Override
+    public String format(double value) {
+        return unit.equals(PERCENT) ? Numbers.format(value) + PERCENT : Quantity.super.format(value);
+    }
+
+    @Override
+    public double parseLimit(String text) {
+        if (!unit.equals(PERCENT)) {
+            return Quantity.super.parseLimit(text);
+        }
+        if (!text.trim().endsWith(PERCENT)) {
+            throw new InputException("limit '" + text + "' for " + label + " needs a % sign (e.g. 1%)");
+        }
+        double percent = Quantity.super.parseLimit(text);
+        if (percent < 0 || percent > 100) {
+            throw new InputException("limit '" + text + "' for " + label + " is outside 0%..100%");
+        }
+        return percent;
     }
 
     static Rate fromLabel(String text) {

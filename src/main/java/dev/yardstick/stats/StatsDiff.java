@@ -9,7 +9,7 @@ import java.util.Set;
  * the whole-run rates, each with its absolute and relative change.
  *
  * @param metrics  one entry per {@link Metric}, in enum order
- * @param rates    throughput, output tokens/s, goodput and error rate
+ * @param rates    one entry per {@link Rate}, in enum order
  */
 public record StatsDiff(String baselineModel, String currentModel, List<MetricDiff> metrics, List<Change> rates) {
 
@@ -17,8 +17,9 @@ public record StatsDiff(String baselineModel, String currentModel, List<MetricDi
     /** The percentiles a regression gate judges: the typical request and the tail. */
     private static final Set<Stat> GATED_STATS = Set.of(Stat.P50, Stat.P95, Stat.P99);
     /**
-     * The rates a regression gate judges. The error rate is not among them: a relative change from 0% is
-     * meaningless, so gate it absolutely with a {@link Threshold} such as {@code error_rate > 1%}.
+     * The rates a regression gate judges. The shares (error rate, SLO attainment) are not among them: a relative
+     * change of a share near 0 is meaningless, so gate them absolutely with a {@link Threshold} such as
+     * {@code error_rate > 1%}.
      */
     private static final Set<Rate> GATED_RATES = Set.of(Rate.THROUGHPUT, Rate.OUTPUT_TPS, Rate.GOODPUT);
 

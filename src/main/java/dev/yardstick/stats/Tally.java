@@ -6,6 +6,7 @@ import dev.yardstick.engine.TokenCounts;
 import dev.yardstick.provider.TokenSource;
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
 
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -23,7 +24,7 @@ final class Tally {
     /** HdrHistogram's precision: 3 significant digits, values to 0.1% of their size. */
     static final int SIGNIFICANT_DIGITS = 3;
 
-    private final ConcurrentHistogram[] histograms = new ConcurrentHistogram[Metric.values().length];
+    private final Histogram[] histograms = new Histogram[Metric.values().length];
     private final LongAdder attempted = new LongAdder();
     private final LongAdder succeeded = new LongAdder();
     private final LongAdder retries = new LongAdder();
@@ -39,10 +40,14 @@ final class Tally {
     private final AtomicLong firstStart = new AtomicLong(Long.MAX_VALUE);
     private final AtomicLong lastEnd = new AtomicLong(Long.MIN_VALUE);
 
-    Tally() {
+    /**
+     * @param concurrent true for a tally writers record into; false for a running total only the reader touches,
+     *                   which a plain histogram (half a concurrent one's memory) serves
+     */
+    Tally(boolean concurrent) {
         for (int i = 0; i < histograms.length; i++) {
             // Auto-resizing: sized by the values seen, so no maximum to guess and no clamping of a long stall.
-            histograms[i] = new ConcurrentHistogram(SIGNIFICANT_DIGITS);
+            histograms[i] = concurrent ? new ConcurrentHistogram(SIGNIFICANT_DIGITS) : new Histogram(SIGNIFICANT_DIGITS);
         }
     }
 
@@ -97,7 +102,7 @@ final class Tally {
             histogram(Metric.TTFT).recordValue(micros(s.ttftNanos()));
         }
         if (s.itlNanos() != null) {
-            ConcurrentHistogram itl = histogram(Metric.ITL);
+            Histogram itl = histogram(Metric.ITL);
             for (long gap : s.itlNanos()) {
                 itl.recordValue(micros(gap));
             }
@@ -150,7 +155,7 @@ final class Tally {
         }
     }
 
-    ConcurrentHistogram histogram(Metric metric) {
+    Histogram histogram(Metric metric) {
         return histograms[metric.ordinal()];
     }
 
@@ -181,7 +186,7 @@ final class Tally {
     }
 
     void reset() {
-        for (ConcurrentHistogram h : histograms) {
+        for (Histogram h : histograms) {
             h.reset();
         }
         for (LongAdder a : new LongAdder[]{attempted, succeeded, retries, warmups, metSlo, inputTokens, outputTokens,

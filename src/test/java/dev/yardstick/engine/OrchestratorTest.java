@@ -46,7 +46,7 @@ class OrchestratorTest {
         PromptSet prompts = PromptSet.single("p", List.of(Message.user("Once upon a time")));
         try (Orchestrator orchestrator = new Orchestrator(Map.of(client.spec().label(), client),
                 TokenCounting.ALWAYS)) {
-            Plan plan = new Plan(Plans.matrix(List.of(client.spec().label()), prompts, requests, ModelParams.DEFAULTS),
+            Plan plan = new Plan(Plans.matrix(List.of(client.spec().label()), prompts, requests, ModelParams.DEFAULTS, 0),
                     load, limits, timeout, null);
             RunSummary summary = orchestrator.run(plan, samples::add);
             assertEquals(requests, summary.completed());
@@ -144,7 +144,7 @@ class OrchestratorTest {
         PromptSet prompts = PromptSet.single("p", List.of(Message.user("x")));
         try (Orchestrator orchestrator = new Orchestrator(Map.of(client.spec().label(), client),
                 TokenCounting.ALWAYS); var timer = Executors.newSingleThreadScheduledExecutor()) {
-            Plan plan = new Plan(Plans.matrix(List.of(client.spec().label()), prompts, 100, ModelParams.DEFAULTS),
+            Plan plan = new Plan(Plans.matrix(List.of(client.spec().label()), prompts, 100, ModelParams.DEFAULTS, 0),
                     new LoadShape.Closed(2), Map.of(), Duration.ofSeconds(5), null);
             timer.schedule(orchestrator::cancel, 500, TimeUnit.MILLISECONDS);
             long start = System.nanoTime();

@@ -134,6 +134,7 @@ class MetricsRecorderTest {
         assertEquals(4.0, stats.windowSeconds(), 1e-9);
         assertEquals(1 / 4.0, stats.goodput(), 1e-9);
         assertEquals(4 / 4.0, stats.requestThroughput(), 1e-9);
+        assertEquals(1 / 5.0, stats.sloAttainment(), 1e-12, "the failed request counts as missing the SLO");
     }
 
     @Test

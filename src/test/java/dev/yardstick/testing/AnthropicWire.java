@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.yardstick.config.Message;
-import dev.yardstick.config.Role;
 import dev.yardstick.testing.Behavior.FinishReason;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -27,26 +25,8 @@ final class AnthropicWire implements WireFormat {
     }
 
     @Override
-    public boolean isStream(String path, JsonNode body) {
-        return body.path("stream").asBoolean(false);
-    }
-
-    @Override
-    public String model(String path, JsonNode body) {
-        return body.path("model").asText("loopback-model");
-    }
-
-    @Override
     public List<Message> messages(JsonNode body) {
-        List<Message> messages = new ArrayList<>();
-        if (body.has("system")) {
-            messages.add(Message.system(Json.text(body.get("system"))));
-        }
-        for (JsonNode message : body.path("messages")) {
-            Role role = message.path("role").asText().equals("assistant") ? Role.ASSISTANT : Role.USER;
-            messages.add(new Message(role, Json.text(message.get("content"))));
-        }
-        return messages;
+        return Conversations.read(body.path("system"), body.path("messages"), "content");
     }
 
     @Override

@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.yardstick.config.Message;
-import dev.yardstick.config.Role;
 import dev.yardstick.testing.Behavior.FinishReason;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -38,15 +35,7 @@ final class GeminiWire implements WireFormat {
 
     @Override
     public List<Message> messages(JsonNode body) {
-        List<Message> messages = new ArrayList<>();
-        if (body.has("systemInstruction")) {
-            messages.add(Message.system(Json.text(body.get("systemInstruction").path("parts"))));
-        }
-        for (JsonNode content : body.path("contents")) {
-            Role role = content.path("role").asText().equals("model") ? Role.ASSISTANT : Role.USER;
-            messages.add(new Message(role, Json.text(content.path("parts"))));
-        }
-        return messages;
+        return Conversations.read(body.path("systemInstruction").path("parts"), body.path("contents"), "parts");
     }
 
     @Override
@@ -55,18 +44,8 @@ final class GeminiWire implements WireFormat {
     }
 
     @Override
-    public Map<String, String> headers(Reply reply) {
-        return Map.of();
-    }
-
-    @Override
     public String streamContentType() {
         return "text/event-stream";
-    }
-
-    @Override
-    public String streamHead(Reply reply) {
-        return "";
     }
 
     @Override

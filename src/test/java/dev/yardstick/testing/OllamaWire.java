@@ -4,12 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.yardstick.config.Message;
-import dev.yardstick.config.Role;
 import dev.yardstick.testing.Behavior.FinishReason;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -30,25 +27,8 @@ final class OllamaWire implements WireFormat {
     }
 
     @Override
-    public String model(String path, JsonNode body) {
-        return body.path("model").asText("loopback-model");
-    }
-
-    @Override
     public List<Message> messages(JsonNode body) {
-        List<Message> messages = new ArrayList<>();
-        for (JsonNode message : body.path("messages")) {
-            Role role = switch (message.path("role").asText()) {
-                case "system" -> Role.SYSTEM;
-                case "user" -> Role.USER;
-                case "assistant" -> Role.ASSISTANT;
-                default -> null; // tool results are no part of Yardstick's conversations
-            };
-            if (role != null) {
-                messages.add(new Message(role, message.path("content").asText("")));
-            }
-        }
-        return messages;
+        return Conversations.read(null, body.path("messages"), "content");
     }
 
     @Override
@@ -57,18 +37,8 @@ final class OllamaWire implements WireFormat {
     }
 
     @Override
-    public Map<String, String> headers(Reply reply) {
-        return Map.of();
-    }
-
-    @Override
     public String streamContentType() {
         return "application/x-ndjson";
-    }
-
-    @Override
-    public String streamHead(Reply reply) {
-        return "";
     }
 
     @Override

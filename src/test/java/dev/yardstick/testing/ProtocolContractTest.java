@@ -10,8 +10,10 @@ import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
+import dev.langchain4j.model.output.TokenUsage;
 import dev.yardstick.config.Message;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,6 +81,17 @@ abstract class ProtocolContractTest {
     }
 
     @Test
+    void withoutUsageTheClientStillCompletesAndHasNoServerCount() throws Exception {
+        server.behavior(Behavior.DEFAULT.withTokens(3).withUsage(Behavior.UsageMode.NEVER));
+        ChatResponse response = StreamCapture.chat(streaming, "hi").response();
+        assertEquals("tok1 tok2 tok3", response.aiMessage().text());
+        // OpenAI, Mistral, Ollama and Gemini clients give no count; the Anthropic client fills in zeros.
+        TokenUsage usage = response.tokenUsage();
+        assertTrue(usage == null || usage.outputTokenCount() == null || usage.outputTokenCount() == 0,
+                () -> "usage: " + usage);
+    }
+
+    @Test
     void recordsTheConversationAsTheProviderReceivedIt() throws Exception {
         ChatRequest request = ChatRequest.builder()
                 .messages(SystemMessage.from("Be brief."), UserMessage.from("Hello there")).build();
@@ -104,14 +117,24 @@ abstract class ProtocolContractTest {
 
     @Test
     void timeToFirstPartialAndToCompletionFollowTheInjectedDelays() throws Exception {
-        // 100 ms TTFT, then 4 gaps of 20 ms: the first partial at ~100 ms, the end at ~180 ms.
+        // 100 ms TTFT, then 4 gaps of 20 ms: the first partial at ~100 ms, the end at ~180 ms. The machine is
+        // shared, so a stall of the test JVM can only add delay: up to three attempts, the first in tolerance wins.
         server.behavior(Behavior.DEFAULT.withTtft(Duration.ofMillis(100)).withItl(Duration.ofMillis(20))
                 .withTokens(5).withKeepAlive(true));
-        StreamCapture capture = StreamCapture.chat(streaming, "time me");
-        capture.response();
-        assertWithin(100, capture.timeToFirstPartial());
-        assertWithin(180, capture.timeToEnd());
-        assertEquals(5, capture.partials().size());
+        List<String> attempts = new ArrayList<>();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            StreamCapture capture = StreamCapture.chat(streaming, "time me");
+            capture.response();
+            assertEquals(5, capture.partials().size());
+            long ttft = capture.timeToFirstPartial().toMillis();
+            long end = capture.timeToEnd().toMillis();
+            assertTrue(ttft >= 100 && end >= 180, () -> "earlier than injected: " + capture.timeToFirstPartial());
+            if (ttft <= 100 + TOLERANCE_MILLIS && end <= 180 + TOLERANCE_MILLIS) {
+                return;
+            }
+            attempts.add("ttft " + ttft + " ms, end " + end + " ms");
+        }
+        throw new AssertionError("expected ttft 100 ms and end 180 ms ± " + TOLERANCE_MILLIS + " ms: " + attempts);
     }
 
     @Test
@@ -131,7 +154,9 @@ abstract class ProtocolContractTest {
 
     @Test
     void brokenStreamEndsInOnErrorAfterTheChunksSent() throws Exception {
-        server.behavior(Behavior.DEFAULT.withTokens(10).brokenAfter(3));
+        // The drop comes when the 4th chunk is due, 20 ms after the 3rd. With no gap at all, the JDK HTTP client may
+        // report the drop before its reader has taken chunks that did arrive (its input stream fails fast).
+        server.behavior(Behavior.DEFAULT.withTokens(10).withItl(Duration.ofMillis(20)).brokenAfter(3));
         StreamCapture capture = StreamCapture.chat(streaming, "hi");
         Throwable error = capture.error();
         assertNotNull(error);
@@ -141,11 +166,5 @@ abstract class ProtocolContractTest {
     /** The model name the client under test sends. */
     protected String expectedModel() {
         return "test-model";
-    }
-
-    static void assertWithin(long expectedMillis, Duration measured) {
-        long millis = measured.toMillis();
-        assertTrue(Math.abs(millis - expectedMillis) <= TOLERANCE_MILLIS,
-                () -> "expected " + expectedMillis + " ms ± " + TOLERANCE_MILLIS + " ms, measured " + millis + " ms");
     }
 }
