@@ -17,7 +17,7 @@ import java.util.Map;
  */
 final class SwitchDocument {
 
-    private static final int ANSWER_EXCERPT = 60;
+    private static final int ANSWER_EXCERPT = 40;
 
     private final SwitchReport report;
     private final List<Document.Block> blocks = new ArrayList<>();
@@ -62,27 +62,25 @@ final class SwitchDocument {
         return names.isEmpty() ? label : String.join("/", names);
     }
 
+    /** The settings as a two-column grid, so long model labels wrap to the terminal like the other tables. */
     private void settings() {
         SwitchReport.Script s = report.script();
-        List<Document.KeyValue> entries = new ArrayList<>();
-        entries.add(new Document.KeyValue("script", s.file() + " (" + s.turns() + " turns)"));
-        List<String> models = new ArrayList<>();
-        s.models().forEach((name, label) -> models.add(name + " = " + label + modelNote(label)));
-        entries.add(new Document.KeyValue("models", String.join(", ", models)));
-        entries.add(new Document.KeyValue("window", s.window() + "; " + s.reserveTokens()
-                + " tokens reserved for each answer"));
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("script", s.file() + " (" + s.turns() + " turns)"));
+        s.models().forEach((name, label) -> rows.add(List.of("model " + name, label + modelNote(label))));
+        rows.add(List.of("window", s.window() + "; " + s.reserveTokens() + " tokens reserved for each answer"));
         if (!s.chain().isEmpty()) {
-            entries.add(new Document.KeyValue("failover", String.join(" → ", s.chain())));
+            rows.add(List.of("failover", String.join(" → ", s.chain())));
         }
-        entries.add(new Document.KeyValue("retry", describe(s.retry())));
-        entries.add(new Document.KeyValue("circuit breaker", describe(s.circuitBreaker()) + " (one per model)"));
+        rows.add(List.of("retry", describe(s.retry())));
+        rows.add(List.of("circuit breaker", describe(s.circuitBreaker()) + " (one per model)"));
         if (!s.faults().isEmpty()) {
-            entries.add(new Document.KeyValue("faults", String.join(", ", s.faults())));
+            rows.add(List.of("faults", String.join(", ", s.faults())));
         }
         if (s.matrix()) {
-            entries.add(new Document.KeyValue("matrix", "every ordered pair, switching at turn " + s.switchAt()));
+            rows.add(List.of("matrix", "every ordered pair, switching at turn " + s.switchAt()));
         }
-        blocks.add(new Document.KeyValues(entries));
+        blocks.add(new Document.Grid(List.of("setting", "value"), rows, List.of(false, false), true));
     }
 
     private String modelNote(String label) {
@@ -184,8 +182,8 @@ final class SwitchDocument {
         }
         String intact = f.historyIntact() == null ? "" : Boolean.TRUE.equals(f.historyIntact())
                 ? "; history reached the fallback intact" : "; history did NOT reach the fallback intact";
-        return head + "; failed over to " + to + " in " + Formats.ms(f.tookMs()) + " after "
-                + tries(f.triesBefore()) + intact;
+        return head + "; reached " + to + " in " + Formats.ms(f.tookMs()) + " after " + tries(f.triesBefore())
+                + intact;
     }
 
     private static String tries(int n) {

@@ -105,7 +105,8 @@ public record SwitchReport(RunInfo run, Script script, List<ModelInfo> models, L
      * A turn its own model did not answer.
      *
      * @param to            the model that answered instead, null when none did
-     * @param tookMs        from the turn's start to the start of the answering try (or to giving up)
+     * @param tookMs        from the turn's start to the fallback's first try (or to giving up)
+     * @param triesBefore   tries before the fallback's first one
      * @param cause         what went wrong with the turn's own model
      * @param historyIntact whether the fallback received the history intact; null when none was reached
      */

@@ -187,7 +187,7 @@ final class ConversationRunner implements AutoCloseable {
         if (checkAnsweredBy && turn.answeredBy() != null) {
             String expected = script.label(turn.answeredBy());
             boolean ok = answer != null && answer.model().equals(expected);
-            checks.add(new Check(t, answerModel, "answered by " + turn.answeredBy() + " (" + expected + ")", ok,
+            checks.add(new Check(t, answerModel, "answered by " + turn.answeredBy(), ok,
                     ok ? "" : answer == null ? "no answer" : "answered by " + answer.model()));
         }
     }
@@ -204,13 +204,24 @@ final class ConversationRunner implements AutoCloseable {
             return;
         }
         String cause = cause(tries.stream().filter(a -> a.model().equals(target)).toList());
-        double took = ((answer != null ? answer.startNanos() : turnEnd) - turnStart) / 1e6;
+        // Failover took until the fallback's first try began (its own retries are not failover time).
+        int reached = answer == null ? tries.size() : indexOfFirst(tries, answer.model());
+        double took = ((reached < tries.size() ? tries.get(reached).startNanos() : turnEnd) - turnStart) / 1e6;
         Boolean intact = answer == null || answer.integrity() == null ? null : answer.integrity().intact();
-        failovers.add(new SwitchReport.Failover(t, target, answer == null ? null : answer.model(), took,
-                tries.size() - (answer == null ? 0 : 1), cause, intact));
+        failovers.add(new SwitchReport.Failover(t, target, answer == null ? null : answer.model(), took, reached,
+                cause, intact));
         if (answer != null) {
             failedOverFrom.add(target);
         }
+    }
+
+    private static int indexOfFirst(List<Attempt> tries, String model) {
+        for (int i = 0; i < tries.size(); i++) {
+            if (tries.get(i).model().equals(model)) {
+                return i;
+            }
+        }
+        return tries.size();
     }
 
     /** What happened to the turn's own model, runs of the same outcome counted: {@code HTTP 500 ×2, circuit open}. */
