@@ -160,18 +160,18 @@ final class ConversationRunner implements AutoCloseable {
     private void addChecks(ConversationScript.Turn turn, String target, List<Attempt> tries, Attempt answer) {
         int t = turn.number();
         String answerModel = answer == null ? target : answer.model();
-        checks.add(new Check(t, answerModel, "answered", answer != null, answer != null ? ""
-                : tries.isEmpty() ? "not tried" : "no model answered: " + tries.stream()
-                .map(a -> script.nameOf(a.model()) + ": " + a.describe()).collect(Collectors.joining("; "))));
         Map<String, List<IntegrityCheck.Result>> byModel = new LinkedHashMap<>();
         for (Attempt a : tries) {
             if (a.integrity() != null) {
                 byModel.computeIfAbsent(a.model(), k -> new ArrayList<>()).add(a.integrity());
             }
-            if (a.outcome() == Attempt.Outcome.UNFIT) {
+            if (a.outcome() == Attempt.Outcome.UNFIT) { // the cause comes first: it is what a reader needs to fix
                 checks.add(new Check(t, a.model(), "history fits the window", false, a.reason()));
             }
         }
+        checks.add(new Check(t, answerModel, "answered", answer != null, answer != null ? ""
+                : tries.isEmpty() ? "not tried" : "no model answered: " + tries.stream()
+                .map(a -> script.nameOf(a.model()) + ": " + a.describe()).collect(Collectors.joining("; "))));
         byModel.forEach((model, results) -> {
             IntegrityCheck.Result bad = results.stream().filter(r -> !r.intact()).findFirst().orElse(null);
             String requests = results.size() == 1 ? "" : " (" + results.size() + " requests)";
