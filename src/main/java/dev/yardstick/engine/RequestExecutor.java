@@ -63,13 +63,30 @@ public final class RequestExecutor {
         } catch (RuntimeException e) {
             recorder.onError(e);
         } finally {
-            timer.cancel(false);
+            if (!timer.cancel(false)) {
+                // The watchdog fired: it ends the stream first and interrupts this thread after, so wait until it
+                // is done, or its interrupt could land after the clearing below, in the caller's next wait.
+                awaitQuietly(timer);
+            }
             if (cancellation != null) {
                 cancellation.detach();
             }
             Thread.interrupted(); // a late watchdog interrupt must not leak into the next request on this thread
         }
         return toSample(request, client, recorder, scheduledAt, sentAt, runStart);
+    }
+
+    private static void awaitQuietly(ScheduledFuture<?> task) {
+        while (true) {
+            try {
+                task.get();
+                return;
+            } catch (InterruptedException e) {
+                // the watchdog's own interrupt, or a cancellation: either way keep waiting for the task to end
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+                return;
+            }
+        }
     }
 
     static ChatRequest toChatRequest(PlannedRequest request) {
