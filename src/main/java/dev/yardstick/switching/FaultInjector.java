@@ -4,15 +4,14 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.PartialThinking;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.yardstick.provider.SyntheticHttpFailure;
 import java.io.EOFException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,21 +21,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Injects scheduled faults in front of one model, in-process: the outermost layer of a switch-test client, so it
- * stands where a failing network or a faulty gateway would. HTTP faults fail with an {@link InjectedFailure} before
- * the provider sees the request; {@code timeout} hangs until the request's timeout interrupts it;
+ * stands where a failing network or a faulty gateway would. HTTP faults fail with a {@link SyntheticHttpFailure}
+ * before the provider sees the request; {@code timeout} hangs until the request's timeout interrupts it;
  * {@code broken-stream} lets the provider answer and drops the stream after {@value #CHUNKS_BEFORE_BREAK} chunks;
  * the history kinds alter the messages on their way to the provider.
  */
-final class FaultInjector implements StreamingChatModel {
+final class FaultInjector extends ForwardingChatModel {
 
     static final int CHUNKS_BEFORE_BREAK = 2;
 
-    private final StreamingChatModel delegate;
     private final String label;
     private final FaultSchedule schedule;
 
     FaultInjector(StreamingChatModel delegate, String label, FaultSchedule schedule) {
-        this.delegate = delegate;
+        super(delegate);
         this.label = label;
         this.schedule = schedule;
     }
@@ -49,21 +47,12 @@ final class FaultInjector implements StreamingChatModel {
             return;
         }
         switch (fault.kind()) {
-            case HTTP -> handler.onError(new InjectedFailure(fault.status(), fault.retryAfter(), fault.text()));
+            case HTTP -> handler.onError(new SyntheticHttpFailure(fault.status(), fault.retryAfter(),
+                    "injected fault " + fault.text() + ": HTTP " + fault.status()));
             case TIMEOUT -> hangUntilInterrupted();
             case BROKEN_STREAM -> delegate.chat(request, new BreakingHandler(handler, fault.text()));
             default -> delegate.chat(tamper(request, fault.kind()), handler);
         }
-    }
-
-    @Override
-    public ChatRequestParameters defaultRequestParameters() {
-        return delegate.defaultRequestParameters();
-    }
-
-    @Override
-    public ModelProvider provider() {
-        return delegate.provider();
     }
 
     /**

@@ -1,15 +1,11 @@
 package dev.yardstick.switching;
 
-import dev.langchain4j.model.ModelProvider;
-import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A model with one more {@link ChatModelListener}. langchain4j's {@code chat} merges the default parameters into
@@ -17,13 +13,12 @@ import java.util.Set;
  * wrapped provider's own, so the listener sees exactly the request the provider serialises, whichever provider it
  * is (hosted, local or mock) and without rebuilding any of them. The model's own listeners still run.
  */
-final class ListenedChatModel implements StreamingChatModel {
+final class ListenedChatModel extends ForwardingChatModel {
 
-    private final StreamingChatModel delegate;
     private final List<ChatModelListener> listeners;
 
     ListenedChatModel(StreamingChatModel delegate, ChatModelListener listener) {
-        this.delegate = delegate;
+        super(delegate);
         List<ChatModelListener> all = new ArrayList<>(delegate.listeners());
         all.add(listener);
         this.listeners = List.copyOf(all);
@@ -37,20 +32,5 @@ final class ListenedChatModel implements StreamingChatModel {
     @Override
     public List<ChatModelListener> listeners() {
         return listeners;
-    }
-
-    @Override
-    public ChatRequestParameters defaultRequestParameters() {
-        return delegate.defaultRequestParameters();
-    }
-
-    @Override
-    public ModelProvider provider() {
-        return delegate.provider();
-    }
-
-    @Override
-    public Set<Capability> supportedCapabilities() {
-        return delegate.supportedCapabilities();
     }
 }

@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import dev.yardstick.switching.TestScripts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,10 +17,8 @@ class SwitchTestBadInputTest {
     @TempDir
     Path dir;
 
-    private Path script(String yaml) throws IOException {
-        Path file = dir.resolve("bad.yaml");
-        Files.writeString(file, yaml);
-        return file;
+    private Path script(String yaml) {
+        return TestScripts.write(dir, yaml);
     }
 
     private static void assertOneLine(CliRun run, String expected) {
@@ -34,7 +31,7 @@ class SwitchTestBadInputTest {
     }
 
     @Test
-    void aSwitchToAnUnnamedModel() throws IOException {
+    void aSwitchToAnUnnamedModel() {
         Path file = script("""
                 models:
                   primary: mock/instant
@@ -48,14 +45,14 @@ class SwitchTestBadInputTest {
     }
 
     @Test
-    void anEmptyScript() throws IOException {
+    void anEmptyScript() {
         assertOneLine(CliRun.of("switch-test", script("").toString()), "the script is empty");
         assertOneLine(CliRun.of("switch-test", script("models: {a: mock/instant}\n").toString()),
                 "the script has no turns");
     }
 
     @Test
-    void aTurnNoStrategyCanFitIsRefusedBeforeAnyRequest() throws IOException {
+    void aTurnNoStrategyCanFitIsRefusedBeforeAnyRequest() {
         Path file = script("""
                 system: Be brief.
                 models:
@@ -84,7 +81,7 @@ class SwitchTestBadInputTest {
     }
 
     @Test
-    void matrixAndFaultMistakes() throws IOException {
+    void matrixAndFaultMistakes() {
         Path file = script("models: {a: mock/instant, b: mock/fast}\nturns: [{user: hi}, {user: again}]\n");
         assertOneLine(CliRun.of("switch-test", file.toString(), "--switch-at", "2"), "--switch-at applies to --matrix");
         assertOneLine(CliRun.of("switch-test", file.toString(), "--matrix", "--switch-at", "3"),

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.yardstick.switching.TestScripts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,10 +26,8 @@ class SwitchTestMockTest {
     @TempDir
     Path dir;
 
-    private Path script(String yaml) throws IOException {
-        Path file = dir.resolve("conversation.yaml");
-        Files.writeString(file, yaml);
-        return file;
+    private Path script(String yaml) {
+        return TestScripts.write(dir, yaml);
     }
 
     /** Two mocks, four short turns, a failover chain from primary to backup with a fast breaker. */
@@ -74,8 +73,9 @@ class SwitchTestMockTest {
         JsonNode c = json(run).at("/conversations/0");
         List<String> answeredBy = new ArrayList<>();
         c.get("turns").forEach(t -> answeredBy.add(t.get("model").asText()));
-        assertEquals(List.of("mock/fast?ttft=20ms&itl=1ms&tokens=16", "mock/fast?ttft=200ms&itl=1ms&tokens=16",
-                "mock/fast?ttft=200ms&itl=1ms&tokens=16", "mock/fast?ttft=20ms&itl=1ms&tokens=16"), answeredBy);
+        String primary = "mock/fast?ttft=20ms&itl=1ms&tokens=16&jitter=0";
+        String backup = "mock/fast?ttft=200ms&itl=1ms&tokens=16&jitter=0";
+        assertEquals(List.of(primary, backup, backup, primary), answeredBy);
 
         List<String> circuit = new ArrayList<>();
         boolean retryAfterHonoured = false;

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.yardstick.config.InputException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,13 +17,11 @@ class ScriptLoaderTest {
     @TempDir
     Path dir;
 
-    private Path write(String yaml) throws IOException {
-        Path file = dir.resolve("script.yaml");
-        Files.writeString(file, yaml);
-        return file;
+    private Path write(String yaml) {
+        return TestScripts.write(dir, yaml);
     }
 
-    private String error(String yaml) throws IOException {
+    private String error(String yaml) {
         Path file = write(yaml);
         InputException e = assertThrows(InputException.class, () -> ScriptLoader.load(file, List.of()));
         assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
@@ -34,7 +30,7 @@ class ScriptLoaderTest {
     }
 
     @Test
-    void readsAFullScript() throws IOException {
+    void readsAFullScript() {
         ConversationScript script = ScriptLoader.load(write("""
                 name: handoff
                 system: Be brief.
@@ -81,7 +77,7 @@ class ScriptLoaderTest {
     }
 
     @Test
-    void aSwitchToAnUnnamedModelNamesItsLine() throws IOException {
+    void aSwitchToAnUnnamedModelNamesItsLine() {
         String message = error("""
                 models:
                   primary: mock/fast
@@ -96,7 +92,7 @@ class ScriptLoaderTest {
     }
 
     @Test
-    void anEmptyScriptIsRefused() throws IOException {
+    void anEmptyScriptIsRefused() {
         assertTrue(error("").contains("the script is empty"));
         assertTrue(error("# only a comment\n").contains("the script is empty"));
         assertTrue(error("models: {a: mock/fast}\nturns: []\n").contains("field 'turns': the script has no turns"));
@@ -104,7 +100,7 @@ class ScriptLoaderTest {
     }
 
     @Test
-    void everyReferenceAndSettingIsChecked() throws IOException {
+    void everyReferenceAndSettingIsChecked() {
         String models = "models: {a: mock/fast, b: mock/instant}\n";
         assertTrue(error(models + "start: c\nturns: [{user: hi}]\n").contains(":2: field 'start': 'c' is not a named"));
         assertTrue(error(models + "turns:\n  - user: hi\n    answered-by: z\n")
