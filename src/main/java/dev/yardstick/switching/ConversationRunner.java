@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -46,6 +47,7 @@ final class ConversationRunner implements AutoCloseable {
     private final AtomicLong sequence = new AtomicLong();
     private final Map<String, OptionalInt> windows = new LinkedHashMap<>();
     private final ModelParams params;
+    private final Consumer<SwitchReport.Turn> onTurn;
 
     private ConversationState state;
     private final List<SwitchReport.Turn> turns = new ArrayList<>();
@@ -57,9 +59,11 @@ final class ConversationRunner implements AutoCloseable {
     /**
      * @param opened          the opened models by label (not closed here)
      * @param checkAnsweredBy whether turns' {@code answered-by} apply (not along --matrix routes)
+     * @param onTurn          told of each turn as it ends
      */
     ConversationRunner(ConversationScript script, ConversationScript.Route route, boolean checkAnsweredBy,
-                       Map<String, ModelClient> opened, BooleanSupplier cancelled, long seed, Clock clock) {
+                       Map<String, ModelClient> opened, BooleanSupplier cancelled, long seed, Clock clock,
+                       Consumer<SwitchReport.Turn> onTurn) {
         this.script = script;
         this.route = route;
         this.checkAnsweredBy = checkAnsweredBy;
@@ -75,6 +79,7 @@ final class ConversationRunner implements AutoCloseable {
                 : new ModelSummarizer(orchestrator, script.label(summarizerName), script.timeout(), sequence);
         this.params = new ModelParams(script.temperature(), script.maxTokens(), null, null, null);
         this.state = ConversationState.start(script.system());
+        this.onTurn = onTurn;
         windows.putAll(windows(script, opened));
     }
 
@@ -124,8 +129,10 @@ final class ConversationRunner implements AutoCloseable {
         addChecks(turn, target, tries, answer);
         noteFailover(t, target, tries, answer, turnStart, turnEnd);
         List<Check> mine = checks.subList(checksBefore, checks.size());
-        turns.add(row(turn, target, tries, answer, (turnEnd - turnStart) / 1e6,
-                (int) mine.stream().filter(Check::passed).count(), mine.size()));
+        SwitchReport.Turn row = row(turn, target, tries, answer, (turnEnd - turnStart) / 1e6,
+                (int) mine.stream().filter(Check::passed).count(), mine.size());
+        turns.add(row);
+        onTurn.accept(row);
         if (answer == null) {
             return false;
         }

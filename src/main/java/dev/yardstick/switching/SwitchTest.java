@@ -34,6 +34,14 @@ public final class SwitchTest {
     private final Clock clock;
     private volatile boolean cancelled;
     private volatile Thread runner;
+    private volatile TurnListener turnListener = (conversation, turn) -> { };
+
+    /** Told of each turn as it ends, for progress lines. */
+    @FunctionalInterface
+    public interface TurnListener {
+        /** @param conversation the conversation's label (the route, or the matrix pair) */
+        void onTurn(String conversation, SwitchReport.Turn turn);
+    }
 
     /** @param models the script's models, opened, by label (closed by the caller) */
     public SwitchTest(ConversationScript script, Map<String, ModelClient> models, Options options, Clock clock) {
@@ -42,6 +50,11 @@ public final class SwitchTest {
         this.options = options;
         this.clock = clock;
         Preflight.check(script, routes(), this.models); // bad settings and impossible turns fail before any request
+    }
+
+    public SwitchTest onTurn(TurnListener listener) {
+        this.turnListener = listener;
+        return this;
     }
 
     public SwitchReport run(Instant started, Map<String, Object> settings) {
@@ -53,7 +66,7 @@ public final class SwitchTest {
                     break;
                 }
                 try (ConversationRunner run = new ConversationRunner(script, route, !options.matrix(), models,
-                        () -> cancelled, options.seed(), clock)) {
+                        () -> cancelled, options.seed(), clock, turn -> turnListener.onTurn(route.label(), turn))) {
                     conversations.add(run.run());
                 }
             }

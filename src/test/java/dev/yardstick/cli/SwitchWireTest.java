@@ -31,7 +31,7 @@ class SwitchWireTest {
     private static final String SYSTEM = "You are the support assistant of an online shop.";
     private static final List<String> USER = List.of("My order 1234 has not arrived.", "It was a blue kettle.",
             "Where is it now?", "Can you send the tracking link?", "Thanks, that is all.");
-    private static final Duration OPEN_FOR = Duration.ofMillis(400);
+    private static final Duration OPEN_FOR = Duration.ofMillis(800);
 
     @TempDir
     Path dir;
@@ -40,7 +40,7 @@ class SwitchWireTest {
     void theFailingServerIsLeftForTheOtherWithTheHistoryIntactAndComesBackAfterItsWait() throws IOException {
         try (LoopbackLlmServer openai = LoopbackLlmServer.start();
              LoopbackLlmServer anthropic = LoopbackLlmServer.builder()
-                     .behavior(Behavior.DEFAULT.withTtft(Duration.ofMillis(150)).withReply("Let me check that."))
+                     .behavior(Behavior.DEFAULT.withTtft(Duration.ofMillis(300)).withReply("Let me check that."))
                      .start()) {
             // Request 0 (turn 1) answers; 1 and 2 (turn 2 and its retry) fail; later ones answer again.
             openai.behavior(Behavior.DEFAULT.withReply("Sorry to hear that."));
@@ -128,7 +128,7 @@ class SwitchWireTest {
             Path script = dir.resolve("hang.yaml");
             Files.writeString(script, """
                     models: {primary: oai/gpt-4o-mini}
-                    timeout: 400ms
+                    timeout: 2s
                     failover:
                       retry: {max-attempts: 3, backoff: 10ms, jitter: 0}
                       circuit-breaker: {window: 10, min-calls: 10}

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,11 +39,13 @@ class SwitchTestCancelTest {
         ConversationScript script = ScriptLoader.load(file, List.of());
         ModelClient mock = new MockProvider().open(ModelSpec.parse("mock/instant"), new ProviderContext(Map.of(),
                 null));
+        CountDownLatch firstTurn = new CountDownLatch(1);
         SwitchTest test = new SwitchTest(script, Map.of("mock/instant", mock),
-                new SwitchTest.Options(false, null, 1), Clock.systemUTC());
+                new SwitchTest.Options(false, null, 1), Clock.systemUTC()).onTurn((c, turn) -> firstTurn.countDown());
         CompletableFuture<SwitchReport> running = CompletableFuture.supplyAsync(
                 () -> test.run(Instant.now(), Map.of()));
-        Thread.sleep(300); // turn 1 answers at once; turn 2 hangs until its 30 s timeout
+        assertTrue(firstTurn.await(10, TimeUnit.SECONDS), "turn 1 answers; turn 2 hangs until its 30 s timeout");
+        Thread.sleep(100); // let turn 2 reach its hang
         long cancelledAt = System.nanoTime();
         test.cancel();
         SwitchReport report = running.get(5, TimeUnit.SECONDS);
