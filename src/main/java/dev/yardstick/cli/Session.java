@@ -3,6 +3,7 @@ package dev.yardstick.cli;
 import dev.yardstick.config.YardstickConfig;
 import dev.yardstick.provider.ProviderContext;
 import dev.yardstick.provider.ProviderRegistry;
+import dev.yardstick.provider.http.LeanHttpClient;
 import dev.yardstick.provider.local.LocalProvider;
 import java.io.PrintWriter;
 import java.util.List;
@@ -60,7 +61,9 @@ public final class Session {
     public ProviderRegistry registry(CommonOptions options) {
         if (registry == null) {
             ProviderContext context = new ProviderContext(env, config(options));
-            registry = ProviderRegistry.create(context, List.of(new LocalProvider()), null);
+            // Hosted providers stream through the lean client: blocking I/O on each request's virtual thread, which
+            // keeps TTFT honest at hundreds of streams where langchain4j's default client falls behind.
+            registry = ProviderRegistry.create(context, List.of(new LocalProvider()), LeanHttpClient::builder);
         }
         return registry;
     }

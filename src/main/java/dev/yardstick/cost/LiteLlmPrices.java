@@ -3,7 +3,6 @@ package dev.yardstick.cost;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.yardstick.config.InputException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,8 +27,7 @@ final class LiteLlmPrices {
     static ImportedPrices read(JsonNode root, String fileName, PriceImport.Options options) {
         List<PriceRow> rows = new ArrayList<>();
         int skipped = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : root.properties()) {
             PriceRow row = row(entry.getKey(), entry.getValue(), fileName, options);
             if (row == null || !options.wants(row.model())) {
                 skipped++;
@@ -95,8 +93,8 @@ final class LiteLlmPrices {
     /** The lowest {@code *_above_Nk_tokens} threshold that prices both input and output. */
     private static LongContextTier tier(JsonNode entry) {
         LongContextTier lowest = null;
-        for (Iterator<String> names = entry.fieldNames(); names.hasNext(); ) {
-            Matcher m = TIER_KEY.matcher(names.next());
+        for (Map.Entry<String, JsonNode> field : entry.properties()) {
+            Matcher m = TIER_KEY.matcher(field.getKey());
             if (!m.matches()) {
                 continue;
             }

@@ -3,7 +3,6 @@ package dev.yardstick.cost;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.yardstick.config.InputException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -23,12 +22,9 @@ final class ModelsDevPrices {
     static ImportedPrices read(JsonNode root, String fileName, PriceImport.Options options) {
         List<PriceRow> rows = new ArrayList<>();
         int skipped = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> providers = root.fields(); providers.hasNext(); ) {
-            Map.Entry<String, JsonNode> provider = providers.next();
+        for (Map.Entry<String, JsonNode> provider : root.properties()) {
             String providerName = ProviderNames.canonical(provider.getKey());
-            for (Iterator<Map.Entry<String, JsonNode>> models = provider.getValue().path("models").fields();
-                 models.hasNext(); ) {
-                Map.Entry<String, JsonNode> model = models.next();
+            for (Map.Entry<String, JsonNode> model : provider.getValue().path("models").properties()) {
                 PriceRow row = row(providerName + "/" + model.getKey(), model.getValue(), fileName, options);
                 if (row == null || !options.wants(row.model())) {
                     skipped++;

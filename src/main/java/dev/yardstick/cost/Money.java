@@ -1,5 +1,6 @@
 package dev.yardstick.cost;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 
 /** US dollars as people read them: whole dollars for large sums, cents for ordinary ones, more digits below a cent. */
@@ -31,5 +32,18 @@ public final class Money {
             end--; // $0.500 -> $0.50, $0.00280 -> $0.0028
         }
         return text.substring(0, end);
+    }
+
+    /**
+     * A price as the provider states it, every digit kept ($0.003625, $1.75, $14.00): a price rounded for display
+     * would not be the price the costs were computed with.
+     */
+    public static String price(double usd) {
+        String plain = new BigDecimal(Double.toString(usd)).stripTrailingZeros().toPlainString();
+        int point = plain.indexOf('.');
+        if (point < 0) {
+            return "$" + plain + ".00";
+        }
+        return "$" + (plain.length() - point - 1 < 2 ? plain + "0" : plain);
     }
 }

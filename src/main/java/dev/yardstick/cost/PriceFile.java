@@ -35,7 +35,7 @@ public record PriceFile(List<PriceRow> prices) {
 
     /** A user's price file; errors name the file, the line and the field. */
     public static PriceFile read(Path file, PriceOrigin origin) {
-        PriceFile read = CostYaml.read(file, PriceFile.class);
+        PriceFile read = YamlFiles.read(file, PriceFile.class);
         return new PriceFile(read.prices.stream().map(row -> row.withOrigin(origin)).toList());
     }
 
@@ -49,7 +49,7 @@ public record PriceFile(List<PriceRow> prices) {
             return new PriceFile(read.prices.stream().map(row -> row.withOrigin(PriceOrigin.BUNDLED)).toList());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the bundled price catalog is malformed: "
-                    + CostYaml.plain(e).getMessage(), e);
+                    + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -59,7 +59,8 @@ public record PriceFile(List<PriceRow> prices) {
     public void write(Path file) {
         ObjectMapper writer = YamlFiles.mapper().copy()
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .setSerializationInclusion(JsonInclude.Include.NON_EMPTY);
+                .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY,
+                        JsonInclude.Include.NON_EMPTY));
         ((YAMLFactory) writer.getFactory())
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES);

@@ -94,20 +94,20 @@ public record PriceRow(String model, List<String> aliases, Double input, Double 
     public String reference() {
         StringBuilder text = new StringBuilder(model).append(": ");
         if (perHour != null) {
-            text.append(Money.format(perHour)).append("/h");
+            text.append(Money.price(perHour)).append("/h");
             if (input > 0 || output > 0) {
                 text.append(" + ");
             }
         }
         if (perHour == null || input > 0 || output > 0) {
-            text.append(Money.format(input)).append(" in");
+            text.append(Money.price(input)).append(" in");
             if (cachedInput != null) {
-                text.append(" / ").append(Money.format(cachedInput)).append(" cached");
+                text.append(" / ").append(Money.price(cachedInput)).append(" cached");
             }
             if (cacheWrite != null) {
-                text.append(" / ").append(Money.format(cacheWrite)).append(" cache write");
+                text.append(" / ").append(Money.price(cacheWrite)).append(" cache write");
             }
-            text.append(" / ").append(Money.format(output)).append(" out per 1M tokens");
+            text.append(" / ").append(Money.price(output)).append(" out per 1M tokens");
         }
         text.append(" (").append(origin == null ? "file" : origin.label()).append(": ").append(source);
         if (asOf != null) {

@@ -1,10 +1,14 @@
 package dev.yardstick.engine;
 
 import dev.yardstick.provider.ModelClient;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
@@ -122,20 +126,45 @@ public final class Orchestrator implements AutoCloseable {
             return cancelled || index >= plan.requests().size() || System.nanoTime() >= deadline;
         }
 
+        /**
+         * Closed loop. Warm-up requests (first in the source) all finish before the first measured one is sent:
+         * a warm-up still loading classes or opening connections would otherwise stall measured streams beside it.
+         */
         void dispatchClosed(ExecutorService threads) {
+            List<Future<?>> warmups = new ArrayList<>();
             for (long i = 0; !stopping(i); i++) {
+                PlannedRequest request = plan.requests().get(i);
+                if (!request.warmup() && !warmups.isEmpty()) {
+                    awaitAll(warmups);
+                    warmups.clear();
+                }
                 if (!acquire(global)) {
                     return;
                 }
-                PlannedRequest request = plan.requests().get(i);
                 dispatched.incrementAndGet();
-                threads.submit(() -> {
+                Future<?> future = threads.submit(() -> {
                     try {
                         runOne(request, -1);
                     } finally {
                         global.release();
                     }
                 });
+                if (request.warmup()) {
+                    warmups.add(future);
+                }
+            }
+        }
+
+        private void awaitAll(List<Future<?>> futures) {
+            for (Future<?> future : futures) {
+                try {
+                    future.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (ExecutionException e) {
+                    // runOne turns every failure into a sample; nothing to do for a warm-up
+                }
             }
         }
 

@@ -126,6 +126,25 @@ class OrchestratorTest {
     }
 
     @Test
+    void warmupsFinishBeforeTheFirstMeasuredRequestIsSent() {
+        ModelClient client = mock("fast?ttft=80ms&tokens=1&jitter=0");
+        List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
+        PromptSet prompts = PromptSet.single("p", List.of(Message.user("x")));
+        try (Orchestrator orchestrator = new Orchestrator(Map.of(client.spec().label(), client),
+                TokenCounting.ALWAYS)) {
+            Plan plan = new Plan(Plans.matrix(List.of(client.spec().label()), prompts, 3, ModelParams.DEFAULTS, 2),
+                    new LoadShape.Closed(8), Map.of(), Duration.ofSeconds(5), null);
+            orchestrator.run(plan, samples::add);
+        }
+        long lastWarmupEnd = samples.stream().filter(Sample::warmup)
+                .mapToLong(s -> s.scheduledNanos() + s.e2eNanos()).max().orElseThrow();
+        long firstMeasuredStart = samples.stream().filter(s -> !s.warmup())
+                .mapToLong(Sample::scheduledNanos).min().orElseThrow();
+        assertEquals(2, samples.stream().filter(Sample::warmup).count());
+        assertTrue(firstMeasuredStart >= lastWarmupEnd, "measured requests waited for the warm-ups");
+    }
+
+    @Test
     void poissonScheduleIsSeededAndHasTheRequestedRate() {
         Schedule a = new Schedule(new LoadShape.Open(100, LoadShape.Arrival.POISSON, 42, 1));
         Schedule b = new Schedule(new LoadShape.Open(100, LoadShape.Arrival.POISSON, 42, 1));

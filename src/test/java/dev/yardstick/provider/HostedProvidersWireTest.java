@@ -3,6 +3,7 @@ package dev.yardstick.provider;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,29 +85,45 @@ class HostedProvidersWireTest {
         return JSON.readTree(run.out());
     }
 
+    /**
+     * Timings are checked two ways: no sample may beat the server's injected delays (that would be a measuring
+     * error, never noise), and the samples must land within the tolerance in at least one of three runs (a
+     * loaded 2-core machine delays a client now and then; a systematic error fails all three).
+     */
     @ParameterizedTest
     @EnumSource(Protocol.class)
     void samplesCarryTheServersUsageAndTimings(Protocol protocol) throws IOException {
-        server.reset();
-        server.behavior(Behavior.DEFAULT.withTtft(TTFT).withItl(ITL).withTokens(TOKENS).withReportedUsage(41, TOKENS));
-        JsonNode report = compare(name(protocol) + "/test-model", "--repeat", "3", "--warmup", "1", "--timeout", "3s");
-        for (JsonNode s : report.get("samples")) {
-            assertTrue(s.get("ok").asBoolean(), s.toString());
-            assertEquals(server.behavior().text(), s.get("text").asText());
-            assertEquals(41, s.at("/tokens/reportedInput").asInt(), "server's input tokens");
-            assertEquals(TOKENS, s.at("/tokens/reportedOutput").asInt(), "server's output tokens");
-            assertEquals("reported", s.at("/tokens/outputSource").asText());
-            double ttft = s.get("ttftMs").asDouble();
-            double e2e = s.get("e2eMs").asDouble();
-            double injectedE2e = TTFT.toMillis() + (TOKENS - 1) * ITL.toMillis();
-            assertEquals(TTFT.toMillis(), ttft, TOLERANCE_MS, protocol + " TTFT");
-            assertTrue(ttft >= TTFT.toMillis(), "TTFT cannot beat the server's delay: " + ttft);
-            assertEquals(injectedE2e, e2e, TOLERANCE_MS, protocol + " E2E");
-            assertTrue(e2e >= injectedE2e, "E2E cannot beat the server's delays: " + e2e);
+        double injectedE2e = TTFT.toMillis() + (TOKENS - 1) * ITL.toMillis();
+        List<String> attempts = new ArrayList<>();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            server.reset();
+            server.behavior(Behavior.DEFAULT.withTtft(TTFT).withItl(ITL).withTokens(TOKENS)
+                    .withReportedUsage(41, TOKENS));
+            JsonNode report = compare(name(protocol) + "/test-model", "--repeat", "3", "--warmup", "3",
+                    "--timeout", "3s");
+            boolean withinTolerance = true;
+            for (JsonNode s : report.get("samples")) {
+                assertTrue(s.get("ok").asBoolean(), s.toString());
+                assertEquals(server.behavior().text(), s.get("text").asText());
+                assertEquals(41, s.at("/tokens/reportedInput").asInt(), "server's input tokens");
+                assertEquals(TOKENS, s.at("/tokens/reportedOutput").asInt(), "server's output tokens");
+                assertEquals("reported", s.at("/tokens/outputSource").asText());
+                double ttft = s.get("ttftMs").asDouble();
+                double e2e = s.get("e2eMs").asDouble();
+                assertTrue(ttft >= TTFT.toMillis(), "TTFT cannot beat the server's delay: " + ttft);
+                assertTrue(e2e >= injectedE2e, "E2E cannot beat the server's delays: " + e2e);
+                withinTolerance &= ttft - TTFT.toMillis() <= TOLERANCE_MS && e2e - injectedE2e <= TOLERANCE_MS;
+                attempts.add(String.format("ttft %.0f e2e %.0f", ttft, e2e));
+            }
+            RecordedRequest request = server.lastRequest();
+            assertTrue(request.stream(), "Yardstick streams by default");
+            assertEquals("Hello there, model", request.messages().get(request.messages().size() - 1).content());
+            if (withinTolerance) {
+                return;
+            }
         }
-        RecordedRequest request = server.lastRequest();
-        assertTrue(request.stream(), "Yardstick streams by default");
-        assertEquals("Hello there, model", request.messages().get(request.messages().size() - 1).content());
+        fail(protocol + ": expected TTFT " + TTFT.toMillis() + " ms and E2E " + injectedE2e + " ms within "
+                + TOLERANCE_MS + " ms in one of three runs: " + attempts);
     }
 
     @Test

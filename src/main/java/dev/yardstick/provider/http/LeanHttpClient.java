@@ -1,0 +1,172 @@
+package dev.yardstick.provider.http;
+
+import dev.langchain4j.http.client.HttpClient;
+import dev.langchain4j.http.client.HttpRequest;
+import dev.langchain4j.http.client.SuccessfulHttpResponse;
+import dev.langchain4j.http.client.sse.ServerSentEvent;
+import dev.langchain4j.http.client.sse.ServerSentEventContext;
+import dev.langchain4j.http.client.sse.ServerSentEventListener;
+import dev.langchain4j.http.client.sse.ServerSentEventParser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+/**
+ * langchain4j's {@link HttpClient} done with blocking I/O on the calling thread. Unlike langchain4j's JDK client, the
+ * streaming {@code execute} is SYNCHRONOUS: it sends, parses the SSE stream and calls the listener on the caller's
+ * (virtual) thread and returns when the stream has ended. A time stamp taken in the listener is therefore the moment
+ * the bytes were read, not the moment some executor thread got round to them; and interrupting the caller aborts the
+ * request, so timeouts and Ctrl-C work by interruption.
+ *
+ * <p>Plug it into any langchain4j model with {@code .httpClientBuilder(LeanHttpClient.builder())}.
+ */
+public final class LeanHttpClient implements HttpClient, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LeanHttpClient.class);
+    /** An error body is read up to this size only: enough for any provider's JSON error, bounded for HTML pages. */
+    private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+    private final HttpTransport transport;
+    private final Clock clock;
+
+    LeanHttpClient(LeanHttpClientBuilder builder) {
+        this.transport = builder.transport().create(builder.connectTimeout(), builder.readTimeout());
+        this.clock = Clock.systemUTC();
+    }
+
+    public static LeanHttpClientBuilder builder() {
+        return new LeanHttpClientBuilder();
+    }
+
+    @Override
+    public SuccessfulHttpResponse execute(HttpRequest request) {
+        try {
+            try (HttpTransport.Exchange exchange = open(request)) {
+                if (!isSuccess(exchange.status())) {
+                    throw statusException(exchange);
+                }
+                byte[] body = exchange.body().readAllBytes();
+                return SuccessfulHttpResponse.builder()
+                        .statusCode(exchange.status())
+                        .headers(exchange.headers())
+                        .body(body)
+                        .build();
+            }
+        } catch (IOException | RuntimeException e) {
+            throw Failures.map(e);
+        }
+    }
+
+    @Override
+    public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
+        HttpTransport.Exchange exchange;
+        try {
+            exchange = open(request);
+        } catch (IOException | RuntimeException e) {
+            tell(() -> listener.onError(Failures.map(e)));
+            return;
+        }
+        ExchangeBody body = new ExchangeBody(exchange);
+        StreamListener guarded = new StreamListener(listener, body);
+        try {
+            if (!isSuccess(exchange.status())) {
+                guarded.onError(statusException(exchange));
+                return;
+            }
+            SuccessfulHttpResponse head = SuccessfulHttpResponse.builder()
+                    .statusCode(exchange.status())
+                    .headers(exchange.headers())
+                    .build();
+            tell(() -> listener.onOpen(head));
+            parser.parse(body, guarded);
+        } catch (RuntimeException e) {
+            // A parser that throws instead of reporting. Caught BEFORE the body is closed: closing first would make
+            // the failure look like a cancellation, and swallow it.
+            guarded.onError(e);
+        } finally {
+            body.close();
+        }
+        if (!guarded.failed) {
+            tell(listener::onClose);
+        }
+    }
+
+    /** Closes the pooled connections. langchain4j never calls this; a benchmark that builds many clients should. */
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    private HttpTransport.Exchange open(HttpRequest request) throws IOException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedIOException("interrupted before sending");
+        }
+        return transport.send(RequestEncoder.encode(request));
+    }
+
+    private HttpStatusException statusException(HttpTransport.Exchange exchange) {
+        String body;
+        try {
+            body = new String(exchange.body().readNBytes(MAX_ERROR_BODY_BYTES), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            // The status is the news; a body that broke off must not hide it.
+            body = "(error body unreadable: " + e.getClass().getSimpleName() + ")";
+        }
+        return HttpStatusException.of(exchange.status(), exchange.headers(), body, clock.instant());
+    }
+
+    private static boolean isSuccess(int status) {
+        return status >= 200 && status < 300;
+    }
+
+    /** Like langchain4j's clients: a listener that throws must not stop the client from finishing the exchange. */
+    private static void tell(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.warn("An SSE listener threw; ignored so the exchange can finish", e);
+        }
+    }
+
+    /**
+     * Passes events through and turns errors into the client's vocabulary. It delivers at most one error and none
+     * for a stream the caller cancelled (closing the body makes the blocked read fail; that is not a failure).
+     * After an error the client does not call {@code onClose}: langchain4j's JDK client does, which makes OpenAI's
+     * streaming model report a completed response after a broken stream.
+     */
+    private static final class StreamListener implements ServerSentEventListener {
+
+        private final ServerSentEventListener delegate;
+        private final ExchangeBody body;
+        private boolean failed;
+
+        StreamListener(ServerSentEventListener delegate, ExchangeBody body) {
+            this.delegate = delegate;
+            this.body = body;
+        }
+
+        @Override
+        public void onEvent(ServerSentEvent event, ServerSentEventContext context) {
+            delegate.onEvent(event, context);
+        }
+
+        @Override
+        public void onEvent(ServerSentEvent event) {
+            delegate.onEvent(event);
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            if (failed || body.cancelled()) {
+                return;
+            }
+            failed = true;
+            RuntimeException mapped = Failures.map(throwable);
+            tell(() -> delegate.onError(mapped));
+        }
+    }
+}
