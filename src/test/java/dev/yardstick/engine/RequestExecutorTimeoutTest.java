@@ -51,7 +51,7 @@ class RequestExecutorTimeoutTest {
     void theWatchdogsInterruptNeverOutlivesTheRequest() throws InterruptedException {
         Silent client = new Silent(ModelSpec.parse("test/silent"));
         try (Orchestrator orchestrator = new Orchestrator(Map.of("test/silent", client), TokenCounting.ALWAYS)) {
-            for (int i = 0; i < 30; i++) {
+            for (int i = 0; i < 100; i++) {
                 Sample sample = orchestrator.execute(new PlannedRequest(i, "test/silent", "p", 0,
                         List.of(Message.user("hello")), null, false), Duration.ofMillis(5));
                 assertEquals(ErrorClass.TIMEOUT, sample.error().errorClass());
