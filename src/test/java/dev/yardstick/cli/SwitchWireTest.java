@@ -149,6 +149,34 @@ class SwitchWireTest {
         }
     }
 
+    @Test
+    void aRetryAfterSentOnTheWireIsWaitedOut() throws IOException {
+        try (LoopbackLlmServer openai = LoopbackLlmServer.start()) {
+            openai.behavior(Behavior.DEFAULT.withReply("Here."));
+            openai.enqueue(Behavior.DEFAULT.rateLimited(Duration.ofSeconds(1)));
+            Path config = dir.resolve("yardstick.yaml");
+            Files.writeString(config, "endpoints:\n  oai: {provider: openai, base-url: \""
+                    + openai.baseUrl(Protocol.OPENAI) + "\"}\n");
+            Path script = dir.resolve("limited.yaml");
+            Files.writeString(script, """
+                    models: {primary: oai/gpt-4o-mini}
+                    failover:
+                      retry: {max-attempts: 2, backoff: 10ms, jitter: 0}
+                    turns: [{user: hello}]
+                    """);
+            CliRun run = CliRun.of(Map.of(), null, "switch-test", script.toString(), "--config", config.toString(),
+                    "--format", "json");
+            assertEquals(ExitCodes.OK, run.exitCode(), run.err() + run.out());
+            JsonNode attempts = JSON.readTree(run.out()).at("/conversations/0/attempts");
+            assertEquals("rate-limited", attempts.get(0).get("errorClass").asText());
+            assertEquals(1000, attempts.get(0).get("retryAfterMs").asLong(), "read from the Retry-After header");
+            double waited = attempts.get(1).get("startMs").asDouble() - attempts.get(0).get("startMs").asDouble();
+            assertTrue(waited >= 1000, "waited out Retry-After, not the 10 ms backoff: " + waited);
+            long gapMs = (openai.requests().get(1).arrivalNanos() - openai.requests().get(0).arrivalNanos()) / 1_000_000;
+            assertTrue(gapMs >= 1000, "the server saw the retry a second later: " + gapMs);
+        }
+    }
+
     private static JsonNode event(JsonNode conversation, String transition) {
         for (JsonNode e : conversation.get("events")) {
             if (e.get("kind").asText().equals("circuit") && e.get("detail").asText().equals(transition)) {
