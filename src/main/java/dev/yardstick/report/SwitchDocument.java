@@ -116,7 +116,7 @@ final class SwitchDocument {
         for (Turn t : c.turns()) {
             if (t.fitting() != null && !t.fitting().isEmpty()) {
                 fitting.add("turn " + t.turn() + " on " + name(t.model() != null ? t.model() : t.target()) + ": "
-                        + t.tokensBefore() + " → " + t.tokensAfter() + " tokens"
+                        + t.tokensBefore() + (t.tokensAfter() == null ? "" : " → " + t.tokensAfter()) + " tokens"
                         + (t.available() == null ? "" : " of " + t.available() + " available")
                         + (t.ratio() == null ? "" : ", ratio " + Formats.number(t.ratio(), 2)) + " ("
                         + t.tokenizer() + "): " + t.fitting());
@@ -159,8 +159,10 @@ final class SwitchDocument {
             String model = t.model() == null ? t.status() + " (" + name(t.target()) + ")"
                     : t.model().equals(t.target()) ? name(t.model())
                     : name(t.model()) + " (failover from " + name(t.target()) + ")";
-            String tokens = t.tokensBefore() == null ? "–" : t.tokensBefore().equals(t.tokensAfter())
-                    ? String.valueOf(t.tokensBefore()) : t.tokensBefore() + " → " + t.tokensAfter();
+            String tokens = t.tokensBefore() == null ? "–"
+                    : t.tokensAfter() == null ? t.tokensBefore() + (t.available() == null ? "" : " > " + t.available())
+                    : t.tokensBefore().equals(t.tokensAfter()) ? String.valueOf(t.tokensBefore())
+                    : t.tokensBefore() + " → " + t.tokensAfter();
             rows.add(List.of(String.valueOf(t.turn()), model, String.valueOf(t.tries()), tokens,
                     t.ratio() == null ? "–" : Formats.number(t.ratio(), 2),
                     t.outputTokens() == null ? "–" : String.valueOf(t.outputTokens()),

@@ -256,24 +256,34 @@ final class ConversationRunner implements AutoCloseable {
 
     private SwitchReport.Turn row(ConversationScript.Turn turn, String target, List<Attempt> tries, Attempt answer,
                                   double turnMs, int passed, int total) {
+        // The fitting shown: the answering try's, else the last fitted one's, else the history that did not fit.
         Attempt shown = answer;
         for (int i = tries.size() - 1; shown == null && i >= 0; i--) {
-            if (tries.get(i).fitted() != null) {
+            if (tries.get(i).fitted() != null || tries.get(i).outcome() == Attempt.Outcome.UNFIT) {
                 shown = tries.get(i);
             }
         }
-        Fitted f = shown == null ? null : shown.fitted();
         TokenMeter meter = shown == null ? null : new TokenMeter(clients.client(shown.model()).tokenCounter());
+        Fitted f = shown == null ? null : shown.fitted();
+        Integer before = f != null ? Integer.valueOf(f.tokensBefore())
+                : meter != null ? Integer.valueOf(meter.request(state.messages())) : null;
+        Integer available = f != null ? (f.available() < 0 ? null : f.available())
+                : shown == null ? null : availableFor(shown.model());
+        String fitting = f != null ? f.note() : shown == null ? null : "does not fit: " + shown.reason();
         int sent = (int) tries.stream().filter(a -> a.sample() != null).count();
         String status = answer != null ? "answered"
                 : tries.stream().anyMatch(Attempt::cancelled) || cancelled.getAsBoolean() ? "interrupted" : "failed";
         Sample s = answer == null ? null : answer.sample();
         return new SwitchReport.Turn(turn.number(), turn.user(), target, answer == null ? null : answer.model(), status,
-                sent, f == null ? null : f.tokensBefore(), f == null ? null : f.tokensAfter(),
-                f == null || f.available() < 0 ? null : f.available(), f == null ? null : f.ratio(),
-                f == null ? null : f.note(), meter == null ? null : meter.tokenizer(),
-                meter == null ? null : meter.source().label(), s == null ? null : s.tokens().output(),
-                s == null ? null : s.e2eNanos() / 1e6, turnMs, passed, total, s == null ? null : s.text());
+                sent, before, f == null ? null : f.tokensAfter(), available, f == null ? null : f.ratio(), fitting,
+                meter == null ? null : meter.tokenizer(), meter == null ? null : meter.source().label(),
+                s == null ? null : s.tokens().output(), s == null ? null : s.e2eNanos() / 1e6, turnMs, passed, total,
+                s == null ? null : s.text());
+    }
+
+    private Integer availableFor(String label) {
+        OptionalInt window = windows.get(label);
+        return window.isPresent() ? window.getAsInt() - script.maxTokens() : null;
     }
 
     private static SwitchReport.Turn notRun(ConversationScript.Turn turn, String target) {
