@@ -195,8 +195,8 @@ final class SwitchDocument {
     private Document.Grid timeline(List<Event> events) {
         List<List<String>> rows = new ArrayList<>();
         for (Event e : events) {
-            rows.add(List.of(String.format(Locale.ROOT, "+%.0f ms", e.atMs()), String.valueOf(e.turn()), name(e.model()),
-                    e.kind(), e.detail()));
+            rows.add(List.of(String.format(Locale.ROOT, "+%.0f ms", e.atMs()), String.valueOf(e.turn()),
+                    name(e.model()), e.kind(), e.detail()));
         }
         return new Document.Grid(List.of("time", "turn", "model", "event", "detail"), rows,
                 List.of(true, true, false, false, false), true);

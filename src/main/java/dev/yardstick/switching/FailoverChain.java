@@ -154,7 +154,8 @@ final class FailoverChain {
             return last.describe() + " is not worth a retry";
         }
         if (policy.retry().tooLong(last.retryAfterMillis())) {
-            return last.describe() + " with Retry-After " + last.retryAfterMillis() + " ms, longer than max-retry-after";
+            return last.describe() + " with Retry-After " + last.retryAfterMillis()
+                    + " ms, longer than max-retry-after";
         }
         return breaker.getState() == CircuitBreaker.State.OPEN ? last.describe() + ", circuit now open"
                 : "retries spent, last " + last.describe();

@@ -39,7 +39,8 @@ public sealed interface WindowStrategy permits FailOnOverflow, DropOldest, KeepL
             case "middle-out" -> new MiddleOut();
             case "keep-last-n", "keep-last" -> {
                 if (keepLast == null || keepLast < 0) {
-                    throw new InputException("keep-last-n needs 'keep-last': how many earlier turns to keep (0 or more)");
+                    throw new InputException("keep-last-n needs 'keep-last': how many earlier turns to keep "
+                            + "(0 or more)");
                 }
                 yield new KeepLastTurns(keepLast);
             }

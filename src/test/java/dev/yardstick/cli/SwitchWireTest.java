@@ -122,9 +122,7 @@ class SwitchWireTest {
             openai.behavior(Behavior.DEFAULT.withReply("Fine."));
             openai.script(index -> index == 1 ? Behavior.DEFAULT.hanging()
                     : index == 2 ? Behavior.DEFAULT.withTokens(8).brokenAfter(2) : null);
-            Path config = dir.resolve("yardstick.yaml");
-            Files.writeString(config, "endpoints:\n  oai: {provider: openai, base-url: \""
-                    + openai.baseUrl(Protocol.OPENAI) + "\"}\n");
+            Path config = openAiEndpoint(openai);
             Path script = dir.resolve("hang.yaml");
             Files.writeString(script, """
                     models: {primary: oai/gpt-4o-mini}
@@ -154,9 +152,7 @@ class SwitchWireTest {
         try (LoopbackLlmServer openai = LoopbackLlmServer.start()) {
             openai.behavior(Behavior.DEFAULT.withReply("Here."));
             openai.enqueue(Behavior.DEFAULT.rateLimited(Duration.ofSeconds(1)));
-            Path config = dir.resolve("yardstick.yaml");
-            Files.writeString(config, "endpoints:\n  oai: {provider: openai, base-url: \""
-                    + openai.baseUrl(Protocol.OPENAI) + "\"}\n");
+            Path config = openAiEndpoint(openai);
             Path script = dir.resolve("limited.yaml");
             Files.writeString(script, """
                     models: {primary: oai/gpt-4o-mini}
@@ -175,6 +171,14 @@ class SwitchWireTest {
             long gapMs = (openai.requests().get(1).arrivalNanos() - openai.requests().get(0).arrivalNanos()) / 1_000_000;
             assertTrue(gapMs >= 1000, "the server saw the retry a second later: " + gapMs);
         }
+    }
+
+    /** A config file naming the server's OpenAI protocol as the endpoint {@code oai}. */
+    private Path openAiEndpoint(LoopbackLlmServer server) throws IOException {
+        Path config = dir.resolve("yardstick.yaml");
+        Files.writeString(config, "endpoints:\n  oai: {provider: openai, base-url: \"" + server.baseUrl(Protocol.OPENAI)
+                + "\"}\n");
+        return config;
     }
 
     private static JsonNode event(JsonNode conversation, String transition) {
