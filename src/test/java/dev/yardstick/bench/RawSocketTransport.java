@@ -119,10 +119,8 @@ final class RawSocketTransport implements HttpTransport {
         }
     }
 
-    private final class RawExchange extends InputStream implements Exchange {
+    private final class RawExchange extends StreamingExchange {
         private final Connection connection;
-        private final int status;
-        private final Map<String, List<String>> headers;
         private final boolean chunked;
         private final boolean reusable;
         private long remaining; // in the current chunk, or of the whole body
@@ -130,9 +128,8 @@ final class RawSocketTransport implements HttpTransport {
         private boolean closed;
 
         RawExchange(Connection connection, int status, Map<String, List<String>> headers) {
+            super(status, headers);
             this.connection = connection;
-            this.status = status;
-            this.headers = headers;
             List<String> te = headers.get("Transfer-Encoding");
             this.chunked = te != null && te.get(0).equalsIgnoreCase("chunked");
             List<String> length = headers.get("Content-Length");
@@ -140,27 +137,6 @@ final class RawSocketTransport implements HttpTransport {
             List<String> conn = headers.get("Connection");
             this.reusable = (chunked || length != null) && (conn == null || !conn.get(0).equalsIgnoreCase("close"));
             this.ended = !chunked && remaining == 0;
-        }
-
-        @Override
-        public int status() {
-            return status;
-        }
-
-        @Override
-        public Map<String, List<String>> headers() {
-            return headers;
-        }
-
-        @Override
-        public InputStream body() {
-            return this;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override

@@ -16,7 +16,11 @@ record Scenario(String name, String description, int inFlight, Duration ttft, Du
             "64 streams in flight against a zero-delay server, 20 tokens each: the most requests a client can drive",
             64, Duration.ZERO, Duration.ZERO, 20);
 
-    static final List<Scenario> ALL = List.of(LATENCY, RATE);
+    static final Scenario SINGLE = new Scenario("single",
+            "1 stream at a time, same injection as 'latency': the bias a client adds when nothing competes",
+            1, Duration.ofMillis(50), Duration.ofMillis(10), 20);
+
+    static final List<Scenario> ALL = List.of(LATENCY, RATE, SINGLE);
 
     Duration injectedE2e() {
         return ttft.plus(itl.multipliedBy(Math.max(0, tokens - 1)));

@@ -53,46 +53,27 @@ final class UrlConnectionTransport implements HttpTransport {
         // connections live in the JDK's global keep-alive cache
     }
 
-    private static final class UrlExchange extends InputStream implements Exchange {
+    private static Map<String, List<String>> headerMap(HttpURLConnection connection) {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        connection.getHeaderFields().forEach((name, values) -> {
+            if (name != null) { // the status line is filed under null
+                headers.put(name, values);
+            }
+        });
+        return headers;
+    }
+
+    private static final class UrlExchange extends StreamingExchange {
 
         private final HttpURLConnection connection;
-        private final int status;
         private final InputStream in;
-        private final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         private final AtomicBoolean closed = new AtomicBoolean();
         private volatile boolean ended;
 
         UrlExchange(HttpURLConnection connection, int status, InputStream in) {
+            super(status, headerMap(connection));
             this.connection = connection;
-            this.status = status;
             this.in = in;
-            connection.getHeaderFields().forEach((name, values) -> {
-                if (name != null) { // the status line is filed under null
-                    headers.put(name, values);
-                }
-            });
-        }
-
-        @Override
-        public int status() {
-            return status;
-        }
-
-        @Override
-        public Map<String, List<String>> headers() {
-            return headers;
-        }
-
-        @Override
-        public InputStream body() {
-            return this;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            ended |= b < 0;
-            return b;
         }
 
         @Override

@@ -128,6 +128,25 @@ class LeanHttpClientTest {
     }
 
     @Test
+    void httpsUrlsAreSpokenWithTls() {
+        // The loopback server speaks plain HTTP: a client that really starts a TLS handshake fails with an SSL error
+        // instead of getting an answer. (Real providers are all HTTPS.)
+        String httpsUrl = server.baseUrl(Protocol.OPENAI).replace("http://", "https://");
+        try (LeanHttpClient client = LeanHttpClient.builder().readTimeout(Duration.ofSeconds(5)).build()) {
+            HttpRequest models = HttpRequest.builder().method(HttpMethod.GET).url(httpsUrl, "models").build();
+
+            RuntimeException error = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                    () -> client.execute(models));
+
+            boolean sslFailure = false;
+            for (Throwable t = error; t != null; t = t.getCause()) {
+                sslFailure |= t instanceof javax.net.ssl.SSLException;
+            }
+            assertTrue(sslFailure, "expected a TLS failure, got " + error);
+        }
+    }
+
+    @Test
     void rateLimitKeepsStatusAndRetryAfterInTheCauseChain() throws Exception {
         server.behavior(Behavior.DEFAULT.rateLimited(Duration.ofSeconds(2)));
         Throwable error = Conversation.run(streaming(Duration.ofSeconds(5)), "hi").error();
