@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
         description = {"Which LLM to use, and whether a model change is safe: compare models side by side, "
                 + "load-benchmark endpoints, project costs and test provider switches."},
         subcommands = {CompareCommand.class, BenchmarkCommand.class, ReportCommand.class, CostAnalyzeCommand.class,
-                PricingCommand.class, ModelsCommand.class, picocli.CommandLine.HelpCommand.class,
+                PricingCommand.class, SwitchTestCommand.class, ModelsCommand.class,
+                picocli.CommandLine.HelpCommand.class,
                 picocli.AutoComplete.GenerateCompletion.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0 success, 1 a gate or check failed, 2 usage or input error,",
