@@ -30,6 +30,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The lean client under langchain4j's real OpenAI models, against the loopback server. */
@@ -128,15 +130,25 @@ class LeanHttpClientTest {
     }
 
     @Test
-    void httpsUrlsAreSpokenWithTls() {
-        // The loopback server speaks plain HTTP: a client that really starts a TLS handshake fails with an SSL error
-        // instead of getting an answer. (Real providers are all HTTPS.)
-        String httpsUrl = server.baseUrl(Protocol.OPENAI).replace("http://", "https://");
-        try (LeanHttpClient client = LeanHttpClient.builder().readTimeout(Duration.ofSeconds(5)).build()) {
+    void httpsUrlsAreSpokenWithTls() throws Exception {
+        // A loopback socket that hangs up on whatever it receives: a client that really starts a TLS handshake fails
+        // it with an SSL error (a plain-HTTP client would fail with an end of stream instead). A server that stalls
+        // a handshake is bounded by the request's timeout (the engine's watchdog interrupts the read), not tested
+        // here because the read timeout does not cover the handshake.
+        try (java.net.ServerSocket hangUp = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+             LeanHttpClient client = LeanHttpClient.builder().readTimeout(Duration.ofSeconds(5)).build()) {
+            Thread.ofVirtual().start(() -> {
+                try (java.net.Socket socket = hangUp.accept()) {
+                    socket.getInputStream().read(new byte[512]);
+                } catch (java.io.IOException ignored) {
+                    // the client saw the hang-up, which is the point
+                }
+            });
+            String httpsUrl = "https://127.0.0.1:" + hangUp.getLocalPort() + "/v1";
             HttpRequest models = HttpRequest.builder().method(HttpMethod.GET).url(httpsUrl, "models").build();
 
-            RuntimeException error = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
-                    () -> client.execute(models));
+            RuntimeException error = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> assertThrows(RuntimeException.class, () -> client.execute(models)));
 
             boolean sslFailure = false;
             for (Throwable t = error; t != null; t = t.getCause()) {
