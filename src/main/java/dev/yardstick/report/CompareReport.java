@@ -1,5 +1,6 @@
 package dev.yardstick.report;
 
+import dev.yardstick.stats.Metric;
 import dev.yardstick.stats.MetricSummary;
 import dev.yardstick.stats.ModelStats;
 import java.util.ArrayList;
@@ -177,10 +178,9 @@ public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo
     /** Metric definitions printed with every JSON report, so its numbers line up with other tools'. */
     public static Map<String, String> definitions() {
         Map<String, String> d = new LinkedHashMap<>();
-        d.put("ttft", "request start → first chunk carrying generated content (role-only and empty chunks ignored)");
-        d.put("e2e", "request start → last content chunk (a trailing usage-only event does not extend it)");
-        d.put("itl", "gap between consecutive content chunks");
-        d.put("tpot", "(E2E − TTFT) / (output tokens − 1), per request; undefined for 1-token answers");
+        for (Metric metric : List.of(Metric.TTFT, Metric.E2E, Metric.ITL, Metric.TPOT, Metric.OUTPUT_RATE)) {
+            d.put(metric.key(), metric.formula());
+        }
         d.put("tokens", "server-reported usage where sent, else counted with the model's tokenizer, else estimated");
         d.put("cost", "input × input price + cached input × cached price + output × output price, USD per 1M tokens");
         return d;
