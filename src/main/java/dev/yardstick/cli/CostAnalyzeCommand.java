@@ -32,8 +32,8 @@ import picocli.CommandLine.Parameters;
                 + "requests, the split into input, cached and output; ranked, with a reasoned recommendation and "
                 + "the points where the ranking flips.",
                 "Examples:",
-                "  yardstick cost-analyze scenarios/support-bot.yaml --max-monthly 1500",
-                "  yardstick cost-analyze scenarios/support-bot.yaml --usage compare.json",
+                "  yardstick cost-analyze scenarios/cost-support-bot.yaml --max-monthly 1500",
+                "  yardstick cost-analyze scenarios/cost-support-bot.yaml --usage compare.json",
                 "  yardstick cost-analyze --usage usage.csv --requests-per-day 5000 \\",
                 "      -m openai/gpt-5-mini -m anthropic/claude-haiku-4-5"})
 public final class CostAnalyzeCommand implements Callable<Integer> {

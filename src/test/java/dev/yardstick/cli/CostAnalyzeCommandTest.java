@@ -33,7 +33,7 @@ class CostAnalyzeCommandTest {
 
     @Test
     void aShippedScenarioPrintsARankedTableAndAReasonedRecommendationForTenRealModels() throws Exception {
-        CliRun table = run("cost-analyze", "scenarios/support-bot.yaml", "--min-context", "200000");
+        CliRun table = run("cost-analyze", "scenarios/cost-support-bot.yaml", "--min-context", "200000");
         assertEquals(ExitCodes.OK, table.exitCode(), table.err());
         assertTrue(table.out().contains("Recommended: "), table.out());
         assertTrue(table.out().contains("Cheaper, but rejected:") || table.out().contains("Also rejected:"),
@@ -41,7 +41,7 @@ class CostAnalyzeCommandTest {
         assertTrue(table.out().contains("is under the 200,000 required"), table.out());
         assertTrue(table.out().contains("Where the ranking flips:"), table.out());
 
-        CliRun json = run("cost-analyze", "scenarios/support-bot.yaml", "--format", "json");
+        CliRun json = run("cost-analyze", "scenarios/cost-support-bot.yaml", "--format", "json");
         assertEquals(ExitCodes.OK, json.exitCode(), json.err());
         JsonNode ranked = JSON.readTree(json.out()).at("/scenarios/0/ranked");
         assertTrue(ranked.size() >= 10, "models ranked: " + ranked.size());
@@ -77,7 +77,7 @@ class CostAnalyzeCommandTest {
     }
 
     private void assertCostedFromReport(Path report, String ranModel) throws Exception {
-        CliRun cost = run("cost-analyze", "scenarios/support-bot.yaml", "--usage", report.toString(),
+        CliRun cost = run("cost-analyze", "scenarios/cost-support-bot.yaml", "--usage", report.toString(),
                 "-m", "openai/gpt-5-mini", "-m", "anthropic/claude-haiku-4-5", "-m", ranModel, "--format", "json");
         assertEquals(ExitCodes.OK, cost.exitCode(), cost.err());
         JsonNode scenario = JSON.readTree(cost.out()).at("/scenarios/0");
@@ -113,7 +113,7 @@ class CostAnalyzeCommandTest {
         String slow = "mock/slow?ttft=1200ms&itl=0ms&tokens=10";
         assertEquals(ExitCodes.OK, run("compare", "-m", fast, "-m", slow, "-p", "Hello", "-o", report.toString())
                 .exitCode());
-        CliRun cost = run("cost-analyze", "scenarios/support-bot.yaml", "-m", slow, "-m", fast, "--report",
+        CliRun cost = run("cost-analyze", "scenarios/cost-support-bot.yaml", "-m", slow, "-m", fast, "--report",
                 report.toString(), "--max-p95-latency", "1s");
         assertEquals(ExitCodes.OK, cost.exitCode(), cost.err() + cost.out());
         assertTrue(cost.out().contains("Recommended: mock/fast"), cost.out());
@@ -122,7 +122,7 @@ class CostAnalyzeCommandTest {
 
     @Test
     void noModelMeetingTheConstraintsIsAFailedGate() {
-        CliRun cost = run("cost-analyze", "scenarios/nightly-batch.yaml", "--max-monthly", "1");
+        CliRun cost = run("cost-analyze", "scenarios/cost-nightly-batch.yaml", "--max-monthly", "1");
         assertEquals(ExitCodes.GATE_FAILED, cost.exitCode(), cost.err());
         assertTrue(cost.out().contains("No model meets every constraint"), cost.out());
     }
@@ -143,12 +143,12 @@ class CostAnalyzeCommandTest {
 
     @Test
     void unpricedModelsAreALineNotAZeroCost() {
-        CliRun some = run("cost-analyze", "scenarios/nightly-batch.yaml", "-m", "openai/gpt-5-nano", "-m",
+        CliRun some = run("cost-analyze", "scenarios/cost-nightly-batch.yaml", "-m", "openai/gpt-5-nano", "-m",
                 "openai/gpt-9-ultra");
         assertEquals(ExitCodes.OK, some.exitCode(), some.err());
         assertTrue(some.err().contains("warning: no price for 'openai/gpt-9-ultra'"), some.err());
         assertTrue(some.out().contains("Models without a price (not costed)"), some.out());
-        CliRun none = run("cost-analyze", "scenarios/nightly-batch.yaml", "-m", "openai/gpt-9-ultra");
+        CliRun none = run("cost-analyze", "scenarios/cost-nightly-batch.yaml", "-m", "openai/gpt-9-ultra");
         assertEquals(ExitCodes.USAGE, none.exitCode());
         assertEquals("yardstick: error: no price for 'openai/gpt-9-ultra': import one (yardstick pricing import "
                 + "FILE) or set models.'openai/gpt-9-ultra'.price in the config file", none.err().strip());
@@ -163,13 +163,13 @@ class CostAnalyzeCommandTest {
         assertEquals(ExitCodes.USAGE, malformed.exitCode());
         assertTrue(malformed.err().strip().matches("yardstick: error: .*bad\\.yaml:\\d+: field 'volume': "
                 + "'requests-per-day' must not be negative, got -3\\.0"), malformed.err());
-        CliRun noReport = run("cost-analyze", "scenarios/support-bot.yaml", "--min-pass-rate", "0.9");
+        CliRun noReport = run("cost-analyze", "scenarios/cost-support-bot.yaml", "--min-pass-rate", "0.9");
         assertEquals(ExitCodes.USAGE, noReport.exitCode());
         assertTrue(noReport.err().contains("--report FILE"), noReport.err());
         CliRun nothing = run("cost-analyze");
         assertEquals(ExitCodes.USAGE, nothing.exitCode());
         assertEquals(1, nothing.err().strip().lines().count(), nothing.err());
-        CliRun share = run("cost-analyze", "scenarios/support-bot.yaml", "--cache-share", "1.5");
+        CliRun share = run("cost-analyze", "scenarios/cost-support-bot.yaml", "--cache-share", "1.5");
         assertEquals(ExitCodes.USAGE, share.exitCode());
         assertTrue(share.err().contains("'cache-share' must be a share between 0 and 1, got 1.5"), share.err());
     }

@@ -23,8 +23,8 @@ class CostReportTest {
 
     @BeforeAll
     static void analyseTheShippedScenarios() {
-        List<Scenario> scenarios = List.of(Scenario.load(Path.of("scenarios", "support-bot.yaml")),
-                Scenario.load(Path.of("scenarios", "nightly-batch.yaml")));
+        List<Scenario> scenarios = List.of(Scenario.load(Path.of("scenarios", "cost-support-bot.yaml")),
+                Scenario.load(Path.of("scenarios", "cost-nightly-batch.yaml")));
         report = new CostAnalysis(PriceCatalog.bundled(), TokenCounters::forModel)
                 .run(scenarios, List.of(), new Constraints(null, 200_000, null, null), Map.of());
     }

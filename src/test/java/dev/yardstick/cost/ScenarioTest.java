@@ -138,7 +138,8 @@ class ScenarioTest {
         PriceCatalog catalog = PriceCatalog.bundled();
         List<Path> shipped;
         try (var files = Files.list(Path.of("scenarios"))) {
-            shipped = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+            // Cost scenarios are named cost-*.yaml; benchmark plans and conversation scripts live beside them.
+            shipped = files.filter(f -> f.getFileName().toString().matches("cost-.*\\.yaml")).sorted().toList();
         }
         assertTrue(shipped.size() >= 2, shipped.toString());
         for (Path file : shipped) {
