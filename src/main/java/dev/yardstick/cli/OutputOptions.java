@@ -54,7 +54,10 @@ public final class OutputOptions {
         stdout.flush();
         for (Path file : outputs) {
             Format format = Format.forFile(file.getFileName().toString());
-            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".yardstick", ".tmp");
+            // Not Files.createTempFile: its owner-only permissions would outlive the move; a plain new file gets the
+            // user's umask like any file they write.
+            Path temp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid()
+                    + ".tmp");
             try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 Exporter.of(format, terminal.width(), false).write(report, writer);
             }
