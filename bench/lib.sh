@@ -22,18 +22,9 @@ build() {
   (cd "$root" && mvn -q -B ${MAVEN_ARGS:-} -DskipTests package >&2)
 }
 
-# The first java of version 21 or newer: YARDSTICK_JAVA, JAVA_HOME, PATH, then the usual JDK folder.
+# The JDK 21+ the launcher chose (one finder for the project: see ../yardstick).
 java_bin() {
-  local j v
-  for j in "${YARDSTICK_JAVA:-}" "${JAVA_HOME:+$JAVA_HOME/bin/java}" "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
-    [ -n "$j" ] && [ -x "$j" ] || continue
-    v="$("$j" -version 2>&1 | head -n1 | sed -E 's/.*version "([0-9]+).*/\1/')"
-    if [[ "$v" =~ ^[0-9]+$ ]] && [ "$v" -ge 21 ]; then
-      printf '%s' "$j"
-      return
-    fi
-  done
-  log "no JDK 21+ found"; exit 2
+  YARDSTICK_PRINT_JAVA=1 "$root/yardstick" || exit 2
 }
 
 # Starts LoopbackLlmServer (test sources) with the given behaviour flags; sets $base_url.
