@@ -10,7 +10,6 @@ import dev.yardstick.engine.Plans;
 import dev.yardstick.engine.RunSummary;
 import dev.yardstick.engine.SampleListener;
 import dev.yardstick.engine.TokenCounting;
-import dev.yardstick.provider.ModelClient;
 import dev.yardstick.provider.OpenedModels;
 import dev.yardstick.report.CompareReport;
 import dev.yardstick.compare.CompareRun;
@@ -129,11 +128,7 @@ public final class CompareCommand implements Callable<Integer> {
     /** Per-provider limits: the user's, capped by what in-process models can serve at once. */
     private Map<String, Integer> limits(OpenedModels models) {
         Map<String, Integer> limits = new HashMap<>(providerLimits);
-        for (ModelClient client : models.byLabel().values()) {
-            if (client.maxConcurrency() < Integer.MAX_VALUE) {
-                limits.merge(client.spec().provider(), client.maxConcurrency(), Math::min);
-            }
-        }
+        models.inProcessLimits().forEach((provider, n) -> limits.merge(provider, n, Math::min));
         return limits;
     }
 
