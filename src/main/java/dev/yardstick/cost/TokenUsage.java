@@ -37,11 +37,13 @@ public record TokenUsage(double uncachedInput, double cachedInput, double cacheW
 
     /**
      * A request's counts from the engine, which already puts every provider on OpenAI's footing (input includes
-     * cached). Cache writes are not in those counts, so they are billed as ordinary input.
+     * cache reads and cache writes): reads and writes are taken out of the input and billed at their own rates.
      */
     public static TokenUsage of(TokenCounts counts) {
         int input = counts.input();
-        return includingCached(input, Math.min(counts.cachedInput(), input), counts.output());
+        int cached = Math.min(counts.cachedInput(), input);
+        int written = Math.min(counts.cacheWriteInput(), input - cached);
+        return separate(input - cached - written, cached, written, counts.output());
     }
 
     /** Every input token, cached or not: the size that picks a long-context tier. */

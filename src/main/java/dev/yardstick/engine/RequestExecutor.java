@@ -133,6 +133,7 @@ public final class RequestExecutor {
         Integer reportedIn = ProviderUsage.totalInput(usage);
         Integer reportedOut = usage == null ? null : usage.outputTokenCount();
         Integer cached = usage == null ? null : ProviderUsage.cachedInput(usage);
+        Integer cacheWrite = usage == null ? null : ProviderUsage.cacheWrite(usage);
         boolean count = counting == TokenCounting.ALWAYS || reportedIn == null || reportedOut == null;
         int countedIn = 0;
         int countedOut = 0;
@@ -142,6 +143,6 @@ public final class RequestExecutor {
             }
             countedOut = counter.count(text);
         }
-        return new TokenCounts(reportedIn, reportedOut, cached, countedIn, countedOut, counter.source());
+        return new TokenCounts(reportedIn, reportedOut, cached, cacheWrite, countedIn, countedOut, counter.source());
     }
 }

@@ -13,7 +13,8 @@ public record SampleRecord(long sequence, String model, String promptId, int rep
                            List<CheckResult> checks, Double costUsd) {
 
     /** Token counts: {@code input}/{@code output} are the ones every derived figure used, with their source. */
-    public record Tokens(int input, int output, int cachedInput, String inputSource, String outputSource,
+    public record Tokens(int input, int output, int cachedInput, int cacheWriteInput, String inputSource,
+                         String outputSource,
                          Integer reportedInput, Integer reportedOutput, Integer countedInput, Integer countedOutput) {
     }
 

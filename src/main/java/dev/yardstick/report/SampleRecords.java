@@ -17,7 +17,7 @@ public final class SampleRecords {
     public static SampleRecord of(Sample s, List<CheckResult> checks, Double costUsd) {
         TokenCounts t = s.tokens();
         SampleRecord.Tokens tokens = new SampleRecord.Tokens(t.input(), t.output(), t.cachedInput(),
-                t.inputSource().label(), t.outputSource().label(), t.reportedInput(), t.reportedOutput(),
+                t.cacheWriteInput(), t.inputSource().label(), t.outputSource().label(), t.reportedInput(), t.reportedOutput(),
                 t.countedInput(), t.countedOutput());
         List<Double> itl = new ArrayList<>(s.itlNanos().length);
         for (long gap : s.itlNanos()) {

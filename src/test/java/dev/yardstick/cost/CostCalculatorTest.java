@@ -108,6 +108,16 @@ class CostCalculatorTest {
     }
 
     @Test
+    void engineCountsBillAnthropicCacheWritesAtTheirOwnRate() {
+        // The engine reports 2,000 input (Anthropic's 500 uncached + 300 read + 1,200 written), 100 output.
+        TokenCounts counts = new TokenCounts(2_000, 100, 300, 1_200, 0, 0, TokenSource.COUNTED);
+        CostBreakdown cost = CostCalculator.cost(sonnet, counts);
+        // 500 × 3 + 300 × 0.30 + 1,200 × 3.75 + 100 × 15, per 1M = 0.0015 + 0.00009 + 0.0045 + 0.0015
+        assertEquals(0.0045, cost.cacheWrite(), EPS);
+        assertEquals(0.00759, cost.total(), EPS);
+    }
+
+    @Test
     void hourlyPriceIsTimeTheMachineRan() {
         PriceRow gpu = TestRows.hourly("local/llama-3-8b", 1.20);
         assertEquals(1.80, CostCalculator.hourly(gpu, Duration.ofMinutes(90)), EPS);
