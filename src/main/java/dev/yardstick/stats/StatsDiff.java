@@ -22,6 +22,17 @@ public record StatsDiff(String baselineModel, String currentModel, List<MetricDi
      * {@code error_rate > 1%}.
      */
     private static final Set<Rate> GATED_RATES = Set.of(Rate.THROUGHPUT, Rate.OUTPUT_TPS, Rate.GOODPUT);
+    /**
+     * Queue time is not gated: it is the tool's own wait for a slot, and in open-loop runs it is already inside
+     * every latency that is gated.
+     */
+    private static final Set<Metric> UNGATED_METRICS = Set.of(Metric.QUEUE);
+    /**
+     * A latency must also be worse by this much to count as a regression: below a tenth of a millisecond, changes
+     * are the client machine's scheduling noise (9 µs becoming 13 µs is +44% and means nothing), while a 5 ms
+     * inter-token latency growing by 1 ms is a real change.
+     */
+    static final double MIN_LATENCY_REGRESSION_MS = 0.1;
 
     public StatsDiff {
         metrics = List.copyOf(metrics);
@@ -62,17 +73,26 @@ public record StatsDiff(String baselineModel, String currentModel, List<MetricDi
         return all;
     }
 
+    /** For latencies, worse by at least {@link #MIN_LATENCY_REGRESSION_MS}; other units have no floor. */
+    private static boolean materially(MetricStat stat, Change change) {
+        return !"ms".equals(stat.unit()) || Math.abs(change.absolute()) >= MIN_LATENCY_REGRESSION_MS;
+    }
+
     /**
      * The p50, p95 and p99 of every distribution, and the throughput, output tokens/s and goodput, that got worse
      * by more than {@code maxRegressionPercent} (latency up, throughput down). Figures undefined on either side are
-     * not judged.
+     * not judged. Queue time is not judged, and a latency must also be worse by at least
+     * {@link #MIN_LATENCY_REGRESSION_MS}.
      */
     public List<Change> regressions(double maxRegressionPercent) {
         List<Change> worse = new ArrayList<>();
         for (MetricDiff m : metrics) {
+            if (UNGATED_METRICS.contains(m.metric())) {
+                continue;
+            }
             for (Change c : m.changes()) {
                 if (c.quantity() instanceof MetricStat s && GATED_STATS.contains(s.stat())
-                        && c.worseBeyond(maxRegressionPercent)) {
+                        && c.worseBeyond(maxRegressionPercent) && materially(s, c)) {
                     worse.add(c);
                 }
             }

@@ -20,7 +20,8 @@ class StatsDiffTest {
         MetricsRecorder r = new MetricsRecorder(SloSet.NONE, Instant.EPOCH);
         for (int i = 0; i < 1000; i++) {
             double e2e = (100 + i % 100) * factor;
-            SampleBuilder b = sample().at(i * 10).ttft(e2e / 4).e2e(e2e).gaps(e2e / 40, e2e / 40).reported(5, 21);
+            SampleBuilder b = sample().at(i * 10).queue(e2e / 10).ttft(e2e / 4).e2e(e2e).gaps(e2e / 40, e2e / 40)
+                    .reported(5, 21);
             r.record((failEvery > 0 && i % failEvery == 0 ? b.failed(ErrorClass.HTTP_5XX) : b).build());
         }
         return r.snapshot().getFirst();
@@ -68,6 +69,20 @@ class StatsDiffTest {
         assertFalse(worse.contains("p90(e2e)"), "only p50, p95 and p99 are gated");
         assertTrue(worse.contains("p50(output_rate)"), "per-request tokens/s fell by 1/6: a drop is worse");
         assertTrue(diff.regressions(25).stream().noneMatch(c -> c.quantity() instanceof MetricStat), worse.toString());
+    }
+
+    @Test
+    void subMillisecondLatencyNoiseAndQueueTimeAreNotRegressions() {
+        // Every timing 1.5x slower, but all under 0.15 ms: +50% of tens of µs is the client's noise.
+        StatsDiff tiny = StatsDiff.between(run(0.0005, 0), run(0.00075, 0));
+        assertTrue(tiny.metric(Metric.E2E).change(Stat.P50).worsePercent() > 40, "the relative change is large");
+        assertTrue(tiny.regressions(10).stream().noneMatch(c -> c.quantity() instanceof MetricStat s
+                && "ms".equals(s.unit())), tiny.regressions(10).toString());
+
+        StatsDiff slower = StatsDiff.between(run(1, 0), run(1.5, 0));
+        List<String> worse = slower.regressions(10).stream().map(c -> c.quantity().label()).toList();
+        assertTrue(worse.contains("p50(e2e)"), worse.toString());
+        assertTrue(worse.stream().noneMatch(label -> label.contains("(queue)")), "queue time is not gated: " + worse);
     }
 
     @Test
