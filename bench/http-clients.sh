@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # HTTP client shootout: langchain4j's default JDK client against LeanHttpClient on each candidate engine, all under
 # the real OpenAiStreamingChatModel, against the loopback OpenAI-compatible server (127.0.0.1 only). Prints a
-# Markdown table per scenario on stdout; progress goes to stderr. About 9 minutes with the defaults.
+# Markdown table per scenario on stdout; progress goes to stderr. About 15 minutes with the defaults (--rounds 3 --scenarios latency,rate: 6).
 #
-#   bench/http-clients.sh [--rounds 5] [--warmup 4s] [--window 6s] [--scenarios latency,rate]
+#   bench/http-clients.sh [--rounds 5] [--warmup 4s] [--window 6s] [--scenarios latency,rate,single]
 #                         [--clients jdk-default,lean-helidon,lean-jdk,lean-urlconnection,lean-raw-socket]
 #
 # Maven builds the test classes and starts the run on the JDK 21+ that the pom's toolchain selects (so the default

@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -50,7 +52,7 @@ public final class YamlFiles {
             }
             return value;
         } catch (JsonProcessingException e) {
-            throw describe(file, e);
+            throw describe(file, text, e);
         }
     }
 
@@ -73,10 +75,33 @@ public final class YamlFiles {
         }
     }
 
+    /** The nearest line at or before {@code reported} that names {@code key}; {@code reported} if none does. */
+    static int lineNaming(String text, String key, int reported) {
+        List<String> lines = text.lines().toList();
+        Pattern named = Pattern.compile("(^|[\\s{,-])" + Pattern.quote(key) + "\\s*:");
+        for (int i = Math.min(reported, lines.size()); i >= 1; i--) {
+            if (named.matcher(lines.get(i - 1)).find()) {
+                return i;
+            }
+        }
+        return reported;
+    }
+
     /** One line that says where in the file and what went wrong, without Jackson's internals. */
     public static InputException describe(Path file, JsonProcessingException e) {
+        return describe(file, null, e);
+    }
+
+    /**
+     * As {@link #describe(Path, JsonProcessingException)}, with the file's text to mend one thing: for a record,
+     * Jackson reports an unknown key at the end of its object; the line that names the key is where to look.
+     */
+    public static InputException describe(Path file, String text, JsonProcessingException e) {
         JsonLocation where = e.getLocation();
         int line = where == null ? 0 : where.getLineNr();
+        if (text != null && e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+            line = lineNaming(text, unknown.getPropertyName(), line);
+        }
         String field = null;
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             field = mapping.getPath().stream()
@@ -84,6 +109,18 @@ public final class YamlFiles {
                     .collect(Collectors.joining(".")).replace(".[", "[");
         }
         String problem = e.getOriginalMessage();
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+            problem = "unknown field '" + unknown.getPropertyName() + "' (expected one of "
+                    + String.join(", ", unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList())
+                    + ")";
+        }
+        // A record's own validation (thrown from its constructor while mapping) says best what is wrong.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof InputException || cause instanceof IllegalArgumentException) {
+                problem = cause.getMessage();
+                break;
+            }
+        }
         if (problem == null) {
             problem = e.getClass().getSimpleName();
         }

@@ -1,10 +1,14 @@
 package dev.yardstick.engine;
 
 import dev.yardstick.provider.ModelClient;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
@@ -25,11 +29,13 @@ import java.util.concurrent.locks.LockSupport;
 public final class Orchestrator implements AutoCloseable {
 
     private static final long LATE_THRESHOLD_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final int WAKE_ALL = Integer.MAX_VALUE / 4;
 
     private final Map<String, ModelClient> clients;
     private final RequestExecutor executor;
     private final ScheduledThreadPoolExecutor watchdog;
     private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<Run> runs = ConcurrentHashMap.newKeySet();
     private volatile boolean cancelled;
 
     /** @param clients the opened models, by label ({@code provider/model}) */
@@ -47,13 +53,16 @@ public final class Orchestrator implements AutoCloseable {
     /** Runs the plan to its end (or its duration, or cancellation) and returns what happened. Blocks. */
     public RunSummary run(Plan plan, SampleListener listener) {
         Run run = new Run(plan, listener);
+        runs.add(run);
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             if (plan.load() instanceof LoadShape.Open open) {
                 run.dispatchOpen(threads, open);
             } else {
                 run.dispatchClosed(threads);
             }
-        } // close() waits for every request in flight
+        } finally { // closing the executor waited for every request in flight
+            runs.remove(run);
+        }
         return run.summary();
     }
 
@@ -67,6 +76,7 @@ public final class Orchestrator implements AutoCloseable {
     public void cancel() {
         cancelled = true;
         inFlight.forEach(InFlight::cancel);
+        runs.forEach(Run::wakeWaiters);
     }
 
     public boolean cancelled() {
@@ -107,28 +117,54 @@ public final class Orchestrator implements AutoCloseable {
             this.deadline = plan.maxDuration() == null ? Long.MAX_VALUE : start + plan.maxDuration().toNanos();
             int limit = plan.load() instanceof LoadShape.Open open ? open.maxConcurrency()
                     : ((LoadShape.Closed) plan.load()).concurrency();
-            this.global = new Semaphore(limit);
-            plan.perProviderLimits().forEach((provider, n) -> perProvider.put(provider, new Semaphore(n)));
+            // Fair: requests waiting for a slot are served in the order they were scheduled.
+            this.global = new Semaphore(limit, true);
+            plan.perProviderLimits().forEach((provider, n) -> perProvider.put(provider, new Semaphore(n, true)));
         }
 
         private boolean stopping(long index) {
             return cancelled || index >= plan.requests().size() || System.nanoTime() >= deadline;
         }
 
+        /**
+         * Closed loop. Warm-up requests (first in the source) all finish before the first measured one is sent:
+         * a warm-up still loading classes or opening connections would otherwise stall measured streams beside it.
+         */
         void dispatchClosed(ExecutorService threads) {
+            List<Future<?>> warmups = new ArrayList<>();
             for (long i = 0; !stopping(i); i++) {
+                PlannedRequest request = plan.requests().get(i);
+                if (!request.warmup() && !warmups.isEmpty()) {
+                    awaitAll(warmups);
+                    warmups.clear();
+                }
                 if (!acquire(global)) {
                     return;
                 }
-                PlannedRequest request = plan.requests().get(i);
                 dispatched.incrementAndGet();
-                threads.submit(() -> {
+                Future<?> future = threads.submit(() -> {
                     try {
                         runOne(request, -1);
                     } finally {
                         global.release();
                     }
                 });
+                if (request.warmup()) {
+                    warmups.add(future);
+                }
+            }
+        }
+
+        private void awaitAll(List<Future<?>> futures) {
+            for (Future<?> future : futures) {
+                try {
+                    future.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (ExecutionException e) {
+                    // runOne turns every failure into a sample; nothing to do for a warm-up
+                }
             }
         }
 
@@ -205,17 +241,30 @@ public final class Orchestrator implements AutoCloseable {
             }
         }
 
+        /**
+         * Waits for a slot in arrival order (a timed poll would send a waiter to the back of the queue each time
+         * it wakes). Cancellation floods the semaphores with permits so every waiter wakes and sees it.
+         */
         private boolean acquire(Semaphore semaphore) {
+            if (cancelled) {
+                return false;
+            }
             try {
-                while (!cancelled) {
-                    if (semaphore.tryAcquire(50, TimeUnit.MILLISECONDS)) {
-                        return true;
-                    }
-                }
+                semaphore.acquire();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return false;
             }
-            return false;
+            if (cancelled) {
+                semaphore.release();
+                return false;
+            }
+            return true;
+        }
+
+        void wakeWaiters() {
+            global.release(WAKE_ALL);
+            perProvider.values().forEach(s -> s.release(WAKE_ALL));
         }
 
         private void sleepUntil(long at) {

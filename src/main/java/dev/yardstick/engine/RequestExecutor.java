@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs one request on the calling thread (a virtual thread in the orchestrator) and turns what happened into a
@@ -27,6 +28,11 @@ import java.util.concurrent.TimeoutException;
  * thread, which unblocks synchronous clients (the lean HTTP client, llama.cpp) as well as asynchronous ones.
  */
 public final class RequestExecutor {
+
+    private static final int ARMED = 0;
+    private static final int RINGING = 1;
+    private static final int RUNG = 2;
+    private static final int DISARMED = 3;
 
     private final ScheduledExecutorService watchdog;
     private final TokenCounting counting;
@@ -46,9 +52,13 @@ public final class RequestExecutor {
                           Duration timeout, InFlight cancellation) {
         StreamRecorder recorder = new StreamRecorder();
         Thread worker = Thread.currentThread();
+        AtomicInteger alarm = new AtomicInteger(ARMED);
         ScheduledFuture<?> timer = watchdog.schedule(() -> {
-            recorder.abort(new TimeoutException("no complete answer within " + timeout.toMillis() + " ms"));
-            worker.interrupt();
+            if (alarm.compareAndSet(ARMED, RINGING)) {
+                recorder.abort(new TimeoutException("no complete answer within " + timeout.toMillis() + " ms"));
+                worker.interrupt();
+                alarm.set(RUNG);
+            }
         }, Math.max(1, timeout.toNanos() - (System.nanoTime() - sentAt)), TimeUnit.NANOSECONDS);
         if (cancellation != null) {
             cancellation.attach(recorder, worker);
@@ -64,6 +74,14 @@ public final class RequestExecutor {
             recorder.onError(e);
         } finally {
             timer.cancel(false);
+            if (!alarm.compareAndSet(ARMED, DISARMED)) {
+                // The watchdog fired: it ends the stream first and interrupts this thread after, so wait the few
+                // microseconds until it is done, or its interrupt could land after the clearing below, in the
+                // caller's next wait (a retry's backoff).
+                while (alarm.get() != RUNG) {
+                    Thread.onSpinWait();
+                }
+            }
             if (cancellation != null) {
                 cancellation.detach();
             }
@@ -115,6 +133,7 @@ public final class RequestExecutor {
         Integer reportedIn = ProviderUsage.totalInput(usage);
         Integer reportedOut = usage == null ? null : usage.outputTokenCount();
         Integer cached = usage == null ? null : ProviderUsage.cachedInput(usage);
+        Integer cacheWrite = usage == null ? null : ProviderUsage.cacheWrite(usage);
         boolean count = counting == TokenCounting.ALWAYS || reportedIn == null || reportedOut == null;
         int countedIn = 0;
         int countedOut = 0;
@@ -124,6 +143,6 @@ public final class RequestExecutor {
             }
             countedOut = counter.count(text);
         }
-        return new TokenCounts(reportedIn, reportedOut, cached, countedIn, countedOut, counter.source());
+        return new TokenCounts(reportedIn, reportedOut, cached, cacheWrite, countedIn, countedOut, counter.source());
     }
 }

@@ -73,26 +73,41 @@ final class StreamRecorder implements StreamingChatResponseHandler {
 
     @Override
     public void onCompleteResponse(ChatResponse completeResponse) {
-        completedAt = System.nanoTime();
-        response = completeResponse;
-        done.countDown();
+        long now = System.nanoTime();
+        synchronized (this) {
+            if (done.getCount() == 0) {
+                return;
+            }
+            completedAt = now;
+            response = completeResponse;
+            done.countDown();
+        }
     }
 
     @Override
     public void onError(Throwable error) {
+        end(error);
+    }
+
+    /**
+     * Records the first way the request ended. The first outcome wins: when the watchdog ends a request for its
+     * timeout, the client's own complaint about being interrupted must not replace the reason.
+     */
+    private synchronized boolean end(Throwable reason) {
+        if (done.getCount() == 0) {
+            return false;
+        }
         completedAt = System.nanoTime();
-        failure = error;
+        failure = reason;
         done.countDown();
+        return true;
     }
 
     /** Ends the request from outside (timeout, cancellation): stops the stream and records why. */
     void abort(Throwable reason) {
-        if (done.getCount() == 0) {
+        if (!end(reason)) {
             return;
         }
-        failure = reason;
-        completedAt = System.nanoTime();
-        done.countDown();
         StreamingHandle h = handle;
         if (h != null && !h.isCancelled()) {
             try {

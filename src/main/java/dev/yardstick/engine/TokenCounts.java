@@ -9,12 +9,20 @@ import dev.yardstick.provider.TokenSource;
  * @param reportedInput   the provider's input (prompt) tokens, null when it sent no usage
  * @param reportedOutput  the provider's output tokens, null when it sent no usage
  * @param reportedCached  input tokens the provider served from its prompt cache, null when not reported
+ * @param reportedCacheWrite input tokens the provider wrote to its prompt cache (Anthropic bills them apart),
+ *                        null when not reported
  * @param countedInput    our count of the input with {@code countSource}'s tokenizer
  * @param countedOutput   our count of the generated text
  * @param countSource     whether our counts come from the model's tokenizer or are an estimate
  */
 public record TokenCounts(Integer reportedInput, Integer reportedOutput, Integer reportedCached,
-                          int countedInput, int countedOutput, TokenSource countSource) {
+                          Integer reportedCacheWrite, int countedInput, int countedOutput, TokenSource countSource) {
+
+    /** Counts from a provider that says nothing of cache writes. */
+    public TokenCounts(Integer reportedInput, Integer reportedOutput, Integer reportedCached, int countedInput,
+                       int countedOutput, TokenSource countSource) {
+        this(reportedInput, reportedOutput, reportedCached, null, countedInput, countedOutput, countSource);
+    }
 
     public int input() {
         return reportedInput != null ? reportedInput : countedInput;
@@ -26,6 +34,11 @@ public record TokenCounts(Integer reportedInput, Integer reportedOutput, Integer
 
     public int cachedInput() {
         return reportedCached == null ? 0 : reportedCached;
+    }
+
+    /** Input tokens written to the prompt cache; part of {@link #input()}. */
+    public int cacheWriteInput() {
+        return reportedCacheWrite == null ? 0 : reportedCacheWrite;
     }
 
     public TokenSource inputSource() {

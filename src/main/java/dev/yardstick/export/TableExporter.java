@@ -35,12 +35,17 @@ public final class TableExporter implements Exporter {
             switch (block) {
                 case Document.Heading h -> out.append('\n').append(style(h.text(), AttributedStyle.BOLD.underline()))
                         .append('\n');
-                case Document.Paragraph p -> out.append(p.emphasis()
-                        ? style(p.text(), AttributedStyle.BOLD.foreground(AttributedStyle.YELLOW)) : p.text())
-                        .append('\n');
+                case Document.Paragraph p -> paragraph(p, out);
                 case Document.KeyValues kv -> keyValues(kv, out);
                 case Document.Grid g -> grid(g, out);
             }
+        }
+    }
+
+    private void paragraph(Document.Paragraph p, Appendable out) throws IOException {
+        for (String line : wrap(p.text(), width)) {
+            out.append(p.emphasis() ? style(line, AttributedStyle.BOLD.foreground(AttributedStyle.YELLOW)) : line)
+                    .append('\n');
         }
     }
 

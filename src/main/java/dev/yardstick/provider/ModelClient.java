@@ -25,6 +25,14 @@ public interface ModelClient extends AutoCloseable {
         return false;
     }
 
+    /**
+     * How many requests this model can serve at once in this process: in-process models (one llama.cpp context)
+     * take one at a time; remote ones as many as the run allows.
+     */
+    default int maxConcurrency() {
+        return Integer.MAX_VALUE;
+    }
+
     /** Releases what the model holds. Never throws. */
     @Override
     default void close() {

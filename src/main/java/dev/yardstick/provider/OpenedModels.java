@@ -27,6 +27,20 @@ public final class OpenedModels implements AutoCloseable {
         return List.copyOf(byLabel.keySet());
     }
 
+    /**
+     * Per provider, how many requests its in-process models can serve at once (one llama.cpp context serves one);
+     * providers without such a limit are left out.
+     */
+    public Map<String, Integer> inProcessLimits() {
+        Map<String, Integer> limits = new LinkedHashMap<>();
+        for (ModelClient client : byLabel.values()) {
+            if (client.maxConcurrency() < Integer.MAX_VALUE) {
+                limits.merge(client.spec().provider(), client.maxConcurrency(), Math::min);
+            }
+        }
+        return limits;
+    }
+
     @Override
     public void close() {
         byLabel.values().forEach(ModelClient::close);

@@ -25,6 +25,11 @@ public final class ProviderUsage {
         return null;
     }
 
+    /** Input tokens written to the provider's prompt cache, or null when the provider did not say. */
+    public static Integer cacheWrite(TokenUsage usage) {
+        return usage instanceof AnthropicTokenUsage anthropic ? anthropic.cacheCreationInputTokens() : null;
+    }
+
     /** All input tokens, cached ones included, or null when the provider sent no usage. */
     public static Integer totalInput(TokenUsage usage) {
         if (usage == null || usage.inputTokenCount() == null) {

@@ -7,7 +7,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * How the loopback server answers one chat request. Immutable: start from {@link #DEFAULT} and use the withers.
+ * How the loopback server answers one chat request. Immutable: start from {@link #DEFAULT} and use the withers, or
+ * {@link #builder()} / {@link #toBuilder()} to set several fields at once.
  *
  * <p>Timing is measured from the moment the request body has been read. Content chunk {@code j} (0-based) is due at
  * {@code stall + ttft + j * itl}; everything before the first content chunk (headers, a role-only delta, Anthropic's
@@ -36,8 +37,8 @@ import java.util.regex.Pattern;
  * @param hang                 never answer: keep the connection open, silent, until the server closes
  * @param breakAfterChunks     {@link #NEVER} to finish normally, otherwise send that many content chunks and then drop
  *                             the connection without the stream's terminator
- * @param keepAlive            send keep-alive comments ({@code : ping}, or Anthropic's ping event) before every
- *                             content chunk
+ * @param keepAlive            send keep-alive frames ({@code : ping} comments, Anthropic's ping event) before
+ *                             every content chunk; Ollama's NDJSON has none
  * @param trailerDelay         extra delay between the last content chunk and the closing events (finish, usage, done)
  */
 public record Behavior(
@@ -75,8 +76,8 @@ public record Behavior(
     /** When a usage block is sent. */
     public enum UsageMode {
         /**
-         * OpenAI-compatible streams: only when {@code stream_options.include_usage} is true; every other protocol and
-         * every non-streamed answer always carries usage, as the real services do.
+         * As the real services do: an OpenAI stream only when {@code stream_options.include_usage} is true; Mistral,
+         * Anthropic, Ollama and Gemini streams and every non-streamed answer always.
          */
         WHEN_REQUESTED,
         /** Always, even on an OpenAI stream that did not ask for it (some compatible servers do this). */

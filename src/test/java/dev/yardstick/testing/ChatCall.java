@@ -40,6 +40,8 @@ final class ChatCall {
         RequestLog log();
 
         CountDownLatch closing();
+
+        Lateness.Meter lateness();
     }
 
     void serve(Context context) throws IOException, InterruptedException {
@@ -47,10 +49,16 @@ final class ChatCall {
         JsonNode body = parse(raw);
         long index = context.nextIndex();
         String path = exchange.getRequestURI().getPath();
+        Map<String, List<String>> headers = lowerCaseHeaders();
         context.log().add(new RecordedRequest(index, protocol, exchange.getRequestMethod(), path,
-                exchange.getRequestURI().getRawQuery(), lowerCaseHeaders(), body, arrivalNanos));
+                exchange.getRequestURI().getRawQuery(), headers, body, arrivalNanos));
         if (!body.isObject()) {
             sendError(400, "request body is not a JSON object", null);
+            return;
+        }
+        WireFormat.Rejection rejection = wire.check(headers);
+        if (rejection != null) {
+            sendError(rejection.status(), rejection.message(), null);
             return;
         }
         Behavior behavior = context.behaviorFor(index);
@@ -68,7 +76,7 @@ final class ChatCall {
         long start = System.nanoTime();
         boolean stream = wire.isStream(path, body);
         Reply reply = plan(index, behavior, body, path, stream);
-        Responder responder = new Responder(exchange, behavior, start);
+        Responder responder = new Responder(exchange, behavior, start, context.lateness());
         if (stream) {
             stream(responder, reply);
         } else {
@@ -91,7 +99,7 @@ final class ChatCall {
 
     private void complete(Responder responder, Reply reply, Behavior behavior) throws IOException,
             InterruptedException {
-        Responder.sleepUntil(responder.tailDue(reply.chunks().size()));
+        responder.awaitWhole(reply.chunks().size());
         String body = wire.completeBody(reply);
         if (behavior.breakAfterChunks() == Behavior.NEVER) {
             responder.send(200, JSON, wire.headers(reply), body);
@@ -144,7 +152,7 @@ final class ChatCall {
     private void sendError(int status, String message, Behavior behavior) throws IOException {
         Map<String, String> headers = behavior == null || behavior.retryAfter() == null ? Map.of()
                 : Map.of("Retry-After", String.valueOf(ceilSeconds(behavior)));
-        new Responder(exchange, Behavior.DEFAULT, 0).send(status, JSON, headers, wire.errorBody(status, message));
+        Responder.immediate(exchange).send(status, JSON, headers, wire.errorBody(status, message));
     }
 
     private static long ceilSeconds(Behavior behavior) {

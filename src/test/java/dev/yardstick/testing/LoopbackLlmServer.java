@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +55,7 @@ public final class LoopbackLlmServer implements AutoCloseable {
     private final AtomicLong probeRequests = new AtomicLong();
     private final ConcurrentLinkedQueue<Behavior> oneShots = new ConcurrentLinkedQueue<>();
     private final CountDownLatch closing = new CountDownLatch(1);
+    private final Lateness.Meter lateness = new Lateness.Meter();
     private volatile Behavior behavior;
     private volatile LongFunction<Behavior> script;
 
@@ -125,6 +125,10 @@ public final class LoopbackLlmServer implements AutoCloseable {
         log.enabled(on);
     }
 
+    public boolean recording() {
+        return log.enabled();
+    }
+
     /** The recorded chat requests, in arrival order (at most the record limit, the latest ones). */
     public List<RecordedRequest> requests() {
         return log.snapshot();
@@ -160,11 +164,20 @@ public final class LoopbackLlmServer implements AutoCloseable {
         return probeRequests.get();
     }
 
-    /** Forgets recorded requests, counts, queued one-shots and the script; restores the builder's behaviour. */
+    /**
+     * How late the server woke for scheduled content chunks since start or the last reset: check it after a
+     * benchmark to know the fixture kept time.
+     */
+    public Lateness lateness() {
+        return lateness.snapshot();
+    }
+
+    /** Forgets recorded requests, counts, lateness, queued one-shots and the script; restores the builder's behaviour. */
     public void reset() {
         log.clear();
         chatRequests.set(0);
         probeRequests.set(0);
+        lateness.reset();
         oneShots.clear();
         script = null;
         behavior = initialBehavior;
@@ -213,6 +226,11 @@ public final class LoopbackLlmServer implements AutoCloseable {
         public CountDownLatch closing() {
             return closing;
         }
+
+        @Override
+        public Lateness.Meter lateness() {
+            return lateness;
+        }
     };
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -223,7 +241,7 @@ public final class LoopbackLlmServer implements AutoCloseable {
                 case CHAT -> new ChatCall(exchange, route.protocol(), arrival).serve(context);
                 case MODELS -> probe(exchange, route.protocol().wire().modelsBody(models), JSON);
                 case ROOT -> probe(exchange, "Ollama is running", "text/plain; charset=utf-8");
-                case NOT_FOUND -> new Responder(exchange, Behavior.DEFAULT, 0).send(404, JSON, Map.of(),
+                case NOT_FOUND -> Responder.immediate(exchange).send(404, JSON, Map.of(),
                         Json.write(Json.object().set("error", Json.object()
                                 .put("message", "no loopback route for " + exchange.getRequestMethod() + " "
                                         + exchange.getRequestURI().getPath())
@@ -238,7 +256,7 @@ public final class LoopbackLlmServer implements AutoCloseable {
     private void probe(HttpExchange exchange, String body, String contentType) throws IOException {
         probeRequests.incrementAndGet();
         exchange.getRequestBody().readAllBytes();
-        new Responder(exchange, Behavior.DEFAULT, 0).send(200, contentType, Map.of(), body);
+        Responder.immediate(exchange).send(200, contentType, Map.of(), body);
     }
 
     /** Builds and starts a server. */
@@ -296,34 +314,38 @@ public final class LoopbackLlmServer implements AutoCloseable {
     /**
      * Runs the server standalone as a benchmark target, recording off, until killed:
      * {@code --port N --ttft 0ms --itl 0ms --tokens 20 [--tokens-per-chunk 1] [--stall-every N --stall 1s]}.
+     * Prints {@code listening http://127.0.0.1:PORT} once it accepts connections.
      */
     public static void main(String[] args) throws InterruptedException {
+        LoopbackLlmServer server = startFromArgs(args);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        System.out.println("listening " + server.baseUrl());
+        System.out.flush();
+        server.closing.await();
+    }
+
+    /** Starts a server from command-line options (see {@link #main}); recording is off. */
+    static LoopbackLlmServer startFromArgs(String... args) {
         Builder builder = builder().recording(false);
         Behavior.Builder behavior = Behavior.builder().outputTokens(20);
-        int stallEvery = 0;
-        Duration stall = Duration.ZERO;
-        for (int i = 0; i < args.length; i++) {
+        for (int i = 0; i < args.length; i += 2) {
             String flag = args[i];
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("missing value after " + flag);
             }
-            String value = args[++i];
+            String value = args[i + 1];
             switch (flag) {
                 case "--port" -> builder.port(Integer.parseInt(value));
                 case "--ttft" -> behavior.ttft(Durations.parse(value));
                 case "--itl" -> behavior.itl(Durations.parse(value));
                 case "--tokens" -> behavior.outputTokens(Integer.parseInt(value));
                 case "--tokens-per-chunk" -> behavior.tokensPerChunk(Integer.parseInt(value));
-                case "--stall-every" -> stallEvery = Integer.parseInt(value);
-                case "--stall" -> stall = Durations.parse(value);
+                case "--stall-every" -> behavior.stallEvery(Integer.parseInt(value));
+                case "--stall" -> behavior.stall(Durations.parse(value));
                 default -> throw new IllegalArgumentException("unknown option " + flag
                         + " (expected --port, --ttft, --itl, --tokens, --tokens-per-chunk, --stall-every, --stall)");
             }
         }
-        LoopbackLlmServer server = builder.behavior(behavior.stallEvery(stallEvery).stall(stall).build()).start();
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-        System.out.println("listening " + server.baseUrl());
-        System.out.flush();
-        new CountDownLatch(1).await();
+        return builder.behavior(behavior.build()).start();
     }
 }

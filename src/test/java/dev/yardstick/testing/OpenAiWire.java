@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.yardstick.config.Message;
-import dev.yardstick.config.Role;
 import dev.yardstick.testing.Behavior.FinishReason;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -30,30 +28,8 @@ final class OpenAiWire implements WireFormat {
     }
 
     @Override
-    public boolean isStream(String path, JsonNode body) {
-        return body.path("stream").asBoolean(false);
-    }
-
-    @Override
-    public String model(String path, JsonNode body) {
-        return body.path("model").asText("loopback-model");
-    }
-
-    @Override
     public List<Message> messages(JsonNode body) {
-        List<Message> messages = new ArrayList<>();
-        for (JsonNode message : body.path("messages")) {
-            Role role = switch (message.path("role").asText()) {
-                case "system", "developer" -> Role.SYSTEM;
-                case "user" -> Role.USER;
-                case "assistant" -> Role.ASSISTANT;
-                default -> null; // tool results are no part of Yardstick's conversations
-            };
-            if (role != null) {
-                messages.add(new Message(role, Json.text(message.get("content"))));
-            }
-        }
-        return messages;
+        return Conversations.read(null, body.path("messages"), "content");
     }
 
     @Override

@@ -5,7 +5,13 @@ public enum Protocol {
     /** OpenAI chat completions; also any OpenAI-compatible server (vLLM, LM Studio, ...). */
     OPENAI("/v1"),
     /** Mistral's OpenAI-like chat completions, mounted apart so recordings tell the two providers apart. */
-    MISTRAL("/mistral/v1");
+    MISTRAL("/mistral/v1"),
+    /** Anthropic messages. */
+    ANTHROPIC("/v1"),
+    /** Ollama's native API. */
+    OLLAMA(""),
+    /** Google AI Gemini (generativelanguage v1beta). */
+    GEMINI("/v1beta");
 
     private final String basePath;
 
@@ -22,6 +28,9 @@ public enum Protocol {
         return switch (this) {
             case OPENAI -> OpenAiWire.OPENAI;
             case MISTRAL -> OpenAiWire.MISTRAL;
+            case ANTHROPIC -> AnthropicWire.INSTANCE;
+            case OLLAMA -> OllamaWire.INSTANCE;
+            case GEMINI -> GeminiWire.INSTANCE;
         };
     }
 }

@@ -16,6 +16,7 @@ final class Responder {
     private final HttpExchange exchange;
     private final Behavior behavior;
     private final long startNanos;
+    private final Lateness.Meter lateness;
     private OutputStream body;
 
     /** Thrown to make the HTTP server drop the connection without finishing the response. */
@@ -25,10 +26,16 @@ final class Responder {
         }
     }
 
-    Responder(HttpExchange exchange, Behavior behavior, long startNanos) {
+    Responder(HttpExchange exchange, Behavior behavior, long startNanos, Lateness.Meter lateness) {
         this.exchange = exchange;
         this.behavior = behavior;
         this.startNanos = startNanos;
+        this.lateness = lateness;
+    }
+
+    /** A responder for answers sent at once (errors, probes): no schedule, nothing to measure. */
+    static Responder immediate(HttpExchange exchange) {
+        return new Responder(exchange, Behavior.DEFAULT, 0, new Lateness.Meter());
     }
 
     /** Sends status and headers; a streamed body (length 0) goes out chunked. */
@@ -40,6 +47,9 @@ final class Responder {
     }
 
     void write(String frame) throws IOException {
+        if (frame.isEmpty()) {
+            return; // protocols without a head (Ollama, Gemini); an empty flush must never look like the end
+        }
         body.write(frame.getBytes(StandardCharsets.UTF_8));
         body.flush();
     }
@@ -64,7 +74,7 @@ final class Responder {
         if (behavior.keepAlive() && keepAliveFrame != null) {
             write(keepAliveFrame);
         }
-        sleepUntil(chunkDue(index));
+        awaitDue(chunkDue(index));
         if (index == behavior.breakAfterChunks()) {
             throw new ConnectionDrop();
         }
@@ -75,11 +85,21 @@ final class Responder {
         if (behavior.breakAfterChunks() != Behavior.NEVER && behavior.breakAfterChunks() >= chunkCount) {
             throw new ConnectionDrop();
         }
-        sleepUntil(tailDue(chunkCount));
+        awaitDue(tailDue(chunkCount));
+    }
+
+    /** Waits until a whole (non-streamed) answer of this many chunks is due. */
+    void awaitWhole(int chunkCount) throws InterruptedException {
+        awaitDue(tailDue(chunkCount));
+    }
+
+    private void awaitDue(long dueNanos) throws InterruptedException {
+        sleepUntil(dueNanos);
+        lateness.record(System.nanoTime() - dueNanos);
     }
 
     /** When the closing events (or a whole non-streamed answer) are due. */
-    long tailDue(int chunkCount) {
+    private long tailDue(int chunkCount) {
         return chunkDue(Math.max(0, chunkCount - 1)) + behavior.trailerDelay().toNanos();
     }
 
@@ -93,7 +113,7 @@ final class Responder {
     }
 
     /** Sleeps on the (virtual) thread until the deadline; an interrupt (server closing) ends the wait. */
-    static void sleepUntil(long deadlineNanos) throws InterruptedException {
+    private static void sleepUntil(long deadlineNanos) throws InterruptedException {
         long remaining;
         while ((remaining = deadlineNanos - System.nanoTime()) > 0) {
             Thread.sleep(remaining / 1_000_000, (int) (remaining % 1_000_000));

@@ -20,14 +20,22 @@ record Route(Kind kind, Protocol protocol) {
             return switch (path) {
                 case "/v1/chat/completions" -> new Route(Kind.CHAT, Protocol.OPENAI);
                 case "/mistral/v1/chat/completions" -> new Route(Kind.CHAT, Protocol.MISTRAL);
-                default -> new Route(Kind.NOT_FOUND, null);
+                case "/v1/messages" -> new Route(Kind.CHAT, Protocol.ANTHROPIC);
+                case "/api/chat" -> new Route(Kind.CHAT, Protocol.OLLAMA);
+                default -> GEMINI_CHAT.matcher(path).matches()
+                        ? new Route(Kind.CHAT, Protocol.GEMINI) : new Route(Kind.NOT_FOUND, null);
             };
         }
         if (method.equals("GET") || method.equals("HEAD")) {
             return switch (path) {
                 // Anthropic's model list shares OpenAI's path; its clients always send anthropic-version.
-                case "/v1/models" -> new Route(Kind.MODELS, Protocol.OPENAI);
+                case "/v1/models" -> new Route(Kind.MODELS,
+                        exchange.getRequestHeaders().containsKey("anthropic-version")
+                                ? Protocol.ANTHROPIC : Protocol.OPENAI);
                 case "/mistral/v1/models" -> new Route(Kind.MODELS, Protocol.MISTRAL);
+                case "/api/tags" -> new Route(Kind.MODELS, Protocol.OLLAMA);
+                case "/v1beta/models" -> new Route(Kind.MODELS, Protocol.GEMINI);
+                case "/" -> new Route(Kind.ROOT, Protocol.OLLAMA);
                 default -> new Route(Kind.NOT_FOUND, null);
             };
         }

@@ -2,6 +2,7 @@ package dev.yardstick.testing;
 
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import java.time.Duration;
@@ -22,6 +23,12 @@ final class StreamCapture implements StreamingChatResponseHandler {
     static StreamCapture chat(StreamingChatModel model, String userMessage) {
         StreamCapture capture = new StreamCapture();
         model.chat(userMessage, capture);
+        return capture;
+    }
+
+    static StreamCapture chat(StreamingChatModel model, ChatRequest request) {
+        StreamCapture capture = new StreamCapture();
+        model.chat(request, capture);
         return capture;
     }
 

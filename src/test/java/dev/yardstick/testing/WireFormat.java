@@ -12,11 +12,15 @@ import java.util.OptionalInt;
  */
 interface WireFormat {
 
-    /** Whether this request asks for a streamed answer. */
-    boolean isStream(String path, JsonNode body);
+    /** Whether this request asks for a streamed answer ({@code "stream": true} unless the protocol says otherwise). */
+    default boolean isStream(String path, JsonNode body) {
+        return body.path("stream").asBoolean(false);
+    }
 
     /** The model the request names (echoed back in the answer). */
-    String model(String path, JsonNode body);
+    default String model(String path, JsonNode body) {
+        return body.path("model").asText("loopback-model");
+    }
 
     /** The conversation the request carries, roles normalised to system/user/assistant. */
     List<Message> messages(JsonNode body);
@@ -24,18 +28,31 @@ interface WireFormat {
     /** The request's cap on output tokens, if it sets one. */
     OptionalInt maxTokens(JsonNode body);
 
+    /** Why this request is refused before any behaviour applies (a missing required header), or null to serve it. */
+    default Rejection check(Map<String, List<String>> lowerCaseHeaders) {
+        return null;
+    }
+
+    /** A refusal the real service would give: status and message, framed by {@link #errorBody}. */
+    record Rejection(int status, String message) {
+    }
+
     /** Whether a streamed request asked for usage (only OpenAI-compatible protocols make it optional). */
     default boolean streamUsageRequested(JsonNode body) {
         return true;
     }
 
     /** Provider-specific response headers (request ids). */
-    Map<String, String> headers(Reply reply);
+    default Map<String, String> headers(Reply reply) {
+        return Map.of();
+    }
 
     String streamContentType();
 
     /** Everything sent before the first content chunk (a role-only delta, message_start, ...). */
-    String streamHead(Reply reply);
+    default String streamHead(Reply reply) {
+        return "";
+    }
 
     /** The frame carrying content chunk {@code index}. */
     String streamChunk(Reply reply, int index);

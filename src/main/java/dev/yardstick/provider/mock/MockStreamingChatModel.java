@@ -8,9 +8,9 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
-import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
+import dev.yardstick.provider.CancelFlag;
 import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,7 +39,7 @@ final class MockStreamingChatModel implements StreamingChatModel {
         int contentHash = contentHash(request);
         int occurrence = askedBefore.computeIfAbsent(contentHash, k -> new AtomicInteger()).getAndIncrement();
         SplittableRandom random = new SplittableRandom(profile.seed() * 1_000_003L + contentHash * 31L + occurrence);
-        Cancel cancel = new Cancel();
+        CancelFlag cancel = new CancelFlag();
         PartialResponseContext context = new PartialResponseContext(cancel);
 
         boolean fails = random.nextDouble() < profile.errorRate();
@@ -73,7 +73,7 @@ final class MockStreamingChatModel implements StreamingChatModel {
     }
 
     /** Sleeps a jittered delay; false when cancelled or interrupted meanwhile. */
-    private boolean pause(Duration base, SplittableRandom random, Cancel cancel) {
+    private boolean pause(Duration base, SplittableRandom random, CancelFlag cancel) {
         long nanos = base.toNanos();
         if (nanos > 0 && profile.jitter() > 0) {
             nanos = Math.round(nanos * (1 + profile.jitter() * (2 * random.nextDouble() - 1)));
@@ -103,19 +103,5 @@ final class MockStreamingChatModel implements StreamingChatModel {
             hash = hash * 31 + MockTokenCounter.textOf(message).hashCode();
         }
         return hash;
-    }
-
-    private static final class Cancel implements StreamingHandle {
-        private volatile boolean cancelled;
-
-        @Override
-        public void cancel() {
-            cancelled = true;
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return cancelled;
-        }
     }
 }

@@ -1,0 +1,135 @@
+package dev.yardstick.benchmark;
+
+import dev.yardstick.config.ToolVersion;
+import dev.yardstick.engine.LoadShape;
+import dev.yardstick.engine.Orchestrator;
+import dev.yardstick.engine.Plan;
+import dev.yardstick.engine.RunSummary;
+import dev.yardstick.engine.SampleListener;
+import dev.yardstick.engine.TokenCounting;
+import dev.yardstick.provider.ModelClient;
+import dev.yardstick.provider.OpenedModels;
+import dev.yardstick.report.BenchmarkReport;
+import dev.yardstick.report.ModelInfo;
+import dev.yardstick.report.RunInfo;
+import dev.yardstick.stats.MetricsRecorder;
+import dev.yardstick.stats.ModelStats;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a benchmark plan: one orchestrator run per step, each with a fresh recorder, the warm-up marked so no
+ * statistic includes it, samples journaled as they complete; a sweep stops after a step that exceeds the error
+ * budget. {@link #cancel()} (Ctrl-C) ends the step in flight and keeps what finished, so the report is partial but
+ * exact. The gates are judged at the end.
+ */
+public final class BenchmarkRun {
+
+    private static final double NANOS_PER_MS = 1e6;
+
+    private final BenchmarkPlan plan;
+    private final OpenedModels models;
+    private final Gates.Baseline baseline;
+    private final Orchestrator orchestrator;
+
+    /** @param baseline the report to judge regressions against, null for none */
+    public BenchmarkRun(BenchmarkPlan plan, OpenedModels models, BenchmarkReport baseline) {
+        this.plan = plan;
+        this.models = models;
+        this.baseline = baseline == null ? null
+                : new Gates.Baseline(baseline, plan.baseline().getFileName().toString(), plan.maxRegression());
+        // Count tokens only where the server reported none: counting every answer would load the hot path.
+        this.orchestrator = new Orchestrator(models.byLabel(), TokenCounting.WHEN_UNREPORTED);
+    }
+
+    /** Stops dispatching and ends the requests in flight; {@link #execute} then returns the partial report. */
+    public void cancel() {
+        orchestrator.cancel();
+    }
+
+    /** Runs every step (or until cancelled, or until a sweep step exceeds the budget) and reports. Blocks. */
+    public BenchmarkReport execute(StepObserver observer) {
+        Instant started = Instant.now();
+        List<BenchmarkReport.Step> results = new ArrayList<>();
+        String stoppedEarly = null;
+        PromptSource prompts = PromptSource.of(plan, models.byLabel());
+        try (orchestrator; BenchmarkJournal journal = plan.samples() == null ? null
+                : new BenchmarkJournal(plan.samples())) {
+            for (LoadStep step : plan.steps()) {
+                BenchmarkReport.Step result = runStep(step, prompts, journal, observer);
+                results.add(result);
+                observer.ended(result);
+                if (orchestrator.cancelled()) {
+                    break;
+                }
+                if (result.overBudget() && step.number() < plan.steps().size()) {
+                    stoppedEarly = "Sweep stopped after step " + step.number() + " (" + step.label() + "): "
+                            + Gates.percent(result.badPercent()) + " of its requests failed or missed an SLO, over"
+                            + " the error budget of " + Gates.percent(plan.errorBudget()) + ".";
+                    break;
+                }
+            }
+        }
+        List<BenchmarkReport.GateResult> gates = Gates.judge(plan.gates(), results, baseline);
+        RunInfo run = new RunInfo("yardstick", ToolVersion.current(), "benchmark", started, Instant.now(),
+                orchestrator.cancelled(), plan.settings().toMap());
+        return new BenchmarkReport(run, modelInfos(), results, gates, stoppedEarly, notes(),
+                BenchmarkReport.standardDefinitions());
+    }
+
+    private BenchmarkReport.Step runStep(LoadStep step, PromptSource prompts, BenchmarkJournal journal,
+                                         StepObserver observer) {
+        StepRequests requests = new StepRequests(plan.labels(), prompts, plan.models().getFirst().params(),
+                plan.shard(), plan.requests(), plan.warmup(), System::nanoTime);
+        LoadShape load = step.forShard(plan.shard());
+        Duration limit = plan.duration() == null ? null
+                : plan.warmup().timed() ? plan.duration().plus(plan.warmup().time()) : plan.duration();
+        Plan enginePlan = new Plan(requests, load, models.inProcessLimits(), plan.timeout(), limit);
+        MetricsRecorder recorder = new MetricsRecorder(plan.slos(), Instant.now());
+        long measured = plan.requests() == null ? -1
+                : StepRequests.localCount(plan.requests(), plan.models().size(), plan.shard());
+        observer.started(new StepObserver.LiveStep(step, plan.steps().size(), measured, limit, recorder::running));
+        SampleListener listener = journal == null ? recorder : SampleListener.all(recorder, journal.forStep(step));
+        RunSummary summary = orchestrator.run(enginePlan, listener);
+        return result(step, load, summary, recorder.snapshot());
+    }
+
+    private BenchmarkReport.Step result(LoadStep step, LoadShape load, RunSummary summary, List<ModelStats> stats) {
+        BenchmarkReport.Lateness lateness = null;
+        String arrival = null;
+        if (load instanceof LoadShape.Open open) {
+            arrival = open.arrival().name().toLowerCase(java.util.Locale.ROOT);
+            lateness = new BenchmarkReport.Lateness(summary.dispatched(), summary.completed(), summary.lateStarts(),
+                    summary.maxLatenessNanos() / NANOS_PER_MS, summary.totalLatenessNanos() / NANOS_PER_MS);
+        }
+        double bad = Budget.badPercent(stats);
+        return new BenchmarkReport.Step(step.number(), step.label(), plan.shard().whole() ? null
+                : LoadStep.label(load), arrival, lateness, stats, bad, Budget.over(bad, plan.errorBudget()));
+    }
+
+    private List<ModelInfo> modelInfos() {
+        List<ModelInfo> infos = new ArrayList<>();
+        for (String label : models.labels()) {
+            ModelClient client = models.get(label);
+            Integer window = client.contextWindow().isPresent() ? client.contextWindow().getAsInt() : null;
+            infos.add(new ModelInfo(label, client.spec().provider(), client.synthetic(), client.tokenCounter().name(),
+                    client.tokenCounter().source().label(), window, null));
+        }
+        return infos;
+    }
+
+    private List<String> notes() {
+        List<String> notes = new ArrayList<>();
+        if (!plan.shard().whole()) {
+            notes.add("Shard " + plan.shard().text() + " of the plan: merge the shards' reports with 'yardstick"
+                    + " report merge' for the plan's figures; the gates here judged this shard alone.");
+        }
+        if (!plan.warmup().none()) {
+            notes.add("Each step began with a warm-up of " + plan.warmup().text() + ", outside every figure.");
+        }
+        notes.add("Prompts: " + plan.promptsText() + ".");
+        return notes;
+    }
+}

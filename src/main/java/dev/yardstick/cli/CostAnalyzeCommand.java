@@ -1,0 +1,264 @@
+package dev.yardstick.cli;
+
+import dev.yardstick.config.Durations;
+import dev.yardstick.config.InputException;
+import dev.yardstick.cost.Constraints;
+import dev.yardstick.cost.CostAnalysis;
+import dev.yardstick.cost.CostReport;
+import dev.yardstick.cost.ModelEvidence;
+import dev.yardstick.cost.PriceCatalog;
+import dev.yardstick.cost.RunReport;
+import dev.yardstick.cost.Scenario;
+import dev.yardstick.cost.Shares;
+import dev.yardstick.cost.UsageColumns;
+import dev.yardstick.cost.UsageLog;
+import dev.yardstick.cost.Volume;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code yardstick cost-analyze}: what each model costs for a workload, ranked, and which one to pick. */
+@Command(name = "cost-analyze", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Cost a workload on every candidate model: daily, monthly and period totals, cost per 1k "
+                + "requests, the split into input, cached and output; ranked, with a reasoned recommendation and "
+                + "the points where the ranking flips.",
+                "Examples:",
+                "  yardstick cost-analyze scenarios/cost-support-bot.yaml --max-monthly 1500",
+                "  yardstick cost-analyze scenarios/cost-support-bot.yaml --usage compare.json",
+                "  yardstick cost-analyze --usage usage.csv --requests-per-day 5000 \\",
+                "      -m openai/gpt-5-mini -m anthropic/claude-haiku-4-5"})
+public final class CostAnalyzeCommand implements Callable<Integer> {
+
+    private final Session session;
+
+    @Parameters(paramLabel = "SCENARIO", arity = "0..*", description = "Scenario files (YAML, see scenarios/).")
+    List<Path> scenarioFiles = new ArrayList<>();
+
+    @Option(names = {"-m", "--model"}, paramLabel = "PROVIDER/MODEL",
+            description = "A candidate model; replaces the scenarios' own lists. Repeatable.")
+    List<String> models = new ArrayList<>();
+
+    @Option(names = "--usage", paramLabel = "FILE",
+            description = "Take the tokens from a real run: a CSV usage log (one row per request) or a compare or "
+                    + "benchmark report (JSON).")
+    Path usage;
+
+    @ArgGroup(exclusive = false, heading = "%nUsage log columns (CSV):%n")
+    Columns columns = new Columns();
+
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "A compare or benchmark report (JSON) whose p95 latency and pass rate the constraints "
+                    + "are judged on. Repeatable.")
+    List<Path> reports = new ArrayList<>();
+
+    @ArgGroup(exclusive = false, heading = "%nWorkload (replaces the scenario's):%n")
+    WorkloadOptions workload = new WorkloadOptions();
+
+    @ArgGroup(exclusive = false, heading = "%nConstraints:%n")
+    ConstraintOptions constraints = new ConstraintOptions();
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    CommonOptions common;
+
+    public CostAnalyzeCommand(Session session) {
+        this.session = session;
+    }
+
+    /** How a CSV usage log names its columns. */
+    static final class Columns {
+        @Option(names = "--input-column", paramLabel = "NAME", description = "Input tokens (default: input_tokens).")
+        String input;
+
+        @Option(names = "--output-column", paramLabel = "NAME",
+                description = "Output tokens (default: output_tokens).")
+        String output;
+
+        @Option(names = "--cached-column", paramLabel = "NAME",
+                description = "Cached input tokens (default: cached_tokens, if present).")
+        String cached;
+
+        @Option(names = "--cache-write-column", paramLabel = "NAME",
+                description = "Cache-write tokens (default: cache_write_tokens, if present).")
+        String cacheWrite;
+
+        @Option(names = "--timestamp-column", paramLabel = "NAME",
+                description = "Request time, for the request rate (default: timestamp, if present).")
+        String timestamp;
+
+        @Option(names = "--cached-separate",
+                description = "The input column excludes cached and cache-write tokens (Anthropic's convention).")
+        boolean cachedSeparate;
+
+        UsageColumns toColumns() {
+            return new UsageColumns(input, output, cached, cacheWrite, timestamp, !cachedSeparate);
+        }
+    }
+
+    /** What-if settings that replace the scenario's. */
+    static final class WorkloadOptions {
+        @Option(names = "--requests-per-day", paramLabel = "N", description = "Requests a day.")
+        Double perDay;
+
+        @Option(names = "--requests-per-month", paramLabel = "N", description = "Requests a month (30 days).")
+        Double perMonth;
+
+        @Option(names = "--growth", paramLabel = "PCT", description = "Monthly growth in percent, compounded.")
+        Double growth;
+
+        @Option(names = "--days", paramLabel = "N", description = "The period to cost, in days.")
+        Integer days;
+
+        @Option(names = "--cache-share", paramLabel = "SHARE",
+                description = "Share of input tokens read from the prompt cache, 0..1.")
+        Double cacheShare;
+
+        @Option(names = "--cache-write-share", paramLabel = "SHARE",
+                description = "Share of input tokens written to the prompt cache, 0..1.")
+        Double cacheWriteShare;
+
+        @Option(names = "--batch-share", paramLabel = "SHARE",
+                description = "Share of requests sent through the batch API, 0..1.")
+        Double batchShare;
+
+        boolean setsVolume() {
+            return perDay != null || perMonth != null;
+        }
+
+        /** The scenario's volume with the flags given applied; a rate flag replaces its rate. */
+        Volume volume(Volume base) {
+            if (!setsVolume()) {
+                return new Volume(base.requestsPerDay(), base.requestsPerMonth(),
+                        growth != null ? growth : base.monthlyGrowth(), days != null ? days : base.days());
+            }
+            return new Volume(perDay, perMonth, growth != null ? growth : base == null ? null : base.monthlyGrowth(),
+                    days != null ? days : base == null ? null : base.days());
+        }
+
+        Shares shares(Shares base) {
+            return new Shares(cacheShare != null ? cacheShare : base.cache(),
+                    cacheWriteShare != null ? cacheWriteShare : base.cacheWrite(),
+                    batchShare != null ? batchShare : base.batch());
+        }
+    }
+
+    /** What the recommended model must meet. */
+    static final class ConstraintOptions {
+        @Option(names = "--max-monthly", paramLabel = "USD", description = "Budget for any month of the period.")
+        Double maxMonthly;
+
+        @Option(names = "--min-context", paramLabel = "TOKENS", description = "Smallest acceptable context window.")
+        Integer minContext;
+
+        @Option(names = "--max-p95-latency", paramLabel = "DURATION",
+                description = "Slowest acceptable p95 end-to-end latency, e.g. 2s (needs --report).")
+        String maxP95Latency;
+
+        @Option(names = "--min-pass-rate", paramLabel = "SHARE",
+                description = "Lowest acceptable pass rate of the checks, 0..1 (needs --report).")
+        Double minPassRate;
+
+        Constraints toConstraints() {
+            return new Constraints(maxMonthly, minContext,
+                    maxP95Latency == null ? null : Durations.parse(maxP95Latency), minPassRate);
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        output.validate();
+        Constraints wanted = constraints.toConstraints();
+        if ((wanted.maxP95Latency() != null || wanted.minPassRate() != null) && reports.isEmpty()
+                && !isReport(usage)) {
+            throw new InputException("--max-p95-latency and --min-pass-rate are judged on a report: give one with "
+                    + "--report FILE (a compare or benchmark report, JSON)");
+        }
+        Map<String, ModelEvidence> evidence = new LinkedHashMap<>();
+        List<Scenario> scenarios = scenarios(evidence);
+        for (Path report : reports) {
+            evidence.putAll(RunReport.read(report).evidence());
+        }
+        PriceCatalog catalog = PriceCatalog.load(session.config(common), session.env());
+        CostReport report;
+        try (ModelTokenizers counters = new ModelTokenizers(session.registry(common), session)) {
+            report = new CostAnalysis(catalog, counters).run(scenarios, uniqueModels(), wanted, evidence);
+        }
+        if (report.scenarios().stream().allMatch(s -> s.ranked().isEmpty())) {
+            throw new InputException(report.unpriced().isEmpty() ? "no model to cost" : report.unpriced().get(0));
+        }
+        report.unpriced().forEach(line -> session.log("yardstick: warning: " + line));
+        output.emit(report, session.out(), session.terminal(output.noColor));
+        boolean unmet = wanted.any() && report.scenarios().stream()
+                .anyMatch(s -> s.recommendation().chosen() == null);
+        return unmet ? ExitCodes.GATE_FAILED : ExitCodes.OK;
+    }
+
+    /** The scenarios to cost: the files given, or one made of the flags; tokens from --usage where given. */
+    private List<Scenario> scenarios(Map<String, ModelEvidence> evidence) {
+        UsageLog log = usage != null && !isReport(usage) ? UsageLog.read(usage, columns.toColumns()) : null;
+        RunReport run = isReport(usage) ? RunReport.read(usage) : null;
+        if (run != null) {
+            evidence.putAll(run.evidence());
+        }
+        List<Scenario> scenarios = new ArrayList<>();
+        if (scenarioFiles.isEmpty()) {
+            scenarios.add(fromFlags(log, run));
+        }
+        for (Path file : scenarioFiles) {
+            Scenario scenario = Scenario.load(file, log != null ? log.workload() : run != null ? run.workload() : null);
+            scenarios.add(adjusted(log != null ? log.applyTo(scenario) : run != null ? run.applyTo(scenario)
+                    : scenario));
+        }
+        return scenarios;
+    }
+
+    private Scenario fromFlags(UsageLog log, RunReport run) {
+        if (log == null && run == null) {
+            throw new InputException("give a scenario file (see scenarios/), or --usage FILE with "
+                    + "--requests-per-day N");
+        }
+        if (models.isEmpty()) {
+            throw new InputException("name the candidate models with -m PROVIDER/MODEL (a scenario file could "
+                    + "list them)");
+        }
+        Double observedRate = log == null ? null : log.requestsPerDay().orElse(null);
+        if (!workload.setsVolume() && observedRate == null) {
+            throw new InputException("without a scenario file, give the volume with --requests-per-day N or "
+                    + "--requests-per-month N");
+        }
+        Volume volume = workload.setsVolume() ? workload.volume(null)
+                : workload.volume(Volume.perDay(observedRate, 0, Volume.MONTH_DAYS));
+        String name = usage.getFileName().toString();
+        Scenario scenario = new Scenario(name, null, List.of(), volume,
+                log != null ? log.workload() : run.workload(), Shares.NONE, 24);
+        scenario = log != null ? log.applyTo(scenario) : run.applyTo(scenario);
+        return scenario.withShares(workload.shares(scenario.shares()));
+    }
+
+    private Scenario adjusted(Scenario scenario) {
+        return scenario.withVolume(workload.volume(scenario.volume())).withShares(workload.shares(scenario.shares()));
+    }
+
+    private List<String> uniqueModels() {
+        LinkedHashSet<String> unique = new LinkedHashSet<>(models);
+        if (unique.size() < models.size()) {
+            throw new InputException("the same model is named twice: give each -m once");
+        }
+        return List.copyOf(unique);
+    }
+
+    private static boolean isReport(Path file) {
+        return file != null && file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+    }
+}

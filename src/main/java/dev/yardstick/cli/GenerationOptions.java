@@ -1,0 +1,57 @@
+package dev.yardstick.cli;
+
+import dev.yardstick.config.Durations;
+import dev.yardstick.config.InputException;
+import dev.yardstick.config.ModelParams;
+import dev.yardstick.config.ModelSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The models to run and the generation settings that apply to all of them (flags win over the config file). */
+public final class GenerationOptions {
+
+    @Option(names = {"-m", "--model"}, paramLabel = "PROVIDER/MODEL", required = true,
+            description = "A model, e.g. local/stories260k, mock/fast, openai/gpt-4o-mini. Repeatable.")
+    List<String> models = new ArrayList<>();
+
+    @Option(names = "--temperature", paramLabel = "T", description = "Sampling temperature (0–2).")
+    Double temperature;
+
+    @Option(names = "--max-tokens", paramLabel = "N", description = "Cap on output tokens per answer.")
+    Integer maxTokens;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Sampling seed, where the provider supports one.")
+    Integer seed;
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "Base URL for the models' provider (an OpenAI-compatible server, say).")
+    String baseUrl;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s",
+            description = "Per-request timeout (default: ${DEFAULT-VALUE}).")
+    String timeout;
+
+    public Duration timeout() {
+        return Durations.parse(timeout);
+    }
+
+    public ModelParams params() {
+        return new ModelParams(temperature, maxTokens, seed, baseUrl, timeout());
+    }
+
+    /** The models named, each once, in the order given, with the flags' parameters. */
+    public List<ModelSpec> specs() {
+        LinkedHashSet<String> unique = new LinkedHashSet<>(models);
+        if (unique.size() < models.size()) {
+            throw new InputException("the same model is named twice: give each -m once");
+        }
+        List<ModelSpec> specs = new ArrayList<>();
+        for (String model : unique) {
+            specs.add(ModelSpec.parse(model).withParams(params()));
+        }
+        return specs;
+    }
+}

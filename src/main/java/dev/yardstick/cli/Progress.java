@@ -1,0 +1,52 @@
+package dev.yardstick.cli;
+
+import dev.yardstick.engine.Sample;
+import dev.yardstick.engine.SampleListener;
+import java.io.PrintWriter;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A live progress line on stderr, only on a terminal, redrawn at most ten times a second. */
+final class Progress implements SampleListener {
+
+    private static final long REDRAW_NANOS = 100_000_000L;
+
+    private final PrintWriter err;
+    private final boolean enabled;
+    private final long total;
+    private final String label;
+    private final AtomicLong done = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+    private final AtomicLong lastDraw = new AtomicLong();
+
+    Progress(PrintWriter err, boolean enabled, long total, String label) {
+        this.err = err;
+        this.enabled = enabled;
+        this.total = total;
+        this.label = label;
+    }
+
+    @Override
+    public void onSample(Sample sample) {
+        long n = done.incrementAndGet();
+        if (!sample.ok()) {
+            errors.incrementAndGet();
+        }
+        long now = System.nanoTime();
+        long last = lastDraw.get();
+        if (enabled && (n == total || now - last > REDRAW_NANOS) && lastDraw.compareAndSet(last, now)) {
+            synchronized (err) {
+                err.print("\r" + label + ": " + n + "/" + total + " done, " + errors.get() + " errors   ");
+                err.flush();
+            }
+        }
+    }
+
+    void finish() {
+        if (enabled && done.get() > 0) {
+            synchronized (err) {
+                err.print("\r\033[2K");
+                err.flush();
+            }
+        }
+    }
+}

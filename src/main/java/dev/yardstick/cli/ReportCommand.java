@@ -1,0 +1,97 @@
+package dev.yardstick.cli;
+
+import dev.yardstick.benchmark.BenchmarkReports;
+import dev.yardstick.benchmark.Percentages;
+import dev.yardstick.report.BenchmarkReport;
+import dev.yardstick.report.DiffReport;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code yardstick report merge|diff}: work on benchmark reports already written (JSON). */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Merge benchmark reports (shards from several machines) exactly, or show what changed between"
+                + " two.",
+        subcommands = {ReportCommand.Merge.class, ReportCommand.Diff.class})
+public final class ReportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: merge or diff");
+    }
+
+    /** {@code report merge a.json b.json ...}. */
+    @Command(name = "merge", mixinStandardHelpOptions = true,
+            description = {"Merge benchmark reports of one plan (the shards of --shard i/N, or repeated runs) into the"
+                    + " report one run would have written: histograms add exactly, so every percentile is exact. The"
+                    + " plan's gates are judged again on the merged figures (exit 1 when one fails).",
+                    "Example: yardstick report merge shard1.json shard2.json -o merged.json"})
+    public static final class Merge implements Callable<Integer> {
+
+        private final Session session;
+
+        @Parameters(arity = "2..*", paramLabel = "REPORT", description = "Benchmark reports (JSON).")
+        List<Path> reports;
+
+        @Mixin
+        OutputOptions output;
+
+        public Merge(Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            output.validate();
+            BenchmarkReport merged = BenchmarkReports.merge(reports.stream().map(BenchmarkReports::read).toList());
+            output.emit(merged, session.out(), session.terminal(output.noColor));
+            return merged.anyGateFailed() ? ExitCodes.GATE_FAILED : ExitCodes.OK;
+        }
+    }
+
+    /** {@code report diff base.json new.json}. */
+    @Command(name = "diff", mixinStandardHelpOptions = true,
+            description = {"Show what changed from a baseline benchmark report to a new one, step by step and model by"
+                    + " model: percentiles, means and rates with their change, and medians that moved beyond noise.",
+                    "Example: yardstick report diff base.json new.json --max-regression 10% --format markdown"})
+    public static final class Diff implements Callable<Integer> {
+
+        private final Session session;
+
+        @Parameters(index = "0", paramLabel = "BASELINE", description = "The baseline report (JSON).")
+        Path baseline;
+
+        @Parameters(index = "1", paramLabel = "NEW", description = "The new report (JSON).")
+        Path current;
+
+        @Option(names = "--max-regression", paramLabel = "PERCENT",
+                description = "Exit 1 when a p50/p95/p99 latency or a throughput got worse by more than this, e.g. 10%.")
+        String maxRegression;
+
+        @Mixin
+        OutputOptions output;
+
+        public Diff(Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            output.validate();
+            Double allowance = Percentages.parse(maxRegression, "max regression");
+            DiffReport diff = BenchmarkReports.diff(BenchmarkReports.read(baseline), BenchmarkReports.read(current),
+                    allowance);
+            output.emit(diff, session.out(), session.terminal(output.noColor));
+            return diff.regressions().isEmpty() ? ExitCodes.OK : ExitCodes.GATE_FAILED;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.yardstick.cost;
+
+import dev.yardstick.config.InputException;
+import dev.yardstick.config.ModelSpec;
+import java.util.List;
+
+/** A scenario file as written (see {@code scenarios/} for documented examples); {@link Scenario} is what it means. */
+record ScenarioFile(String name, String description, List<String> models, Volume volume, TokensSpec tokens,
+                    Double cacheShare, Double cacheWriteShare, Double batchShare, Double hoursPerDay) {
+
+    ScenarioFile {
+        models = models == null ? List.of() : List.copyOf(models);
+        models.forEach(ModelSpec::parse);
+        if (volume == null) {
+            throw new InputException("'volume' is missing (requests-per-day or requests-per-month, and days)");
+        }
+        if (hoursPerDay != null && !(hoursPerDay > 0 && hoursPerDay <= 24)) {
+            throw new InputException("'hours-per-day' must be above 0 and at most 24, got " + hoursPerDay);
+        }
+        new Shares(orZero(cacheShare), orZero(cacheWriteShare), orZero(batchShare)); // checks them here, with the line
+    }
+
+    Shares shares() {
+        return new Shares(orZero(cacheShare), orZero(cacheWriteShare), orZero(batchShare));
+    }
+
+    private static double orZero(Double value) {
+        return value == null ? 0 : value;
+    }
+}

@@ -1,0 +1,188 @@
+package dev.yardstick.report;
+
+import dev.yardstick.stats.Metric;
+import dev.yardstick.stats.MetricSummary;
+import dev.yardstick.stats.ModelStats;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The result of {@code yardstick compare}: every sample, and per model the statistics, cost and check results.
+ * JSON holds all of it; CSV one row per sample; the document shows the answers side by side per prompt, then the
+ * per-model summary.
+ */
+public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo> prompts,
+                            List<SampleRecord> samples, List<ModelSummary> summary, Map<String, String> metrics)
+        implements Report {
+
+    private static final int PROMPT_EXCERPT = 100;
+
+    public record PromptInfo(String id, String prompt, int messages) {
+    }
+
+    /**
+     * @param costUsd          total cost of the model's requests, null when no price is known
+     * @param checksPassed     checks passed over all the model's answers (prompts with expectations)
+     */
+    public record ModelSummary(String model, ModelStats stats, Double costUsd, Double costPerRequestUsd,
+                               int checksPassed, int checksTotal) {
+        public double passRate() {
+            return checksTotal == 0 ? Double.NaN : (double) checksPassed / checksTotal;
+        }
+    }
+
+    @Override
+    public Document document() {
+        List<Document.Block> blocks = new ArrayList<>();
+        blocks.add(new Document.KeyValues(List.of(
+                new Document.KeyValue("models", String.join(", ", models.stream().map(this::modelTitle).toList())),
+                new Document.KeyValue("prompts", prompts.size() + " × " + run.settings().getOrDefault("repeat", 1)
+                        + " repetition(s)"),
+                new Document.KeyValue("started", String.valueOf(run.startedAt())))));
+        if (run.interrupted()) {
+            blocks.add(new Document.Paragraph("Interrupted: this report holds the requests that finished.", true));
+        }
+        for (PromptInfo prompt : prompts) {
+            blocks.add(new Document.Heading("Prompt " + prompt.id() + ": " + Formats.excerpt(prompt.prompt(),
+                    PROMPT_EXCERPT)));
+            blocks.add(sideBySide(prompt));
+        }
+        blocks.add(new Document.Heading("Summary per model"));
+        blocks.add(summaryGrid());
+        blocks.addAll(notes());
+        return new Document("Yardstick compare", blocks);
+    }
+
+    private String modelTitle(ModelInfo model) {
+        return model.model() + (model.synthetic() ? " (synthetic)" : "");
+    }
+
+    /** One column per model: the first repetition's answer, then its timing and tokens. */
+    private Document.Grid sideBySide(PromptInfo prompt) {
+        List<String> answers = new ArrayList<>();
+        List<String> figures = new ArrayList<>();
+        for (ModelInfo model : models) {
+            SampleRecord first = samples.stream()
+                    .filter(s -> s.model().equals(model.model()) && s.promptId().equals(prompt.id()))
+                    .min(java.util.Comparator.comparingInt(SampleRecord::repetition)).orElse(null);
+            if (first == null) {
+                answers.add("(not run)");
+                figures.add("");
+            } else if (!first.ok()) {
+                answers.add("ERROR " + first.error().errorClass() + ": " + first.error().message());
+                figures.add("after " + Formats.ms(first.e2eMs()));
+            } else {
+                answers.add(first.text().strip());
+                String checks = first.checks().isEmpty() ? ""
+                        : " · checks " + first.checks().stream().filter(c -> c.passed()).count() + "/"
+                        + first.checks().size();
+                figures.add("TTFT " + Formats.ms(first.ttftMs() == null ? Double.NaN : first.ttftMs())
+                        + " · E2E " + Formats.ms(first.e2eMs()) + " · " + first.tokens().output() + " tokens" + checks);
+            }
+        }
+        List<String> headers = models.stream().map(ModelInfo::model).toList();
+        List<Boolean> numeric = headers.stream().map(h -> false).toList();
+        return new Document.Grid(headers, List.of(answers, figures), numeric, true);
+    }
+
+    private Document.Grid summaryGrid() {
+        List<String> headers = List.of("model", "ok/err", "TTFT p50", "TTFT p95", "E2E p50", "E2E p95",
+                "tokens in/out", "tok/s", "cost", "checks");
+        List<List<String>> rows = new ArrayList<>();
+        for (ModelSummary s : summary) {
+            ModelStats st = s.stats();
+            rows.add(List.of(s.model(), st.requests().succeeded() + "/" + st.requests().failed(),
+                    ms(st.ttft(), true), ms(st.ttft(), false), ms(st.e2e(), true), ms(st.e2e(), false),
+                    st.tokens().input() + "/" + st.tokens().output(), Formats.number(st.outputRate().p50(), 0),
+                    Formats.usd(s.costUsd()),
+                    s.checksTotal() == 0 ? "–" : s.checksPassed() + "/" + s.checksTotal()));
+        }
+        List<Boolean> numeric = new ArrayList<>();
+        for (int i = 0; i < headers.size(); i++) {
+            numeric.add(i > 0);
+        }
+        return new Document.Grid(headers, rows, numeric, true);
+    }
+
+    private static String ms(MetricSummary metric, boolean median) {
+        if (metric == null || metric.count() == 0) {
+            return "–";
+        }
+        return Formats.ms(median ? metric.p50() : metric.p95());
+    }
+
+    private List<Document.Block> notes() {
+        List<Document.Block> notes = new ArrayList<>();
+        StringBuilder sources = new StringBuilder("Tokens: ");
+        for (ModelSummary summary : summary) {
+            ModelInfo model = models.stream().filter(m -> m.model().equals(summary.model())).findFirst().orElseThrow();
+            sources.append(summary.model()).append(" ").append(summary.stats().tokens().outputSources().label())
+                    .append(" (tokenizer ").append(model.tokenizer()).append("); ");
+        }
+        notes.add(new Document.Paragraph(sources.toString().replaceAll("; $", ".")
+                + " Reported counts are the server's usage block; counted ones come from the model's tokenizer."));
+        boolean lowSample = summary.stream().anyMatch(s -> s.stats().e2e() != null && s.stats().e2e().lowSample());
+        if (lowSample) {
+            notes.add(new Document.Paragraph("Fewer than 30 samples per model: p95 is close to the maximum; "
+                    + "use --repeat for firmer percentiles."));
+        }
+        notes.add(new Document.Paragraph("TTFT: request start → first content chunk. E2E: request start → last "
+                + "content chunk. tok/s: median per request of output tokens / (E2E − TTFT)."));
+        for (ModelInfo model : models) {
+            if (model.price() != null) {
+                notes.add(new Document.Paragraph("Price " + model.price().describe() + "."));
+            }
+        }
+        return notes;
+    }
+
+    @Override
+    public Tabular tabular() {
+        List<String> headers = List.of("sequence", "model", "prompt_id", "repetition", "ok", "ttft_ms", "e2e_ms",
+                "queue_ms", "chunks", "input_tokens", "output_tokens", "cached_input_tokens", "input_source",
+                "output_source", "cost_usd", "checks_passed", "checks_total", "error_class", "http_status",
+                "error", "finish_reason", "request_id", "text");
+        List<List<Object>> rows = new ArrayList<>();
+        for (SampleRecord s : samples) {
+            List<Object> row = new ArrayList<>();
+            row.add(s.sequence());
+            row.add(s.model());
+            row.add(s.promptId());
+            row.add(s.repetition());
+            row.add(s.ok());
+            row.add(s.ttftMs() == null ? "" : s.ttftMs());
+            row.add(s.e2eMs());
+            row.add(s.queueMs());
+            row.add(s.chunks());
+            row.add(s.tokens().input());
+            row.add(s.tokens().output());
+            row.add(s.tokens().cachedInput());
+            row.add(s.tokens().inputSource());
+            row.add(s.tokens().outputSource());
+            row.add(s.costUsd() == null ? "" : s.costUsd());
+            row.add(s.checks().stream().filter(c -> c.passed()).count());
+            row.add(s.checks().size());
+            row.add(s.error() == null ? "" : s.error().errorClass());
+            row.add(s.error() == null || s.error().httpStatus() == null ? "" : s.error().httpStatus());
+            row.add(s.error() == null ? "" : s.error().message());
+            row.add(s.finishReason() == null ? "" : s.finishReason());
+            row.add(s.requestId() == null ? "" : s.requestId());
+            row.add(s.text());
+            rows.add(row);
+        }
+        return new Tabular(headers, rows);
+    }
+
+    /** Metric definitions printed with every JSON report, so its numbers line up with other tools'. */
+    public static Map<String, String> definitions() {
+        Map<String, String> d = new LinkedHashMap<>();
+        for (Metric metric : List.of(Metric.TTFT, Metric.E2E, Metric.ITL, Metric.TPOT, Metric.OUTPUT_RATE)) {
+            d.put(metric.key(), metric.formula());
+        }
+        d.put("tokens", "server-reported usage where sent, else counted with the model's tokenizer, else estimated");
+        d.put("cost", "input × input price + cached input × cached price + output × output price, USD per 1M tokens");
+        return d;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.yardstick.report;
+
+import dev.yardstick.engine.Sample;
+import dev.yardstick.engine.TokenCounts;
+import dev.yardstick.eval.CheckResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Converts engine samples into their report form. */
+public final class SampleRecords {
+
+    private static final double NANOS_PER_MS = 1e6;
+
+    private SampleRecords() {
+    }
+
+    public static SampleRecord of(Sample s, List<CheckResult> checks, Double costUsd) {
+        TokenCounts t = s.tokens();
+        SampleRecord.Tokens tokens = new SampleRecord.Tokens(t.input(), t.output(), t.cachedInput(),
+                t.cacheWriteInput(), t.inputSource().label(), t.outputSource().label(), t.reportedInput(), t.reportedOutput(),
+                t.countedInput(), t.countedOutput());
+        List<Double> itl = new ArrayList<>(s.itlNanos().length);
+        for (long gap : s.itlNanos()) {
+            itl.add(gap / NANOS_PER_MS);
+        }
+        SampleRecord.Error error = s.error() == null ? null : new SampleRecord.Error(s.error().errorClass().label(),
+                s.error().httpStatus(), s.error().message());
+        return new SampleRecord(s.sequence(), s.model(), s.promptId(), s.repetition(), s.ok(),
+                s.ttftNanos() < 0 ? null : s.ttftNanos() / NANOS_PER_MS, s.e2eNanos() / NANOS_PER_MS,
+                s.queueNanos() / NANOS_PER_MS, s.ok() ? s.itlNanos().length + 1 : 0, itl, tokens, s.text(),
+                s.finishReason(), s.requestId(), error, List.copyOf(checks), costUsd);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.yardstick.stats;
+
+import dev.yardstick.engine.Sample;
+import org.HdrHistogram.AbstractHistogram;
+import org.HdrHistogram.WriterReaderPhaser;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * One model's recording: writers on many threads, a reader that can take a consistent snapshot while they run.
+ *
+ * <p>Why not one HdrHistogram {@code Recorder} per metric: a {@code Recorder} is a {@code WriterReaderPhaser} around
+ * a {@code ConcurrentHistogram}, so it costs a phaser entry and exit per <em>value</em> on top of the concurrent
+ * histogram's own, and a snapshot of six recorders plus the counters would be six separate cuts (E2E's count could
+ * disagree with the success counter). Plain {@code ConcurrentHistogram}s are cheaper still but give no stable
+ * reading while writers run. So this applies the {@code Recorder} idea once per <em>sample</em>: one phaser entry
+ * around all of a sample's values and counters (a request with 500 chunks pays one entry, not 505), and a reader
+ * that swaps the whole {@link Tally} and folds the retired one into a running total: one consistent cut across
+ * every metric and counter, taken without stopping the writers.
+ */
+final class ModelRecorder {
+
+    private final String model;
+    private final WriterReaderPhaser phaser = new WriterReaderPhaser();
+    private volatile Tally active = new Tally(true);
+    private Tally spare = new Tally(true);
+    private final Tally total = new Tally(false);
+
+    ModelRecorder(String model) {
+        this.model = model;
+    }
+
+    void record(Sample sample, SloSet slos, long expectedIntervalMicros) {
+        long ticket = phaser.writerCriticalSectionEnter();
+        try {
+            active.record(sample, slos, expectedIntervalMicros);
+        } finally {
+            phaser.writerCriticalSectionExit(ticket);
+        }
+    }
+
+    /** Folds everything recorded so far into the total and summarizes it. */
+    synchronized ModelStats snapshot(long runStartEpochMicros, String slo, Map<Metric, String> formulas) {
+        fold();
+        Map<Metric, MetricSummary> summaries = new EnumMap<>(Metric.class);
+        for (Map.Entry<Metric, AbstractHistogram> e : total.histograms().entrySet()) {
+            summaries.put(e.getKey(), MetricSummary.of(e.getKey(), formulas.get(e.getKey()), e.getValue()));
+        }
+        return ModelStats.of(model, total.requests(), total.tokens(), total.window(runStartEpochMicros), slo,
+                summaries);
+    }
+
+    /** Folds everything recorded so far into the total and adds its counts and live histograms to {@code into}. */
+    synchronized void addRunning(RunningFigures.Builder into) {
+        fold();
+        into.add(total.requests(), total.histogram(Metric.TTFT), total.histogram(Metric.E2E));
+    }
+
+    /** Swaps in the spare tally and adds the retired one to the total, without stopping the writers. */
+    private void fold() {
+        phaser.readerLock();
+        try {
+            Tally retired = active;
+            active = spare;
+            phaser.flipPhase(); // returns once no writer is still inside `retired`
+            total.add(retired);
+            retired.reset();
+            spare = retired;
+        } finally {
+            phaser.readerUnlock();
+        }
+    }
+}

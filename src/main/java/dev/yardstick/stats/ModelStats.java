@@ -1,0 +1,72 @@
+package dev.yardstick.stats;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything measured for one model. Rates are per second of the measurement {@link Window}; an undefined figure
+ * (no requests, an empty window) is NaN. Latency distributions cover successful requests only; failures count in
+ * the error rate, the window and goodput's denominator, never in latencies or throughput.
+ *
+ * @param model                 the model's label, {@code provider/model}
+ * @param requests              request and error counts
+ * @param errorRate             failed / attempted (a fraction)
+ * @param window                the measurement window in epoch microseconds
+ * @param windowSeconds         its length
+ * @param requestThroughput     successes / window seconds ({@link #THROUGHPUT_FORMULA})
+ * @param outputTokensPerSecond output tokens of successes / window seconds ({@link #OUTPUT_TPS_FORMULA})
+ * @param goodput               successes that met every SLO / window seconds ({@link #GOODPUT_FORMULA})
+ * @param sloAttainment         successes that met every SLO / attempted, a fraction ({@link #SLO_ATTAINMENT_FORMULA})
+ * @param slo                   the SLOs goodput used, {@link SloSet#text()}
+ * @param tokens                token sums of successes and where the counts came from
+ */
+public record ModelStats(String model, RequestCounts requests, double errorRate, Window window,
+                         double windowSeconds, double requestThroughput, double outputTokensPerSecond,
+                         double goodput, double sloAttainment, String slo, TokenTotals tokens,
+                         MetricSummary e2e, MetricSummary ttft, MetricSummary itl, MetricSummary tpot,
+                         MetricSummary queue, MetricSummary outputRate) {
+
+    public static final String WINDOW_FORMULA = "Window: first counted request's scheduled start → last counted"
+            + " request's end (warm-up excluded, failed requests included)";
+    public static final String THROUGHPUT_FORMULA = "Request throughput: successful requests / window";
+    public static final String OUTPUT_TPS_FORMULA = "Output tokens/s: output tokens of successful requests / window";
+    public static final String GOODPUT_FORMULA = "Goodput: successful requests meeting every SLO / window"
+            + " (an errored request never meets an SLO)";
+    public static final String SLO_ATTAINMENT_FORMULA = "SLO attainment: successful requests meeting every SLO"
+            + " / attempted (failed requests count as missing it)";
+    public static final String ERROR_RATE_FORMULA = "Error rate: failed / attempted (warm-up excluded)";
+
+    /**
+     * Builds the stats from their parts, deriving the rates. The one place rates are computed, for a recorder's
+     * snapshot and for merged shards alike.
+     */
+    static ModelStats of(String model, RequestCounts requests, TokenTotals tokens, Window window, String slo,
+                         Map<Metric, MetricSummary> summaries) {
+        double seconds = window.seconds();
+        return new ModelStats(model, requests, ratio(requests.failed(), requests.attempted()), window, seconds,
+                ratio(requests.succeeded(), seconds), ratio(tokens.output(), seconds),
+                ratio(requests.metSlo(), seconds), ratio(requests.metSlo(), requests.attempted()), slo, tokens,
+                summaries.get(Metric.E2E), summaries.get(Metric.TTFT), summaries.get(Metric.ITL),
+                summaries.get(Metric.TPOT), summaries.get(Metric.QUEUE), summaries.get(Metric.OUTPUT_RATE));
+    }
+
+    private static double ratio(double numerator, double denominator) {
+        return denominator > 0 ? numerator / denominator : Double.NaN;
+    }
+
+    public MetricSummary metric(Metric metric) {
+        return switch (metric) {
+            case E2E -> e2e;
+            case TTFT -> ttft;
+            case ITL -> itl;
+            case TPOT -> tpot;
+            case QUEUE -> queue;
+            case OUTPUT_RATE -> outputRate;
+        };
+    }
+
+    /** Every distribution, in {@link Metric} order. */
+    public List<MetricSummary> metrics() {
+        return List.of(e2e, ttft, itl, tpot, queue, outputRate);
+    }
+}

@@ -1,0 +1,241 @@
+package dev.yardstick.stats;
+
+import dev.yardstick.engine.ErrorClass;
+import dev.yardstick.engine.Sample;
+import dev.yardstick.engine.TokenCounts;
+import dev.yardstick.provider.TokenSource;
+import org.HdrHistogram.AbstractHistogram;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One model's histograms and counters over some stretch of samples. Many threads may {@link #record} into one tally
+ * at once; {@link #add}, {@link #reset} and the readers need the tally to be still (the {@link ModelRecorder}'s
+ * phaser guarantees that). Memory is flat in the number of samples: nothing here grows per request.
+ */
+final class Tally {
+
+    /** HdrHistogram's precision: 3 significant digits, values to 0.1% of their size. */
+    static final int SIGNIFICANT_DIGITS = 3;
+
+    private final Histogram[] histograms = new Histogram[Metric.values().length];
+    private final LongAdder attempted = new LongAdder();
+    private final LongAdder succeeded = new LongAdder();
+    private final LongAdder retries = new LongAdder();
+    private final LongAdder warmups = new LongAdder();
+    private final LongAdder metSlo = new LongAdder();
+    private final LongAdder[] errors = adders(ErrorClass.values().length);
+    private final LongAdder inputTokens = new LongAdder();
+    private final LongAdder outputTokens = new LongAdder();
+    private final LongAdder cachedTokens = new LongAdder();
+    private final LongAdder[] inputSources = adders(TokenSource.values().length);
+    private final LongAdder[] outputSources = adders(TokenSource.values().length);
+    /** Run-relative nanoseconds: earliest scheduled start, latest end, of counted samples. */
+    private final AtomicLong firstStart = new AtomicLong(Long.MAX_VALUE);
+    private final AtomicLong lastEnd = new AtomicLong(Long.MIN_VALUE);
+
+    /**
+     * @param concurrent true for a tally writers record into; false for a running total only the reader touches,
+     *                   which a plain histogram (half a concurrent one's memory) serves
+     */
+    Tally(boolean concurrent) {
+        for (int i = 0; i < histograms.length; i++) {
+            // Auto-resizing: sized by the values seen, so no maximum to guess and no clamping of a long stall.
+            histograms[i] = concurrent ? new ConcurrentHistogram(SIGNIFICANT_DIGITS) : new Histogram(SIGNIFICANT_DIGITS);
+        }
+    }
+
+    private static LongAdder[] adders(int n) {
+        LongAdder[] out = new LongAdder[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = new LongAdder();
+        }
+        return out;
+    }
+
+    /**
+     * The hot path: counters and raw values only, every derived figure waits for the snapshot.
+     *
+     * @param expectedIntervalMicros closed-loop coordinated-omission correction for E2E, 0 for none
+     */
+    void record(Sample s, SloSet slos, long expectedIntervalMicros) {
+        if (s.warmup()) {
+            warmups.increment();
+            return;
+        }
+        attempted.increment();
+        if (s.attempts() > 1) {
+            retries.add(s.attempts() - 1L);
+        }
+        lowerTo(firstStart, s.scheduledNanos());
+        raiseTo(lastEnd, s.scheduledNanos() + Math.max(0, s.e2eNanos()));
+        if (!s.ok()) {
+            ErrorClass c = s.error().errorClass() == null ? ErrorClass.OTHER : s.error().errorClass();
+            errors[c.ordinal()].increment();
+            return;
+        }
+        succeeded.increment();
+        if (slos.meets(s)) {
+            metSlo.increment();
+        }
+        recordLatencies(s, expectedIntervalMicros);
+        recordTokens(s.tokens());
+    }
+
+    private void recordLatencies(Sample s, long expectedIntervalMicros) {
+        long e2e = micros(s.e2eNanos());
+        if (expectedIntervalMicros > 0) {
+            histogram(Metric.E2E).recordValueWithExpectedInterval(e2e, expectedIntervalMicros);
+        } else {
+            histogram(Metric.E2E).recordValue(e2e);
+        }
+        if (s.queueNanos() >= 0) {
+            histogram(Metric.QUEUE).recordValue(micros(s.queueNanos()));
+        }
+        if (s.ttftNanos() >= 0) {
+            histogram(Metric.TTFT).recordValue(micros(s.ttftNanos()));
+        }
+        if (s.itlNanos() != null) {
+            Histogram itl = histogram(Metric.ITL);
+            for (long gap : s.itlNanos()) {
+                itl.recordValue(micros(gap));
+            }
+        }
+        double tpot = s.tpotNanos();
+        if (tpot >= 0) { // NaN (undefined) fails this too
+            histogram(Metric.TPOT).recordValue(Math.round(tpot / 1e3));
+        }
+        int output = s.tokens() == null ? 0 : s.tokens().output();
+        long decodeNanos = s.e2eNanos() - s.ttftNanos();
+        if (s.ttftNanos() >= 0 && output >= 2 && decodeNanos > 0) {
+            // tokens/s × 1000 (milli-tokens/s): output × 1e9 / nanos × 1e3
+            histogram(Metric.OUTPUT_RATE).recordValue(Math.round(output * 1e12 / decodeNanos));
+        }
+    }
+
+    private void recordTokens(TokenCounts t) {
+        if (t == null) {
+            return;
+        }
+        inputTokens.add(t.input());
+        outputTokens.add(t.output());
+        cachedTokens.add(t.cachedInput());
+        inputSources[sourceOf(t.inputSource()).ordinal()].increment();
+        outputSources[sourceOf(t.outputSource()).ordinal()].increment();
+    }
+
+    /** A count with no known source is the least trustworthy kind. */
+    private static TokenSource sourceOf(TokenSource source) {
+        return source == null ? TokenSource.ESTIMATED : source;
+    }
+
+    /** Nanoseconds to whole microseconds, rounded; a negative (unset) time would be a bug upstream, clamp it. */
+    private static long micros(long nanos) {
+        return Math.max(0, (nanos + 500) / 1000);
+    }
+
+    // Read before writing: most samples change neither end of the window, so most calls touch no shared line.
+    private static void lowerTo(AtomicLong target, long value) {
+        long current;
+        while (value < (current = target.get()) && !target.compareAndSet(current, value)) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private static void raiseTo(AtomicLong target, long value) {
+        long current;
+        while (value > (current = target.get()) && !target.compareAndSet(current, value)) {
+            Thread.onSpinWait();
+        }
+    }
+
+    Histogram histogram(Metric metric) {
+        return histograms[metric.ordinal()];
+    }
+
+    /** Adds another (still) tally into this one. */
+    void add(Tally other) {
+        for (int i = 0; i < histograms.length; i++) {
+            histograms[i].add(other.histograms[i]);
+        }
+        attempted.add(other.attempted.sum());
+        succeeded.add(other.succeeded.sum());
+        retries.add(other.retries.sum());
+        warmups.add(other.warmups.sum());
+        metSlo.add(other.metSlo.sum());
+        addAll(errors, other.errors);
+        inputTokens.add(other.inputTokens.sum());
+        outputTokens.add(other.outputTokens.sum());
+        cachedTokens.add(other.cachedTokens.sum());
+        addAll(inputSources, other.inputSources);
+        addAll(outputSources, other.outputSources);
+        lowerTo(firstStart, other.firstStart.get());
+        raiseTo(lastEnd, other.lastEnd.get());
+    }
+
+    private static void addAll(LongAdder[] into, LongAdder[] from) {
+        for (int i = 0; i < into.length; i++) {
+            into[i].add(from[i].sum());
+        }
+    }
+
+    void reset() {
+        for (Histogram h : histograms) {
+            h.reset();
+        }
+        for (LongAdder a : new LongAdder[]{attempted, succeeded, retries, warmups, metSlo, inputTokens, outputTokens,
+                cachedTokens}) {
+            a.reset();
+        }
+        for (LongAdder[] group : new LongAdder[][]{errors, inputSources, outputSources}) {
+            for (LongAdder a : group) {
+                a.reset();
+            }
+        }
+        firstStart.set(Long.MAX_VALUE);
+        lastEnd.set(Long.MIN_VALUE);
+    }
+
+    RequestCounts requests() {
+        Map<String, Long> byClass = new LinkedHashMap<>();
+        for (ErrorClass c : ErrorClass.values()) {
+            byClass.put(c.label(), errors[c.ordinal()].sum());
+        }
+        long tried = attempted.sum();
+        long ok = succeeded.sum();
+        return new RequestCounts(tried, ok, tried - ok, retries.sum(), warmups.sum(), metSlo.sum(), byClass);
+    }
+
+    TokenTotals tokens() {
+        return new TokenTotals(inputTokens.sum(), outputTokens.sum(), cachedTokens.sum(), sources(inputSources),
+                sources(outputSources));
+    }
+
+    private static SourceCounts sources(LongAdder[] bySource) {
+        return new SourceCounts(bySource[TokenSource.REPORTED.ordinal()].sum(),
+                bySource[TokenSource.COUNTED.ordinal()].sum(), bySource[TokenSource.ESTIMATED.ordinal()].sum());
+    }
+
+    /** The window in epoch microseconds, given the run's start in epoch microseconds. */
+    Window window(long runStartEpochMicros) {
+        if (attempted.sum() == 0) {
+            return Window.NONE;
+        }
+        return new Window(runStartEpochMicros + Math.floorDiv(firstStart.get(), 1000),
+                runStartEpochMicros + Math.floorDiv(lastEnd.get(), 1000));
+    }
+
+    Map<Metric, AbstractHistogram> histograms() {
+        Map<Metric, AbstractHistogram> out = new EnumMap<>(Metric.class);
+        for (Metric m : Metric.values()) {
+            out.put(m, histogram(m));
+        }
+        return out;
+    }
+}
