@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # HTTP client shootout: langchain4j's default JDK client against LeanHttpClient on each candidate engine, all under
 # the real OpenAiStreamingChatModel, against the loopback OpenAI-compatible server (127.0.0.1 only). Prints a
-# Markdown table per scenario on stdout; progress goes to stderr. About 15 minutes with the defaults (--rounds 3 --scenarios latency,rate: 6).
+# Markdown table per scenario on stdout; progress goes to stderr. About 15 minutes with the defaults, 6 with
+# --rounds 3 --scenarios latency,rate.
 #
 #   bench/http-clients.sh [--rounds 5] [--warmup 4s] [--window 6s] [--scenarios latency,rate,single]
 #                         [--clients jdk-default,lean-helidon,lean-jdk,lean-urlconnection,lean-raw-socket]
