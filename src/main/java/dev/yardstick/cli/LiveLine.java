@@ -23,17 +23,14 @@ final class LiveLine implements StepObserver, AutoCloseable {
     private static final long REDRAW_MILLIS = 100;
     private static final int RATE_WINDOW = 10; // redraws: one second
 
-    private final PrintWriter err;
-    private final boolean interactive;
+    private final StatusLine line;
     private final ScheduledExecutorService timer;
     private final ArrayDeque<long[]> recent = new ArrayDeque<>();
     private volatile LiveStep current;
     private volatile long stepStartedAt;
-    private boolean drawn;
 
     LiveLine(PrintWriter err, boolean interactive) {
-        this.err = err;
-        this.interactive = interactive;
+        this.line = new StatusLine(err, interactive);
         this.timer = interactive ? Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "yardstick-progress");
             t.setDaemon(true);
@@ -58,13 +55,10 @@ final class LiveLine implements StepObserver, AutoCloseable {
         LiveStep step = current;
         synchronized (this) {
             current = null;
-            clear();
+            line.clear();
         }
         if (step != null && step.steps() > 1) {
-            synchronized (err) {
-                err.println(stepLine(step, result));
-                err.flush();
-            }
+            line.log(stepLine(step, result));
         }
     }
 
@@ -98,24 +92,10 @@ final class LiveLine implements StepObserver, AutoCloseable {
                 : String.format(Locale.ROOT, "%.1fs/%.0fs", (now - stepStartedAt) / 1e9,
                 step.duration().toMillis() / 1e3);
         String warmup = f.attempted() == 0 && f.warmups() > 0 ? " (warm-up " + f.warmups() + ")" : "";
-        synchronized (err) {
-            err.print("\r\033[2K" + "step " + step.step().number() + "/" + step.steps() + " " + step.step().label()
-                    + " · " + target + warmup + " · " + Formats.number(rate, 1) + " req/s · TTFT p50 "
-                    + Formats.ms(f.ttftMs(50)) + " p95 " + Formats.ms(f.ttftMs(95)) + " · E2E p50 "
-                    + Formats.ms(f.e2eMs(50)) + " p95 " + Formats.ms(f.e2eMs(95)) + " · " + f.failed() + " errors");
-            err.flush();
-        }
-        drawn = true;
-    }
-
-    private void clear() {
-        if (drawn) {
-            synchronized (err) {
-                err.print("\r\033[2K");
-                err.flush();
-            }
-            drawn = false;
-        }
+        line.show("step " + step.step().number() + "/" + step.steps() + " " + step.step().label()
+                + " · " + target + warmup + " · " + Formats.number(rate, 1) + " req/s · TTFT p50 "
+                + Formats.ms(f.ttftMs(50)) + " p95 " + Formats.ms(f.ttftMs(95)) + " · E2E p50 "
+                + Formats.ms(f.e2eMs(50)) + " p95 " + Formats.ms(f.e2eMs(95)) + " · " + f.failed() + " errors");
     }
 
     @Override
@@ -124,6 +104,6 @@ final class LiveLine implements StepObserver, AutoCloseable {
         if (timer != null) {
             timer.shutdownNow();
         }
-        clear();
+        line.clear();
     }
 }

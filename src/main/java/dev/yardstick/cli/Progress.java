@@ -10,8 +10,7 @@ final class Progress implements SampleListener {
 
     private static final long REDRAW_NANOS = 100_000_000L;
 
-    private final PrintWriter err;
-    private final boolean enabled;
+    private final StatusLine line;
     private final long total;
     private final String label;
     private final AtomicLong done = new AtomicLong();
@@ -19,8 +18,7 @@ final class Progress implements SampleListener {
     private final AtomicLong lastDraw = new AtomicLong();
 
     Progress(PrintWriter err, boolean enabled, long total, String label) {
-        this.err = err;
-        this.enabled = enabled;
+        this.line = new StatusLine(err, enabled);
         this.total = total;
         this.label = label;
     }
@@ -33,20 +31,12 @@ final class Progress implements SampleListener {
         }
         long now = System.nanoTime();
         long last = lastDraw.get();
-        if (enabled && (n == total || now - last > REDRAW_NANOS) && lastDraw.compareAndSet(last, now)) {
-            synchronized (err) {
-                err.print("\r" + label + ": " + n + "/" + total + " done, " + errors.get() + " errors   ");
-                err.flush();
-            }
+        if (line.enabled() && (n == total || now - last > REDRAW_NANOS) && lastDraw.compareAndSet(last, now)) {
+            line.show(label + ": " + n + "/" + total + " done, " + errors.get() + " errors");
         }
     }
 
     void finish() {
-        if (enabled && done.get() > 0) {
-            synchronized (err) {
-                err.print("\r\033[2K");
-                err.flush();
-            }
-        }
+        line.clear();
     }
 }

@@ -88,20 +88,14 @@ public final class SwitchTestCommand implements Callable<Integer> {
             SwitchTest test = new SwitchTest(conversation, models.byLabel(),
                     new SwitchTest.Options(matrix, switchAt, seed), Clock.systemUTC());
             Interrupts.onInterrupt(test::cancel);
-            boolean interactive = session.terminal(output.noColor).interactive();
-            if (interactive) { // a live line on stderr, only on a terminal
+            StatusLine line = new StatusLine(session.err(), session.terminal(output.noColor).interactive());
+            if (line.enabled()) {
                 int turns = conversation.turns().size();
-                test.onTurn((route, turn) -> {
-                    session.err().print("\rswitch-test: " + route + ", turn " + turn.turn() + "/" + turns + " "
-                            + turn.status() + "\033[K");
-                    session.err().flush();
-                });
+                test.onTurn((route, turn) -> line.show("switch-test: " + route + ", turn " + turn.turn() + "/"
+                        + turns + " " + turn.status()));
             }
             SwitchReport report = test.run(started, settings(conversation));
-            if (interactive) {
-                session.err().print("\r\033[2K");
-                session.err().flush();
-            }
+            line.clear();
             output.emit(report, session.out(), session.terminal(output.noColor));
             if (test.cancelled()) {
                 return ExitCodes.INTERRUPTED;
