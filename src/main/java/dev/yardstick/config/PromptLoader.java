@@ -81,9 +81,7 @@ public final class PromptLoader {
             try {
                 entries.add(YamlFiles.mapper().readValue(line, PromptEntry.class));
             } catch (JsonProcessingException e) {
-                InputException described = YamlFiles.describe(file, e);
-                String problem = described.getMessage().substring(described.getMessage().indexOf(": ") + 2);
-                throw InputException.inFile(file.toString(), i + 1, null, problem.replaceFirst("^\\d+: ", ""));
+                throw YamlFiles.describeAt(file, i + 1, e);
             }
         }
         if (entries.isEmpty()) {

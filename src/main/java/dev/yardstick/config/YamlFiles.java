@@ -102,6 +102,14 @@ public final class YamlFiles {
         if (text != null && e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
             line = lineNaming(text, unknown.getPropertyName(), line);
         }
+        return describeAt(file, line, e);
+    }
+
+    /**
+     * As {@link #describe(Path, JsonProcessingException)}, at a line the caller knows better than Jackson: a JSONL
+     * file is parsed one line at a time, so Jackson's own line is always 1.
+     */
+    public static InputException describeAt(Path file, int line, JsonProcessingException e) {
         String field = null;
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             field = mapping.getPath().stream()
