@@ -148,15 +148,14 @@ public final class BenchmarkCommand implements Callable<Integer> {
         output.validate();
         BenchmarkReport baselineReport = plan.baseline() == null ? null
                 : BenchmarkReports.read(plan.baseline()).report();
-        Terminal terminal = session.terminal(output.noColor);
         BenchmarkReport report;
         try (OpenedModels opened = session.registry(common).open(plan.models());
-             LiveLine live = new LiveLine(session.err(), terminal.interactive())) {
+             LiveLine live = new LiveLine(session.err(), session.terminal(output.noColor).interactive())) {
             BenchmarkRun run = new BenchmarkRun(plan, opened, baselineReport);
             Interrupts.onInterrupt(run::cancel);
             report = run.execute(live);
         }
-        output.emit(report, session.out(), terminal);
+        output.emit(report, session);
         return exitCode(report);
     }
 

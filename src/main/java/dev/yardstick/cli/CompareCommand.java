@@ -93,7 +93,7 @@ public final class CompareCommand implements Callable<Integer> {
             RunSummary summary = orchestrator.run(plan, SampleListener.all(run, progress));
             progress.finish();
             CompareReport report = run.report(started, summary.interrupted(), settings());
-            output.emit(report, session.out(), session.terminal(output.noColor));
+            output.emit(report, session);
             if (summary.interrupted()) {
                 return ExitCodes.INTERRUPTED;
             }

@@ -198,7 +198,7 @@ public final class CostAnalyzeCommand implements Callable<Integer> {
             throw new InputException(report.unpriced().isEmpty() ? "no model to cost" : report.unpriced().get(0));
         }
         report.unpriced().forEach(line -> session.log("yardstick: warning: " + line));
-        output.emit(report, session.out(), session.terminal(output.noColor));
+        output.emit(report, session);
         boolean unmet = wanted.any() && report.scenarios().stream()
                 .anyMatch(s -> s.recommendation().chosen() == null);
         return unmet ? ExitCodes.GATE_FAILED : ExitCodes.OK;

@@ -48,7 +48,7 @@ public final class ModelsCommand implements Callable<Integer> {
                         provider.description()));
             }
         }
-        output.emit(new ModelsReport(statuses), session.out(), session.terminal(output.noColor));
+        output.emit(new ModelsReport(statuses), session);
         return ExitCodes.OK;
     }
 }

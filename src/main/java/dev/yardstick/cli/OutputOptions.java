@@ -47,9 +47,11 @@ public final class OutputOptions {
     }
 
     /** Writes the report to stdout and to every output file (each written whole, then moved into place). */
-    public void emit(Report report, PrintWriter stdout, Terminal terminal) throws IOException {
+    public void emit(Report report, Session session) throws IOException {
+        PrintWriter stdout = session.out();
+        Terminal terminal = session.terminal(noColor);
         StringBuilder text = new StringBuilder();
-        Exporter.of(stdoutFormat(), terminal.width(), terminal.color() && !noColor).write(report, text);
+        Exporter.of(stdoutFormat(), terminal.width(), terminal.color()).write(report, text);
         stdout.print(text);
         stdout.flush();
         for (Path file : outputs) {

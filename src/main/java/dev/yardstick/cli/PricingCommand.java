@@ -65,8 +65,7 @@ public final class PricingCommand implements Runnable {
                     .filter(r -> provider == null || ProviderNames.provider(r.model())
                             .equals(ProviderNames.canonical(provider)))
                     .toList();
-            output.emit(new PriceListReport(rows, PriceCatalog.userFile(session.env()).toString()), session.out(),
-                    session.terminal(output.noColor));
+            output.emit(new PriceListReport(rows, PriceCatalog.userFile(session.env()).toString()), session);
             return ExitCodes.OK;
         }
     }
@@ -95,7 +94,7 @@ public final class PricingCommand implements Runnable {
         public Integer call() throws Exception {
             output.validate();
             PriceRow row = PriceCatalog.load(session.config(common), session.env()).require(model);
-            output.emit(new PriceShowReport(model.trim(), row), session.out(), session.terminal(output.noColor));
+            output.emit(new PriceShowReport(model.trim(), row), session);
             return ExitCodes.OK;
         }
     }

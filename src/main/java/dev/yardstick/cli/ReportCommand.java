@@ -53,7 +53,7 @@ public final class ReportCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             output.validate();
             BenchmarkReport merged = BenchmarkReports.merge(reports.stream().map(BenchmarkReports::read).toList());
-            output.emit(merged, session.out(), session.terminal(output.noColor));
+            output.emit(merged, session);
             return merged.anyGateFailed() ? ExitCodes.GATE_FAILED : ExitCodes.OK;
         }
     }
@@ -90,7 +90,7 @@ public final class ReportCommand implements Callable<Integer> {
             Double allowance = Percentages.parse(maxRegression, "max regression");
             DiffReport diff = BenchmarkReports.diff(BenchmarkReports.read(baseline), BenchmarkReports.read(current),
                     allowance);
-            output.emit(diff, session.out(), session.terminal(output.noColor));
+            output.emit(diff, session);
             return diff.regressions().isEmpty() ? ExitCodes.OK : ExitCodes.GATE_FAILED;
         }
     }

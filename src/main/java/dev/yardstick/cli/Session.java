@@ -22,6 +22,7 @@ public final class Session {
     private final PrintWriter err;
     private YardstickConfig config;
     private ProviderRegistry registry;
+    private Terminal terminal;
 
     public Session(Map<String, String> env, java.io.InputStream in, PrintWriter out, PrintWriter err) {
         this.env = Map.copyOf(env);
@@ -47,8 +48,12 @@ public final class Session {
         return err;
     }
 
+    /** The terminal, detected once per invocation (when interactive, detection opens the terminal to ask its size). */
     public Terminal terminal(boolean noColor) {
-        return Terminal.detect(env, noColor);
+        if (terminal == null) {
+            terminal = Terminal.detect(env, false);
+        }
+        return noColor ? new Terminal(terminal.interactive(), false, terminal.width()) : terminal;
     }
 
     public YardstickConfig config(CommonOptions options) {

@@ -96,7 +96,7 @@ public final class SwitchTestCommand implements Callable<Integer> {
             }
             SwitchReport report = test.run(started, settings(conversation));
             line.clear();
-            output.emit(report, session.out(), session.terminal(output.noColor));
+            output.emit(report, session);
             if (test.cancelled()) {
                 return ExitCodes.INTERRUPTED;
             }
