@@ -12,12 +12,14 @@ import dev.yardstick.provider.OpenedModels;
 import dev.yardstick.report.BenchmarkReport;
 import dev.yardstick.report.ModelInfo;
 import dev.yardstick.report.RunInfo;
+import dev.yardstick.report.WriteFailure;
 import dev.yardstick.stats.MetricsRecorder;
 import dev.yardstick.stats.ModelStats;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Runs a benchmark plan: one orchestrator run per step, each with a fresh recorder, the warm-up marked so no
@@ -33,10 +35,16 @@ public final class BenchmarkRun {
     private final OpenedModels models;
     private final Gates.Baseline baseline;
     private final Orchestrator orchestrator;
+    private final Consumer<WriteFailure> onWriteFailure;
 
-    /** @param baseline the report to judge regressions against, null for none */
-    public BenchmarkRun(BenchmarkPlan plan, OpenedModels models, BenchmarkReport baseline) {
+    /**
+     * @param baseline       the report to judge regressions against, null for none
+     * @param onWriteFailure told once when the samples file stops accepting lines (the run goes on)
+     */
+    public BenchmarkRun(BenchmarkPlan plan, OpenedModels models, BenchmarkReport baseline,
+                        Consumer<WriteFailure> onWriteFailure) {
         this.plan = plan;
+        this.onWriteFailure = onWriteFailure;
         this.models = models;
         this.baseline = baseline == null ? null
                 : new Gates.Baseline(baseline, plan.baseline().getFileName().toString(), plan.maxRegression());
@@ -56,7 +64,7 @@ public final class BenchmarkRun {
         String stoppedEarly = null;
         PromptSource prompts = PromptSource.of(plan, models.byLabel());
         try (orchestrator; BenchmarkJournal journal = plan.samples() == null ? null
-                : new BenchmarkJournal(plan.samples())) {
+                : new BenchmarkJournal(plan.samples(), onWriteFailure)) {
             for (LoadStep step : plan.steps()) {
                 BenchmarkReport.Step result = runStep(step, prompts, journal, observer);
                 results.add(result);
@@ -87,7 +95,7 @@ public final class BenchmarkRun {
         Duration limit = plan.duration() == null ? null
                 : plan.warmup().timed() ? plan.duration().plus(plan.warmup().time()) : plan.duration();
         Plan enginePlan = new Plan(requests, load, models.inProcessLimits(), plan.timeout(), limit);
-        MetricsRecorder recorder = new MetricsRecorder(plan.slos(), Instant.now());
+        MetricsRecorder recorder = new MetricsRecorder(plan.slos(), Instant.now()).expecting(plan.labels());
         long measured = plan.requests() == null ? -1
                 : StepRequests.localCount(plan.requests(), plan.models().size(), plan.shard());
         observer.started(new StepObserver.LiveStep(step, plan.steps().size(), measured, limit, recorder::running));

@@ -3,6 +3,8 @@ package dev.yardstick.cli;
 import dev.yardstick.config.InputException;
 import dev.yardstick.config.Secrets;
 import dev.yardstick.provider.ProviderException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -10,13 +12,19 @@ import picocli.CommandLine;
 /** Entry point: builds the command line, maps every failure to one stderr line and a documented exit code. */
 public final class Main {
 
+    /** File descriptors held back for writing the outputs (stdout is open already; each -o file needs one). */
+    private static final int RESERVED_DESCRIPTORS = 4;
+
     private Main() {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        // Straight to the descriptor, not through System.out: a PrintStream swallows write errors.
+        PrintWriter out = new FailureKeepingPrintWriter(new FileOutputStream(FileDescriptor.out));
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = run(args, new Session(System.getenv(), System.console() == null ? System.in : null, out, err));
+        Session session = new Session(System.getenv(), System.console() == null ? System.in : null, out, err)
+                .reserveFileDescriptors(RESERVED_DESCRIPTORS);
+        int code = run(args, session);
         out.flush();
         err.flush();
         System.exit(code);
@@ -36,7 +44,16 @@ public final class Main {
             return ExitCodes.USAGE;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> report(e, session, verbose(args)));
-        return cli.execute(args);
+        try {
+            return session.exitCode(cli.execute(args));
+        } catch (OutOfMemoryError e) {
+            // Whatever held the memory is unreachable by now, so there is room to say so in one line.
+            session.releaseReserve();
+            session.err().println("yardstick: out of memory (maximum heap "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB): raise it, e.g."
+                    + " YARDSTICK_JAVA_OPTS=-Xmx2g, or lower --concurrency");
+            return ExitCodes.RUNTIME;
+        }
     }
 
     private static String suggestion(CommandLine.ParameterException e) {

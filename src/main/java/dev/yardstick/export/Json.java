@@ -11,7 +11,7 @@ import dev.yardstick.report.Report;
 
 /**
  * The one JSON mapping for reports, written and read back (report merge and diff, cost from a report): ISO
- * dates, no nulls, and the derived views of {@link Report} never serialised.
+ * dates, no nulls (an undefined figure, NaN, is the one null: {@link NonFiniteNumbers}), and the derived views of {@link Report} never serialised.
  */
 public final class Json {
 
@@ -22,6 +22,7 @@ public final class Json {
             .disable(MapperFeature.DEFAULT_VIEW_INCLUSION)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .addMixIn(Report.class, ReportMixin.class)
+            .addModule(NonFiniteNumbers.module())
             .build();
 
     private Json() {
