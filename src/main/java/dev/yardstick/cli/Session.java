@@ -116,7 +116,7 @@ public final class Session {
      * outputs are written: a run that used the process's whole limit (sockets a connection pool still holds at the
      * end of a high-concurrency benchmark under {@code ulimit -n}) can still write its report.
      */
-    public Session reserveFileDescriptors(int count) {
+    public synchronized Session reserveFileDescriptors(int count) {
         for (int i = 0; i < count; i++) {
             try {
                 reserve.add(new FileInputStream("/dev/null"));

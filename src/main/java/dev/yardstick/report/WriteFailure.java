@@ -37,6 +37,9 @@ public record WriteFailure(String target, String reason) {
             default -> e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage()
                     : e.getClass().getSimpleName();
         };
-        return reason.isEmpty() ? reason : reason.substring(0, 1).toLowerCase(Locale.ROOT) + reason.substring(1);
+        // "No space left on device" reads as part of the line; a name such as IOException keeps its capitals
+        boolean word = reason.length() > 1 && Character.isUpperCase(reason.charAt(0))
+                && Character.isLowerCase(reason.charAt(1));
+        return word ? reason.substring(0, 1).toLowerCase(Locale.ROOT) + reason.substring(1) : reason;
     }
 }
