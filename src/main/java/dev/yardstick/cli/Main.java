@@ -36,7 +36,13 @@ public final class Main {
             return ExitCodes.USAGE;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> report(e, session, verbose(args)));
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } finally {
+            session.out().flush();
+            session.err().flush();
+            Secrets.forgetAll();
+        }
     }
 
     private static String suggestion(CommandLine.ParameterException e) {
