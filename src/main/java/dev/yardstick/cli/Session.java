@@ -28,9 +28,10 @@ public final class Session {
     public Session(Map<String, String> env, java.io.InputStream in, PrintWriter out, PrintWriter err) {
         this.env = Map.copyOf(env);
         this.in = in;
-        // Everything the process prints passes here: secrets are scrubbed on the way out, whatever printed them.
+        // Everything the process prints passes here: secrets are scrubbed on the way out, whatever printed them, and
+        // messages on stderr show control characters instead of obeying them.
         this.out = new PrintWriter(Secrets.redacting(out), true);
-        this.err = new PrintWriter(Secrets.redacting(err), true);
+        this.err = new MessageWriter(Secrets.redacting(err));
     }
 
     public Map<String, String> env() {
