@@ -11,12 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class SecretsTest {
 
     private static final String KEY = "sk-cnry-Q7vX2mPz9LwK4tRb8NcY"; // 29 characters
 
+    @BeforeEach
     @AfterEach
     void forget() {
         Secrets.forgetAll();
