@@ -24,6 +24,7 @@ public final class Main {
 
     /** Runs one command line in this process: what tests call. */
     public static int run(String[] args, Session session) {
+        Secrets.forgetAll(); // an invocation scrubs the secrets it reads, not those of one run before it in this JVM
         CommandLine cli = new CommandLine(new YardstickCommand(), new SessionFactory(session));
         cli.setOut(session.out());
         cli.setErr(session.err());
@@ -36,7 +37,13 @@ public final class Main {
             return ExitCodes.USAGE;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> report(e, session, verbose(args)));
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } finally {
+            session.out().flush();
+            session.err().flush();
+            Secrets.forgetAll();
+        }
     }
 
     private static String suggestion(CommandLine.ParameterException e) {

@@ -1,5 +1,6 @@
 package dev.yardstick.cli;
 
+import dev.yardstick.config.Secrets;
 import dev.yardstick.export.Exporter;
 import dev.yardstick.export.Format;
 import dev.yardstick.report.Report;
@@ -60,7 +61,7 @@ public final class OutputOptions {
             // user's umask like any file they write.
             Path temp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid()
                     + ".tmp");
-            try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+            try (Writer writer = Secrets.redacting(Files.newBufferedWriter(temp, StandardCharsets.UTF_8))) {
                 Exporter.of(format, terminal.width(), false).write(report, writer);
             }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

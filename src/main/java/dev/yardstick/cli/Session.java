@@ -1,5 +1,6 @@
 package dev.yardstick.cli;
 
+import dev.yardstick.config.Secrets;
 import dev.yardstick.config.YardstickConfig;
 import dev.yardstick.provider.ProviderContext;
 import dev.yardstick.provider.ProviderRegistry;
@@ -27,8 +28,10 @@ public final class Session {
     public Session(Map<String, String> env, java.io.InputStream in, PrintWriter out, PrintWriter err) {
         this.env = Map.copyOf(env);
         this.in = in;
-        this.out = out;
-        this.err = err;
+        // Everything the process prints passes here: secrets are scrubbed on the way out, whatever printed them, and
+        // messages on stderr show control characters instead of obeying them.
+        this.out = new PrintWriter(Secrets.redacting(out), true);
+        this.err = new MessageWriter(Secrets.redacting(err));
     }
 
     public Map<String, String> env() {

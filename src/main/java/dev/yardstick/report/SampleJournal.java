@@ -1,6 +1,7 @@
 package dev.yardstick.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.yardstick.config.Secrets;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +22,7 @@ public final class SampleJournal implements AutoCloseable {
     public SampleJournal(Path file, ObjectMapper json) {
         this.json = json;
         try {
-            this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            this.writer = new BufferedWriter(Secrets.redacting(Files.newBufferedWriter(file, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new dev.yardstick.config.InputException("cannot write samples to " + file + ": " + e.getMessage());
         }
