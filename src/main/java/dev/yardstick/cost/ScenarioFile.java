@@ -6,7 +6,8 @@ import java.util.List;
 
 /** A scenario file as written (see {@code scenarios/} for documented examples); {@link Scenario} is what it means. */
 record ScenarioFile(String name, String description, List<String> models, Volume volume, TokensSpec tokens,
-                    Double cacheShare, Double cacheWriteShare, Double batchShare, Double hoursPerDay) {
+                    Double cacheShare, Double cacheWriteShare, Double cacheWritesPerRead, Double batchShare,
+                    Double hoursPerDay) {
 
     ScenarioFile {
         models = models == null ? List.of() : List.copyOf(models);
@@ -17,11 +18,12 @@ record ScenarioFile(String name, String description, List<String> models, Volume
         if (hoursPerDay != null && !(hoursPerDay > 0 && hoursPerDay <= 24)) {
             throw new InputException("'hours-per-day' must be above 0 and at most 24, got " + hoursPerDay);
         }
-        new Shares(orZero(cacheShare), orZero(cacheWriteShare), orZero(batchShare)); // checks them here, with the line
+        shares(); // checks them here, where an error can name the line
     }
 
     Shares shares() {
-        return new Shares(orZero(cacheShare), orZero(cacheWriteShare), orZero(batchShare));
+        return new Shares(orZero(cacheShare), cacheWriteShare, orZero(batchShare),
+                cacheWritesPerRead == null ? Shares.DEFAULT_WRITES_PER_READ : cacheWritesPerRead);
     }
 
     private static double orZero(Double value) {

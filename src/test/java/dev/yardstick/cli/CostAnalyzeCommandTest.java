@@ -197,7 +197,9 @@ class CostAnalyzeCommandTest {
         Map<String, String> env = Map.of("YARDSTICK_PRICES", prices.toString());
         CliRun imported = CliRun.of(env, null, "pricing", "import", source.toString(), "--as-of", "2026-08-01");
         assertEquals(ExitCodes.OK, imported.exitCode(), imported.err());
-        assertTrue(imported.out().startsWith("Imported 1 prices (litellm format) into " + prices), imported.out());
+        assertTrue(imported.out().contains("Imported 1 prices (litellm format) into " + prices + ": 0 new, 1 "
+                + "replaced"), imported.out());
+        assertTrue(imported.out().contains("input $0.15 → $0.10"), "the change is shown: " + imported.out());
         CliRun after = CliRun.of(env, null, "pricing", "show", "openai/gpt-4o-mini", "--format", "json");
         JsonNode row = JSON.readTree(after.out()).path("price");
         assertEquals(0.1, row.path("input").asDouble(), 1e-12, "the override wins over the bundled $0.15");
