@@ -75,7 +75,7 @@ public record CostReport(List<ScenarioResult> scenarios, List<String> unpriced, 
             about.add(new KeyValue("cache writes", Recommender.percent(shares.cacheWrite())
                     + " of input written to the cache, for every model"));
         } else if (shares.cache() > 0) {
-            about.add(new KeyValue("cache writes", String.format(Locale.ROOT, "%s token written per token read "
+            about.add(new KeyValue("cache writes", String.format(Locale.ROOT, "%s tokens written per token read "
                             + "(cache-writes-per-read) where writes are billed apart (%s of input); none where "
                             + "caching is automatic", Recommender.number(shares.writesPerRead()),
                     Recommender.percent(shares.impliedCacheWrite()))));
