@@ -18,12 +18,17 @@ record ScenarioFile(String name, String description, List<String> models, Volume
         if (hoursPerDay != null && !(hoursPerDay > 0 && hoursPerDay <= 24)) {
             throw new InputException("'hours-per-day' must be above 0 and at most 24, got " + hoursPerDay);
         }
-        shares(); // checks them here, where an error can name the line
+        // Checked here, where an error can name the line; from the parameters: the fields are not set yet.
+        shares(cacheShare, cacheWriteShare, cacheWritesPerRead, batchShare);
     }
 
     Shares shares() {
-        return new Shares(orZero(cacheShare), cacheWriteShare, orZero(batchShare),
-                cacheWritesPerRead == null ? Shares.DEFAULT_WRITES_PER_READ : cacheWritesPerRead);
+        return shares(cacheShare, cacheWriteShare, cacheWritesPerRead, batchShare);
+    }
+
+    private static Shares shares(Double cache, Double cacheWrite, Double writesPerRead, Double batch) {
+        return new Shares(orZero(cache), cacheWrite, orZero(batch),
+                writesPerRead == null ? Shares.DEFAULT_WRITES_PER_READ : writesPerRead);
     }
 
     private static double orZero(Double value) {
