@@ -1,6 +1,7 @@
 package dev.yardstick.cost;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.yardstick.report.Document;
 import dev.yardstick.report.Document.Block;
 import dev.yardstick.report.Document.Grid;
@@ -40,10 +41,12 @@ public record PriceImportReport(String source, PriceImport.Format format, String
     }
 
     /** Rows written to the override file: new models and replaced prices. */
+    @JsonProperty
     public int imported() {
         return added.size() + replaced.size();
     }
 
+    @JsonProperty
     public int skippedCount() {
         return skipped.values().stream().mapToInt(Integer::intValue).sum();
     }
@@ -64,6 +67,7 @@ public record PriceImportReport(String source, PriceImport.Format format, String
         return warnings;
     }
 
+    @JsonProperty
     public String summary() {
         return String.format(Locale.ROOT, "Imported %,d prices (%s format) into %s: %,d new, %,d replaced, %,d kept "
                         + "because the price in force is newer, %,d unchanged; %,d other rows of the file kept; %,d "
