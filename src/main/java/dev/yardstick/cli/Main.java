@@ -32,6 +32,7 @@ public final class Main {
 
     /** Runs one command line in this process: what tests call. */
     public static int run(String[] args, Session session) {
+        Secrets.forgetAll(); // an invocation scrubs the secrets it reads, not those of one run before it in this JVM
         CommandLine cli = new CommandLine(new YardstickCommand(), new SessionFactory(session));
         cli.setOut(session.out());
         cli.setErr(session.err());
@@ -53,6 +54,10 @@ public final class Main {
                     + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB): raise it, e.g."
                     + " YARDSTICK_JAVA_OPTS=-Xmx2g, or lower --concurrency");
             return ExitCodes.RUNTIME;
+        } finally {
+            session.out().flush();
+            session.err().flush();
+            Secrets.forgetAll();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.yardstick.cli;
 
+import dev.yardstick.config.Secrets;
 import dev.yardstick.export.Exporter;
 import dev.yardstick.export.Format;
 import dev.yardstick.report.Report;
@@ -56,7 +57,7 @@ public final class OutputOptions {
         for (Path file : outputs) {
             String text = render(report, Format.forFile(file.getFileName().toString()), terminal.width(), false);
             try {
-                ReportFile.write(file, text);
+                ReportFile.write(file, Secrets.redact(text)); // stdout is scrubbed by the session's writer
             } catch (IOException e) {
                 session.cannotWrite(WriteFailure.of(file, e));
             }

@@ -1,5 +1,6 @@
 package dev.yardstick.cli;
 
+import dev.yardstick.config.Secrets;
 import dev.yardstick.config.YardstickConfig;
 import dev.yardstick.provider.ProviderContext;
 import dev.yardstick.provider.ProviderRegistry;
@@ -26,6 +27,8 @@ public final class Session {
     private final Map<String, String> env;
     private final java.io.InputStream in;
     private final PrintWriter out;
+    /** The stream under the scrubbing writer: the one whose write errors say whether stdout was delivered. */
+    private final PrintWriter rawOut;
     private final PrintWriter err;
     private YardstickConfig config;
     private ProviderRegistry registry;
@@ -36,8 +39,11 @@ public final class Session {
     public Session(Map<String, String> env, java.io.InputStream in, PrintWriter out, PrintWriter err) {
         this.env = Map.copyOf(env);
         this.in = in;
-        this.out = out;
-        this.err = err;
+        // Everything the process prints passes here: secrets are scrubbed on the way out, whatever printed them, and
+        // messages on stderr show control characters instead of obeying them.
+        this.out = new PrintWriter(Secrets.redacting(out), true);
+        this.rawOut = out;
+        this.err = new MessageWriter(Secrets.redacting(err));
     }
 
     public Map<String, String> env() {
@@ -94,8 +100,9 @@ public final class Session {
 
     /** Flushes stdout and reports it once if anything written to it failed (a full disk, a closed pipe). */
     public void checkStdout() {
-        if (out.checkError()) {
-            IOException e = out instanceof FailureKeepingPrintWriter keeping ? keeping.failure() : null;
+        out.flush(); // through the scrubbing writer into the raw stream, whose errors a PrintWriter above cannot see
+        if (rawOut.checkError()) {
+            IOException e = rawOut instanceof FailureKeepingPrintWriter keeping ? keeping.failure() : null;
             cannotWrite(e == null ? new WriteFailure("stdout", "write error") : WriteFailure.of("stdout", e));
         }
     }

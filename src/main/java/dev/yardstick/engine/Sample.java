@@ -1,5 +1,6 @@
 package dev.yardstick.engine;
 
+import dev.yardstick.config.Secrets;
 import java.util.Arrays;
 
 /**
@@ -28,6 +29,13 @@ public record Sample(long sequence, String model, String promptId, int repetitio
                      long scheduledNanos, long queueNanos, long ttftNanos, long e2eNanos, long[] itlNanos,
                      TokenCounts tokens, String text, String finishReason, String requestId, int attempts,
                      SampleError error) {
+
+    public Sample {
+        // A server may echo the key it was sent, in its answer or its ids: scrubbed here, no report, samples file
+        // or later turn of a conversation ever holds it.
+        text = Secrets.redact(text);
+        requestId = Secrets.redact(requestId);
+    }
 
     public boolean ok() {
         return error == null;

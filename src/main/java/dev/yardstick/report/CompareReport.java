@@ -45,7 +45,9 @@ public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo
             blocks.add(new Document.Paragraph("Interrupted: this report holds the requests that finished.", true));
         }
         for (PromptInfo prompt : prompts) {
-            blocks.add(new Document.Heading("Prompt " + prompt.id() + ": " + Formats.excerpt(prompt.prompt(),
+            // A prompt given on the command line or stdin has no name of its own (its id is "prompt").
+            String name = prompt.id().equals("prompt") ? "" : " " + prompt.id();
+            blocks.add(new Document.Heading("Prompt" + name + ": " + Formats.excerpt(prompt.prompt(),
                     PROMPT_EXCERPT)));
             blocks.add(sideBySide(prompt));
         }

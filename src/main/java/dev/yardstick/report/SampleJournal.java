@@ -3,17 +3,19 @@ package dev.yardstick.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.yardstick.config.InputException;
+import dev.yardstick.config.Secrets;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Appends each sample to a JSONL file the moment it arrives, one write per whole line, so a crash, Ctrl-C or a
- * second signal loses nothing that completed and never leaves half a line. Thread-safe. A line is any record the
+ * Appends each sample to a JSONL file the moment it arrives, scrubbed of secrets, one write per whole line, so a
+ * crash, Ctrl-C or a second signal loses nothing that completed and never leaves half a line. Thread-safe. A line is any record the
  * mapper writes: a {@link SampleRecord}, or one wrapped with its context (a benchmark's step).
  *
  * <p>A write that fails (a full disk, a device that refuses data) does not stop the run: the journal cuts off any
@@ -60,7 +62,7 @@ public final class SampleJournal implements AutoCloseable {
 
     private byte[] line(Object record) {
         try {
-            byte[] body = json.writeValueAsBytes(record);
+            byte[] body = Secrets.redact(json.writeValueAsString(record)).getBytes(StandardCharsets.UTF_8);
             byte[] line = java.util.Arrays.copyOf(body, body.length + 1);
             line[body.length] = '\n';
             return line;

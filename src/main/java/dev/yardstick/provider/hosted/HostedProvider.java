@@ -91,7 +91,7 @@ public final class HostedProvider implements Provider {
         }
         Duration timeout = params.timeout() == null ? DEFAULT_TIMEOUT : params.timeout();
         Map<String, String> headers = endpoint == null ? Map.of() : endpoint.headers();
-        headers.values().forEach(Secrets::remember); // headers often carry tokens: never print them
+        headers.forEach(Secrets::rememberHeader); // headers often carry tokens: never print them
         Connection connection = new Connection(baseUrl(context, params), key == null ? "no-key" : key, headers,
                 timeout, http.get().connectTimeout(Duration.ofSeconds(10)).readTimeout(timeout));
         StreamingChatModel model = api.factory().build(connection, spec.model(), params);
