@@ -5,6 +5,7 @@ import dev.yardstick.engine.LoadShape;
 import dev.yardstick.engine.Orchestrator;
 import dev.yardstick.engine.Plan;
 import dev.yardstick.engine.RunSummary;
+import dev.yardstick.engine.Sample;
 import dev.yardstick.engine.SampleListener;
 import dev.yardstick.engine.TokenCounting;
 import dev.yardstick.provider.ModelClient;
@@ -33,6 +34,7 @@ public final class BenchmarkRun {
     private final OpenedModels models;
     private final Gates.Baseline baseline;
     private final Orchestrator orchestrator;
+    private final java.util.concurrent.atomic.LongAdder emptyAnswers = new java.util.concurrent.atomic.LongAdder();
 
     /** @param baseline the report to judge regressions against, null for none */
     public BenchmarkRun(BenchmarkPlan plan, OpenedModels models, BenchmarkReport baseline) {
@@ -92,7 +94,7 @@ public final class BenchmarkRun {
                 : StepRequests.localCount(plan.requests(), plan.models().size(), plan.shard());
         observer.started(new StepObserver.LiveStep(step, plan.steps().size(), measured, limit, recorder::running));
         SampleListener listener = journal == null ? recorder : SampleListener.all(recorder, journal.forStep(step));
-        RunSummary summary = orchestrator.run(enginePlan, listener);
+        RunSummary summary = orchestrator.run(enginePlan, SampleListener.all(listener, this::noteEmptyAnswer));
         return result(step, load, summary, recorder.snapshot());
     }
 
@@ -120,8 +122,18 @@ public final class BenchmarkRun {
         return infos;
     }
 
+    private void noteEmptyAnswer(Sample sample) {
+        if (!sample.warmup() && sample.emptyAnswer()) {
+            emptyAnswers.increment();
+        }
+    }
+
     private List<String> notes() {
         List<String> notes = new ArrayList<>();
+        if (emptyAnswers.sum() > 0) {
+            notes.add(emptyAnswers.sum() + " answer(s) were empty though complete (the stream ended with its stop"
+                    + " reason): counted as successes, flagged empty-answer in the samples.");
+        }
         if (!plan.shard().whole()) {
             notes.add("Shard " + plan.shard().text() + " of the plan: merge the shards' reports with 'yardstick"
                     + " report merge' for the plan's figures; the gates here judged this shard alone.");

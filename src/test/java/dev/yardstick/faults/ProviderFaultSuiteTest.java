@@ -318,6 +318,34 @@ class ProviderFaultSuiteTest {
         }
     }
 
+    /** A complete answer with no text is a success, flagged where a reader sees it. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = Protocol.class, names = {"OPENAI", "ANTHROPIC"})
+    void anEmptyAnswerWithItsStopReasonSucceedsFlagged(Protocol protocol) throws Exception {
+        String model = arrange(protocol, new Case("empty answer", (c, a) -> {
+            WireBytes empty = WireBytes.answer(c.protocol());
+            c.head(200, empty.contentType()).write(empty.stream());
+        }, null, false));
+
+        CliRun compared = compare(model, TIMEOUT);
+        CliRun benchmarked = benchmark(model, TIMEOUT);
+
+        assertEquals(0, compared.exitCode(), compared.err());
+        JsonNode report = JSON.readTree(compared.out());
+        assertEquals(4, report.at("/summary/0/stats/requests/succeeded").asInt(), report.at("/summary/0").toString());
+        int flagged = 0;
+        for (JsonNode sample : report.get("samples")) {
+            boolean empty = sample.get("text").asText().isEmpty();
+            assertEquals(empty, sample.has("flags") && sample.get("flags").toString().contains("empty-answer"),
+                    sample.toString());
+            flagged += empty ? 1 : 0;
+        }
+        assertEquals(2, flagged);
+        assertEquals(0, benchmarked.exitCode(), benchmarked.err());
+        assertTrue(JSON.readTree(benchmarked.out()).get("notes").toString().contains("2 answer(s) were empty"),
+                benchmarked.out());
+    }
+
     private static void assertCounts(Case fault, JsonNode stats, String context) {
         JsonNode requests = stats.get("requests");
         assertEquals(4, requests.get("attempted").asInt(), context + requests);
