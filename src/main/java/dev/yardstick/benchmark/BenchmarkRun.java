@@ -6,6 +6,7 @@ import dev.yardstick.engine.Orchestrator;
 import dev.yardstick.engine.Plan;
 import dev.yardstick.engine.RunSummary;
 import dev.yardstick.engine.Sample;
+import dev.yardstick.engine.SampleError;
 import dev.yardstick.engine.SampleListener;
 import dev.yardstick.engine.TokenCounting;
 import dev.yardstick.provider.ModelClient;
@@ -34,6 +35,8 @@ public final class BenchmarkRun {
     private final OpenedModels models;
     private final Gates.Baseline baseline;
     private final Orchestrator orchestrator;
+    private final java.util.concurrent.atomic.AtomicReference<SampleError> firstError =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private final java.util.concurrent.atomic.LongAdder emptyAnswers = new java.util.concurrent.atomic.LongAdder();
 
     /** @param baseline the report to judge regressions against, null for none */
@@ -77,7 +80,7 @@ public final class BenchmarkRun {
         List<BenchmarkReport.GateResult> gates = Gates.judge(plan.gates(), results, baseline);
         RunInfo run = new RunInfo("yardstick", ToolVersion.current(), "benchmark", started, Instant.now(),
                 orchestrator.cancelled(), plan.settings().toMap());
-        return new BenchmarkReport(run, modelInfos(), results, gates, stoppedEarly, notes(),
+        return new BenchmarkReport(run, modelInfos(), results, gates, stoppedEarly, notes(results),
                 BenchmarkReport.standardDefinitions());
     }
 
@@ -94,7 +97,7 @@ public final class BenchmarkRun {
                 : StepRequests.localCount(plan.requests(), plan.models().size(), plan.shard());
         observer.started(new StepObserver.LiveStep(step, plan.steps().size(), measured, limit, recorder::running));
         SampleListener listener = journal == null ? recorder : SampleListener.all(recorder, journal.forStep(step));
-        RunSummary summary = orchestrator.run(enginePlan, SampleListener.all(listener, this::noteEmptyAnswer));
+        RunSummary summary = orchestrator.run(enginePlan, SampleListener.all(listener, this::watch));
         return result(step, load, summary, recorder.snapshot());
     }
 
@@ -122,14 +125,27 @@ public final class BenchmarkRun {
         return infos;
     }
 
-    private void noteEmptyAnswer(Sample sample) {
-        if (!sample.warmup() && sample.emptyAnswer()) {
+    /** Keeps what the notes report of individual samples: empty answers, and the first error for its message. */
+    private void watch(Sample sample) {
+        if (sample.warmup()) {
+            return;
+        }
+        if (sample.emptyAnswer()) {
             emptyAnswers.increment();
+        }
+        if (sample.error() != null) {
+            firstError.compareAndSet(null, sample.error());
         }
     }
 
-    private List<String> notes() {
+    private List<String> notes(List<BenchmarkReport.Step> results) {
         List<String> notes = new ArrayList<>();
+        boolean anySucceeded = results.stream().flatMap(s -> s.models().stream())
+                .anyMatch(m -> m.requests().succeeded() > 0);
+        if (!anySucceeded && firstError.get() != null) {
+            notes.add("Every request failed; the first: " + firstError.get().errorClass().label() + ": "
+                    + firstError.get().message());
+        }
         if (emptyAnswers.sum() > 0) {
             notes.add(emptyAnswers.sum() + " answer(s) were empty though complete (the stream ended with its stop"
                     + " reason): counted as successes, flagged empty-answer in the samples.");

@@ -284,8 +284,12 @@ class ProviderFaultSuiteTest {
         String context = fault + " over " + protocol + ": exit " + run.exitCode() + ", stderr: " + run.err();
         assertTrue(took.compareTo(fault.timeout().plus(SLACK)) < 0, context + " took " + took.toMillis() + " ms");
         assertEquals(fault.everyRequest() ? 3 : 0, run.exitCode(), context);
-        JsonNode stats = JSON.readTree(run.out()).at("/steps/0/models/0");
-        assertCounts(fault, stats, context);
+        JsonNode report = JSON.readTree(run.out());
+        assertCounts(fault, report.at("/steps/0/models/0"), context);
+        if (fault.everyRequest()) {
+            assertTrue(report.get("notes").toString().contains("Every request failed; the first: "
+                    + fault.errorClass() + ": "), context + ": the report says why: " + report.get("notes"));
+        }
         assertFalse(run.out().contains("sk-fault-suite") || run.err().contains("sk-fault-suite"), "key leaked");
     }
 
