@@ -1,8 +1,9 @@
 package dev.yardstick.provider.hosted;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import dev.langchain4j.http.client.sse.ServerSentEvent;
 import dev.yardstick.provider.http.StreamCompletion;
 
@@ -19,10 +20,13 @@ import dev.yardstick.provider.http.StreamCompletion;
  * JSON object; a stream with no event at all (an HTML page, a JSON body where a stream was asked for, an empty
  * body) or only metadata (usage) is not an answer. A complete answer whose text is empty is still complete: the
  * engine flags it.
+ *
+ * <p>Every event is read with Jackson's streaming parser, not into a tree: it runs on the request's thread before
+ * the model sees the event, so it must cost well under a microsecond per chunk.
  */
 abstract class WireCompletion implements StreamCompletion {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
     private static final int SHOWN = 120;
 
     private int events;
@@ -53,21 +57,65 @@ abstract class WireCompletion implements StreamCompletion {
         if (data.isEmpty() || isSentinel(data)) {
             return null;
         }
-        JsonNode node;
-        try {
-            node = JSON.readTree(data);
-        } catch (JsonProcessingException e) {
+        try (JsonParser json = JSON.createParser(data)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                return "an event that is not a JSON object: " + cut(data);
+            }
+            Fields fields = new Fields();
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String name = json.currentName();
+                JsonToken value = json.nextToken();
+                if (name.equals("error") && value != JsonToken.VALUE_NULL) {
+                    return "an error object in the stream: " + cut(data);
+                }
+                if (name.equals("type") && "error".equals(json.getValueAsString())) {
+                    return "an error object in the stream: " + cut(data);
+                }
+                field(name, json, fields);
+                json.skipChildren();
+            }
+            events++;
+            complete |= completes(event, fields);
+            return null;
+        } catch (IOException e) {
             return "an event that is not JSON: " + cut(data);
         }
-        if (node == null || !node.isObject()) {
-            return "an event that is not a JSON object: " + cut(data);
+    }
+
+    /** What an event's top-level fields said about the answer. */
+    static final class Fields {
+        String type;
+        boolean finished;
+        boolean choices;
+    }
+
+    /**
+     * Reads the value of one top-level field the rule cares about; the parser stands on the value's first token.
+     * A value left unread is skipped by the caller.
+     */
+    abstract void field(String name, JsonParser json, Fields fields) throws IOException;
+
+    /** Whether the event whose fields these were makes the answer complete. */
+    abstract boolean completes(ServerSentEvent event, Fields fields);
+
+    /** For OpenAI's choices and Gemini's candidates: whether any element of the array has a non-empty reason. */
+    static boolean anyReason(JsonParser json, String reasonField, Fields fields) throws IOException {
+        boolean found = false;
+        if (json.currentToken() != JsonToken.START_ARRAY) {
+            return false;
         }
-        if (node.has("error") || "error".equals(node.path("type").asText(null))) {
-            return "an error object in the stream: " + cut(data);
+        while (json.nextToken() == JsonToken.START_OBJECT) {
+            fields.choices = true;
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String name = json.currentName();
+                JsonToken value = json.nextToken();
+                if (name.equals(reasonField) && value == JsonToken.VALUE_STRING && !json.getText().isEmpty()) {
+                    found = true;
+                }
+                json.skipChildren();
+            }
         }
-        events++;
-        complete |= completes(event, node);
-        return null;
+        return found;
     }
 
     @Override
@@ -80,9 +128,6 @@ abstract class WireCompletion implements StreamCompletion {
         }
         return incomplete();
     }
-
-    /** Whether this event, parsed, makes the answer complete. */
-    abstract boolean completes(ServerSentEvent event, JsonNode data);
 
     /** What the stream lacked, when it ended with events but incomplete. */
     abstract String incomplete();
@@ -124,14 +169,16 @@ abstract class WireCompletion implements StreamCompletion {
         }
 
         @Override
-        boolean completes(ServerSentEvent event, JsonNode data) {
-            boolean finished = false;
-            for (JsonNode choice : data.path("choices")) {
-                choices = true;
-                JsonNode reason = choice.get("finish_reason");
-                finished |= reason != null && !reason.isNull() && !reason.asText().isEmpty();
+        void field(String name, JsonParser json, Fields fields) throws IOException {
+            if (name.equals("choices")) {
+                fields.finished = anyReason(json, "finish_reason", fields);
             }
-            return finished;
+        }
+
+        @Override
+        boolean completes(ServerSentEvent event, Fields fields) {
+            choices |= fields.choices;
+            return fields.finished;
         }
 
         @Override
@@ -150,8 +197,15 @@ abstract class WireCompletion implements StreamCompletion {
         }
 
         @Override
-        boolean completes(ServerSentEvent event, JsonNode data) {
-            return "message_stop".equals(event.event()) || "message_stop".equals(data.path("type").asText(null));
+        void field(String name, JsonParser json, Fields fields) throws IOException {
+            if (name.equals("type")) {
+                fields.type = json.getValueAsString();
+            }
+        }
+
+        @Override
+        boolean completes(ServerSentEvent event, Fields fields) {
+            return "message_stop".equals(event.event()) || "message_stop".equals(fields.type);
         }
 
         @Override
@@ -162,14 +216,15 @@ abstract class WireCompletion implements StreamCompletion {
 
     private static final class Gemini extends WireCompletion {
         @Override
-        boolean completes(ServerSentEvent event, JsonNode data) {
-            for (JsonNode candidate : data.path("candidates")) {
-                JsonNode reason = candidate.get("finishReason");
-                if (reason != null && !reason.isNull() && !reason.asText().isEmpty()) {
-                    return true;
-                }
+        void field(String name, JsonParser json, Fields fields) throws IOException {
+            if (name.equals("candidates")) {
+                fields.finished = anyReason(json, "finishReason", fields);
             }
-            return false;
+        }
+
+        @Override
+        boolean completes(ServerSentEvent event, Fields fields) {
+            return fields.finished;
         }
 
         @Override
@@ -180,8 +235,15 @@ abstract class WireCompletion implements StreamCompletion {
 
     private static final class Ollama extends WireCompletion {
         @Override
-        boolean completes(ServerSentEvent event, JsonNode data) {
-            return data.path("done").asBoolean(false);
+        void field(String name, JsonParser json, Fields fields) throws IOException {
+            if (name.equals("done")) {
+                fields.finished = json.currentToken() == JsonToken.VALUE_TRUE;
+            }
+        }
+
+        @Override
+        boolean completes(ServerSentEvent event, Fields fields) {
+            return fields.finished;
         }
 
         @Override
