@@ -275,15 +275,8 @@ class ProviderFaultSuiteTest {
     @ParameterizedTest(name = "benchmark, {0}: {1}")
     @MethodSource("cases")
     void eachFaultIsClassedAndTheGoodAnswersStayExact(Protocol protocol, Case fault) throws Exception {
-        String model = arrange(protocol, fault);
-
-        long start = System.nanoTime();
-        CliRun run = benchmark(model, fault.timeout());
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-
-        String context = fault + " over " + protocol + ": exit " + run.exitCode() + ", stderr: " + run.err();
-        assertTrue(took.compareTo(fault.timeout().plus(SLACK)) < 0, context + " took " + took.toMillis() + " ms");
-        assertEquals(fault.everyRequest() ? 3 : 0, run.exitCode(), context);
+        CliRun run = runBounded(protocol, fault, ProviderFaultSuiteTest::benchmark);
+        String context = context(protocol, fault, run);
         JsonNode report = JSON.readTree(run.out());
         assertCounts(fault, report.at("/steps/0/models/0"), context);
         if (fault.everyRequest()) {
@@ -300,15 +293,8 @@ class ProviderFaultSuiteTest {
         if (fault.timeout().compareTo(TIMEOUT) > 0 || "timeout".equals(fault.errorClass())) {
             return; // slow cases that prove the client, not the command: the benchmark runs them once
         }
-        String model = arrange(protocol, fault);
-
-        long start = System.nanoTime();
-        CliRun run = compare(model, fault.timeout());
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-
-        String context = fault + " over " + protocol + ": exit " + run.exitCode() + ", stderr: " + run.err();
-        assertTrue(took.compareTo(fault.timeout().plus(SLACK)) < 0, context + " took " + took.toMillis() + " ms");
-        assertEquals(fault.everyRequest() ? 3 : 0, run.exitCode(), context);
+        CliRun run = runBounded(protocol, fault, ProviderFaultSuiteTest::compare);
+        String context = context(protocol, fault, run);
         JsonNode report = JSON.readTree(run.out());
         assertCounts(fault, report.at("/summary/0/stats"), context);
         for (JsonNode sample : report.get("samples")) {
@@ -348,6 +334,23 @@ class ProviderFaultSuiteTest {
         assertEquals(0, benchmarked.exitCode(), benchmarked.err());
         assertTrue(JSON.readTree(benchmarked.out()).get("notes").toString().contains("2 answer(s) were empty"),
                 benchmarked.out());
+    }
+
+    /** Runs the command on the case, and checks that it ended within its timeout and with the case's exit code. */
+    private static CliRun runBounded(Protocol protocol, Case fault,
+                                     java.util.function.BiFunction<String, Duration, CliRun> command) {
+        String model = arrange(protocol, fault);
+        long start = System.nanoTime();
+        CliRun run = command.apply(model, fault.timeout());
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        String context = context(protocol, fault, run);
+        assertTrue(took.compareTo(fault.timeout().plus(SLACK)) < 0, context + " took " + took.toMillis() + " ms");
+        assertEquals(fault.everyRequest() ? 3 : 0, run.exitCode(), context);
+        return run;
+    }
+
+    private static String context(Protocol protocol, Case fault, CliRun run) {
+        return fault + " over " + protocol + ": exit " + run.exitCode() + ", stderr: " + run.err();
     }
 
     private static void assertCounts(Case fault, JsonNode stats, String context) {

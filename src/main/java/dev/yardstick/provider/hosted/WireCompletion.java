@@ -95,8 +95,10 @@ abstract class WireCompletion implements StreamCompletion {
      */
     abstract void field(String name, JsonParser json, Fields fields) throws IOException;
 
-    /** Whether the event whose fields these were makes the answer complete. */
-    abstract boolean completes(ServerSentEvent event, Fields fields);
+    /** Whether the event whose fields these were makes the answer complete: by default, a reason it gave. */
+    boolean completes(ServerSentEvent event, Fields fields) {
+        return fields.finished;
+    }
 
     /** For OpenAI's choices and Gemini's candidates: whether any element of the array has a non-empty reason. */
     static boolean anyReason(JsonParser json, String reasonField, Fields fields) throws IOException {
@@ -223,11 +225,6 @@ abstract class WireCompletion implements StreamCompletion {
         }
 
         @Override
-        boolean completes(ServerSentEvent event, Fields fields) {
-            return fields.finished;
-        }
-
-        @Override
         String incomplete() {
             return "the stream ended without a candidate's finishReason";
         }
@@ -239,11 +236,6 @@ abstract class WireCompletion implements StreamCompletion {
             if (name.equals("done")) {
                 fields.finished = json.currentToken() == JsonToken.VALUE_TRUE;
             }
-        }
-
-        @Override
-        boolean completes(ServerSentEvent event, Fields fields) {
-            return fields.finished;
         }
 
         @Override

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.output.FinishReason;
 import dev.yardstick.config.ModelParams;
 import dev.yardstick.config.Secrets;
@@ -14,12 +13,11 @@ import dev.yardstick.provider.http.LeanHttpClient;
 import dev.yardstick.provider.http.MalformedStreamException;
 import dev.yardstick.testing.FaultServer;
 import dev.yardstick.testing.Protocol;
+import dev.yardstick.testing.StreamCapture;
 import dev.yardstick.testing.WireBytes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
@@ -50,40 +48,6 @@ class WireCompletionTest {
         server.close();
     }
 
-    /** One streamed chat: the text that arrived and how it ended. */
-    private static final class Outcome implements StreamingChatResponseHandler {
-        final StringBuilder text = new StringBuilder();
-        final CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-
-        @Override
-        public void onPartialResponse(String partial) {
-            text.append(partial);
-        }
-
-        @Override
-        public void onCompleteResponse(ChatResponse response) {
-            done.complete(response);
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            done.completeExceptionally(error);
-        }
-
-        ChatResponse response() throws Exception {
-            return done.get(20, TimeUnit.SECONDS);
-        }
-
-        Throwable error() throws Exception {
-            try {
-                ChatResponse response = done.get(20, TimeUnit.SECONDS);
-                throw new AssertionError("expected a failure, got a response: " + response.aiMessage().text());
-            } catch (ExecutionException e) {
-                return e.getCause();
-            }
-        }
-    }
-
     private static HostedApi api(Protocol protocol) {
         return switch (protocol) {
             case OPENAI -> HostedApi.OPENAI;
@@ -94,13 +58,11 @@ class WireCompletionTest {
         };
     }
 
-    private static Outcome chat(Protocol protocol, Duration timeout) {
+    private static StreamCapture chat(Protocol protocol, Duration timeout) {
         Connection connection = new Connection(server.baseUrl() + protocol.basePath(), "sk-completion-test",
                 Map.of(), timeout, LeanHttpClient.builder().connectTimeout(Duration.ofSeconds(2)).readTimeout(timeout));
         StreamingChatModel model = api(protocol).factory().build(connection, "m", ModelParams.DEFAULTS);
-        Outcome outcome = new Outcome();
-        model.chat("hi", outcome);
-        return outcome;
+        return StreamCapture.chat(model, "hi");
     }
 
     private static MalformedStreamException malformed(Throwable error) {
@@ -126,10 +88,10 @@ class WireCompletionTest {
                 c.head(200, answer.contentType()).dribble(body.append(answer.tail()).toString(), piece, Duration.ZERO);
             });
 
-            Outcome outcome = chat(protocol, Duration.ofSeconds(10));
+            StreamCapture outcome = chat(protocol, Duration.ofSeconds(10));
             ChatResponse response = outcome.response();
 
-            assertEquals(TEXT, outcome.text.toString(), protocol + " in pieces of " + piece);
+            assertEquals(TEXT, outcome.text(), protocol + " in pieces of " + piece);
             assertEquals(TEXT, response.aiMessage().text(), protocol + " in pieces of " + piece);
             assertEquals(FinishReason.STOP, response.finishReason(), protocol + " in pieces of " + piece);
         }
@@ -180,10 +142,10 @@ class WireCompletionTest {
             c.head(200, answer.contentType()).write(answer.stream());
         });
 
-        Outcome outcome = chat(protocol, Duration.ofSeconds(10));
+        StreamCapture outcome = chat(protocol, Duration.ofSeconds(10));
 
         assertEquals(FinishReason.STOP, outcome.response().finishReason());
-        assertEquals("", outcome.text.toString());
+        assertEquals("", outcome.text());
     }
 
     /** It used to wait out the whole timeout: the Anthropic model never completes a body with no message_stop. */
