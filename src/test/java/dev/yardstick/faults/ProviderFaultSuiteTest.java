@@ -308,6 +308,32 @@ class ProviderFaultSuiteTest {
         }
     }
 
+    /** The content-free and incomplete 200s of issue 8, one per request: a run of only those has no result. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = Protocol.class, names = {"OPENAI", "ANTHROPIC"})
+    void aRunOfOnlyContentFreeOrIncompleteAnswersExitsThree(Protocol protocol) throws Exception {
+        List<String> kinds = List.of("HTML 200", "error object in a 200", "empty 200", "usage only",
+                "error event mid-stream", "no terminal event", "non-streamed completion");
+        List<Fault> faults = faults(protocol).stream().filter(c -> kinds.contains(c.name())).map(Case::fault)
+                .toList();
+        assertEquals(kinds.size(), faults.size());
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        server.handler(c -> {
+            c.readRequest();
+            faults.get(next.getAndIncrement() % faults.size()).serve(c, WireBytes.answer(c.protocol(), TOKENS));
+        });
+
+        CliRun run = CliRun.of(ENV, null, "benchmark", "--config", config.toString(), "-m",
+                "fault-" + protocol.name().toLowerCase(Locale.ROOT) + "/m", "--requests", "14", "--concurrency", "7",
+                "--warmup", "0", "--input-tokens", "16", "--timeout", TIMEOUT.toMillis() + "ms", "--format", "json");
+
+        assertEquals(3, run.exitCode(), run.err());
+        JsonNode requests = JSON.readTree(run.out()).at("/steps/0/models/0/requests");
+        assertEquals(0, requests.get("succeeded").asInt(), requests.toString());
+        assertEquals(Map.of("malformed-stream", 14), JSON.convertValue(requests.get("errors"), Map.class));
+        assertTrue(run.err().contains("every request failed"), run.err());
+    }
+
     /** A complete answer with no text is a success, flagged where a reader sees it. */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.EnumSource(value = Protocol.class, names = {"OPENAI", "ANTHROPIC"})
