@@ -5,6 +5,7 @@ import dev.langchain4j.exception.InternalServerException;
 import dev.langchain4j.exception.RateLimitException;
 import dev.yardstick.config.Secrets;
 import dev.yardstick.provider.HttpFailure;
+import dev.yardstick.provider.http.MalformedStreamException;
 import dev.yardstick.provider.http.NoResponseException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -121,6 +122,9 @@ public final class ErrorClassifier {
             root = t;
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
                 text = t.getMessage();
+            }
+            if (t instanceof MalformedStreamException) {
+                break; // it says what was wrong, its cause included, and shows what arrived: nothing deeper tells more
             }
         }
         if (text == null) {

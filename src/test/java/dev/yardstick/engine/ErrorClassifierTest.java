@@ -46,6 +46,16 @@ class ErrorClassifierTest {
     }
 
     @Test
+    void aMalformedStreamsMessageShowsWhatArrivedEvenWithADeeperCause() {
+        SampleError error = ErrorClassifier.classify(new UncheckedIOException(new MalformedStreamException(
+                "the response broke off (SocketException: Connection reset)", "data: {\"choices\"",
+                new SocketException("Connection reset"))));
+        assertEquals(ErrorClass.MALFORMED_STREAM, error.errorClass());
+        assertTrue(error.message().startsWith("the response broke off (SocketException: Connection reset); the"
+                + " response began: \"data: {\"choices\"\""), error.message());
+    }
+
+    @Test
     void everyKindOfTimeoutIsATimeout() {
         assertEquals(ErrorClass.TIMEOUT, classOf(new HttpConnectTimeoutException("connect timed out")));
         assertEquals(ErrorClass.TIMEOUT, classOf(new dev.langchain4j.exception.TimeoutException(

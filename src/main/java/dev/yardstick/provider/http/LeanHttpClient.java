@@ -200,8 +200,21 @@ public final class LeanHttpClient implements HttpClient, AutoCloseable {
                 return;
             }
             failed = true;
-            RuntimeException mapped = Failures.map(throwable);
+            RuntimeException mapped = Failures.map(brokeOff(throwable));
             tell(() -> delegate.onError(mapped));
+        }
+
+        /**
+         * A body read that failed (a reset, a truncated chunked body) names what had arrived, like any other
+         * malformed stream; a timeout or an interrupt keeps its own type.
+         */
+        private Throwable brokeOff(Throwable failure) {
+            if (failure instanceof IOException io && !(failure instanceof InterruptedIOException)
+                    && !(failure instanceof MalformedStreamException)) {
+                return new MalformedStreamException("the response broke off (" + io.getClass().getSimpleName()
+                        + (io.getMessage() == null ? "" : ": " + io.getMessage()) + ")", body.head(), io);
+            }
+            return failure;
         }
 
         /** After the parser returned: a body that ended without a complete answer is a failure, not a close. */
