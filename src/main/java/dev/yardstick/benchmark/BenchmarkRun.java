@@ -5,6 +5,8 @@ import dev.yardstick.engine.LoadShape;
 import dev.yardstick.engine.Orchestrator;
 import dev.yardstick.engine.Plan;
 import dev.yardstick.engine.RunSummary;
+import dev.yardstick.engine.Sample;
+import dev.yardstick.engine.SampleError;
 import dev.yardstick.engine.SampleListener;
 import dev.yardstick.engine.TokenCounting;
 import dev.yardstick.provider.ModelClient;
@@ -19,6 +21,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -36,6 +40,8 @@ public final class BenchmarkRun {
     private final Gates.Baseline baseline;
     private final Orchestrator orchestrator;
     private final Consumer<WriteFailure> onWriteFailure;
+    private final AtomicReference<SampleError> firstError = new AtomicReference<>();
+    private final LongAdder emptyAnswers = new LongAdder();
 
     /**
      * @param baseline       the report to judge regressions against, null for none
@@ -83,7 +89,7 @@ public final class BenchmarkRun {
         List<BenchmarkReport.GateResult> gates = Gates.judge(plan.gates(), results, baseline);
         RunInfo run = new RunInfo("yardstick", ToolVersion.current(), "benchmark", started, Instant.now(),
                 orchestrator.cancelled(), plan.settings().toMap());
-        return new BenchmarkReport(run, modelInfos(), results, gates, stoppedEarly, notes(),
+        return new BenchmarkReport(run, modelInfos(), results, gates, stoppedEarly, notes(results),
                 BenchmarkReport.standardDefinitions());
     }
 
@@ -100,7 +106,7 @@ public final class BenchmarkRun {
                 : StepRequests.localCount(plan.requests(), plan.models().size(), plan.shard());
         observer.started(new StepObserver.LiveStep(step, plan.steps().size(), measured, limit, recorder::running));
         SampleListener listener = journal == null ? recorder : SampleListener.all(recorder, journal.forStep(step));
-        RunSummary summary = orchestrator.run(enginePlan, listener);
+        RunSummary summary = orchestrator.run(enginePlan, SampleListener.all(listener, this::watch));
         return result(step, load, summary, recorder.snapshot());
     }
 
@@ -128,8 +134,31 @@ public final class BenchmarkRun {
         return infos;
     }
 
-    private List<String> notes() {
+    /** Keeps what the notes report of individual samples: empty answers, and the first error for its message. */
+    private void watch(Sample sample) {
+        if (sample.warmup()) {
+            return;
+        }
+        if (sample.emptyAnswer()) {
+            emptyAnswers.increment();
+        }
+        if (sample.error() != null) {
+            firstError.compareAndSet(null, sample.error());
+        }
+    }
+
+    private List<String> notes(List<BenchmarkReport.Step> results) {
         List<String> notes = new ArrayList<>();
+        boolean anySucceeded = results.stream().flatMap(s -> s.models().stream())
+                .anyMatch(m -> m.requests().succeeded() > 0);
+        if (!anySucceeded && firstError.get() != null) {
+            notes.add("Every request failed; the first: " + firstError.get().errorClass().label() + ": "
+                    + firstError.get().message());
+        }
+        if (emptyAnswers.sum() > 0) {
+            notes.add(emptyAnswers.sum() + " answer(s) were empty though complete (the stream ended with its stop"
+                    + " reason): counted as successes, flagged empty-answer in the samples.");
+        }
         if (!plan.shard().whole()) {
             notes.add("Shard " + plan.shard().text() + " of the plan: merge the shards' reports with 'yardstick"
                     + " report merge' for the plan's figures; the gates here judged this shard alone.");

@@ -2,6 +2,7 @@ package dev.yardstick.cli;
 
 import dev.yardstick.config.InputException;
 import dev.yardstick.config.Secrets;
+import dev.yardstick.engine.ClientLimitException;
 import dev.yardstick.provider.ProviderException;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -80,6 +81,10 @@ public final class Main {
         if (cause instanceof InputException input) {
             session.err().println("yardstick: error: " + Secrets.redact(input.getMessage()));
             return ExitCodes.USAGE;
+        }
+        if (cause instanceof ClientLimitException limit) {
+            session.err().println("yardstick: stopped at the client's own limit: " + Secrets.redact(limit.getMessage()));
+            return ExitCodes.RUNTIME;
         }
         if (cause instanceof ProviderException provider) {
             session.err().println("yardstick: provider failure: " + Secrets.redact(provider.getMessage()));

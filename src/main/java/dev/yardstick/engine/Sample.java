@@ -41,6 +41,14 @@ public record Sample(long sequence, String model, String promptId, int repetitio
         return error == null;
     }
 
+    /**
+     * A complete answer with no text: the stream ended with its protocol's stop reason, so it is a success, but one
+     * a reader should see (flagged {@code empty-answer} in samples and reports).
+     */
+    public boolean emptyAnswer() {
+        return ok() && (text == null || text.isEmpty()) && finishReason != null;
+    }
+
     /** Time per output token after the first: (E2E − TTFT) / (output − 1); NaN when undefined. */
     public double tpotNanos() {
         int out = tokens == null ? 0 : tokens.output();

@@ -130,6 +130,13 @@ public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo
             notes.add(new Document.Paragraph("Fewer than 30 samples per model: p95 is close to the maximum; "
                     + "use --repeat for firmer percentiles."));
         }
+        long empty = samples.stream().filter(s -> s.flags() != null && s.flags().contains(SampleRecord.EMPTY_ANSWER))
+                .count();
+        if (empty > 0) {
+            notes.add(new Document.Paragraph(empty + " answer" + (empty == 1 ? " was" : "s were") + " empty though"
+                    + " complete (the stream ended with its stop reason): counted as successes, flagged "
+                    + SampleRecord.EMPTY_ANSWER + " in the samples.", true));
+        }
         notes.add(new Document.Paragraph("TTFT: request start → first content chunk. E2E: request start → last "
                 + "content chunk. tok/s: median per request of output tokens / (E2E − TTFT)."));
         for (ModelInfo model : models) {
