@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.yardstick.config.Message;
 import dev.yardstick.config.ModelParams;
@@ -57,22 +58,39 @@ class OrchestratorTest {
     @Test
     void timesTtftItlAndE2eOfAKnownStream() {
         ModelClient client = mock("fast?ttft=30ms&itl=3ms&tokens=10&jitter=0");
-        List<Sample> samples = run(client, 12, new LoadShape.Closed(4), Duration.ofSeconds(5), Map.of());
-        for (Sample s : samples) {
-            assertTrue(s.ok(), String.valueOf(s.error()));
-            assertTrue(s.ttftNanos() >= 30 * MS && s.ttftNanos() < 60 * MS, "ttft " + s.ttftNanos() / MS);
-            assertEquals(9, s.itlNanos().length, "one gap between each of 10 chunks");
-            for (long gap : s.itlNanos()) {
-                assertTrue(gap >= 3 * MS && gap < 20 * MS, "gap " + gap / MS);
+        // A timing may never beat the injected delay; how far past it a stalled test JVM (a loaded 2-core machine)
+        // pushes it is judged in one of three runs.
+        List<String> tooLate = new ArrayList<>();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            List<Sample> samples = run(client, 12, new LoadShape.Closed(4), Duration.ofSeconds(5), Map.of());
+            String late = null;
+            for (Sample s : samples) {
+                assertTrue(s.ok(), String.valueOf(s.error()));
+                assertTrue(s.ttftNanos() >= 30 * MS, "ttft " + s.ttftNanos() / MS);
+                assertEquals(9, s.itlNanos().length, "one gap between each of 10 chunks");
+                for (long gap : s.itlNanos()) {
+                    assertTrue(gap >= 3 * MS, "gap " + gap / MS);
+                    if (gap >= 20 * MS) {
+                        late = "gap " + gap / MS;
+                    }
+                }
+                assertTrue(s.e2eNanos() >= 57 * MS, "e2e " + s.e2eNanos() / MS);
+                if (s.ttftNanos() >= 60 * MS || s.e2eNanos() >= 110 * MS) {
+                    late = "ttft " + s.ttftNanos() / MS + " e2e " + s.e2eNanos() / MS;
+                }
+                assertTrue(s.ttftNanos() <= s.e2eNanos());
+                assertEquals(10, s.tokens().output());
+                assertEquals(TokenSource.REPORTED, s.tokens().outputSource());
+                assertEquals(10, s.tokens().countedOutput(), "the mock's word tokenizer agrees with its usage");
+                assertEquals(4, s.tokens().input());
+                assertEquals(s.text().split(" ").length, 10);
             }
-            assertTrue(s.e2eNanos() >= 57 * MS && s.e2eNanos() < 110 * MS, "e2e " + s.e2eNanos() / MS);
-            assertTrue(s.ttftNanos() <= s.e2eNanos());
-            assertEquals(10, s.tokens().output());
-            assertEquals(TokenSource.REPORTED, s.tokens().outputSource());
-            assertEquals(10, s.tokens().countedOutput(), "the mock's word tokenizer agrees with its usage");
-            assertEquals(4, s.tokens().input());
-            assertEquals(s.text().split(" ").length, 10);
+            if (late == null) {
+                return;
+            }
+            tooLate.add(late);
         }
+        fail("later than the tolerance in all three runs: " + tooLate);
     }
 
     @Test
