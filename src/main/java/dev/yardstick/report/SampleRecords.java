@@ -3,6 +3,7 @@ package dev.yardstick.report;
 import dev.yardstick.engine.Sample;
 import dev.yardstick.engine.TokenCounts;
 import dev.yardstick.eval.CheckResult;
+import dev.yardstick.stats.Bursts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +29,6 @@ public final class SampleRecords {
         return new SampleRecord(s.sequence(), s.model(), s.promptId(), s.repetition(), s.ok(),
                 s.ttftNanos() < 0 ? null : s.ttftNanos() / NANOS_PER_MS, s.e2eNanos() / NANOS_PER_MS,
                 s.queueNanos() / NANOS_PER_MS, s.ok() ? s.itlNanos().length + 1 : 0, itl, tokens, s.text(),
-                s.finishReason(), s.requestId(), error, List.copyOf(checks), costUsd);
+                s.finishReason(), s.requestId(), error, List.copyOf(checks), costUsd, Bursts.of(s) ? Boolean.TRUE : null);
     }
 }

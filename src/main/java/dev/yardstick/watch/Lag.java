@@ -1,0 +1,13 @@
+package dev.yardstick.watch;
+
+/**
+ * How late the lag probe woke from its 1 ms sleeps: the client's scheduling delay, the time a request's thread
+ * waits for a core before it can read what arrived. Corrected for coordinated omission (a stall of 50 ms counts as
+ * the 50 wake-ups it swallowed), so a long stall weighs what it cost.
+ *
+ * @param wakeups  the probe's wake-ups (plus the ones a stall swallowed)
+ */
+public record Lag(long wakeups, double p50Ms, double p99Ms, double maxMs) {
+
+    public static final Lag NONE = new Lag(0, Double.NaN, Double.NaN, Double.NaN);
+}

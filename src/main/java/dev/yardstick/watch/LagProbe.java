@@ -1,0 +1,70 @@
+package dev.yardstick.watch;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+
+/**
+ * A virtual thread that sleeps 1 ms at a time and records how late it wakes: it is scheduled like every request's
+ * thread, so its lateness is the wait a request's thread has for a carrier before it can read what arrived. It
+ * also samples the heap in use every tenth wake-up. Its one writer is its own thread and the histogram is read
+ * only after {@link #stop()} joined it, so no request's path ever touches it; its cost is one short wake-up a
+ * millisecond.
+ */
+final class LagProbe {
+
+    static final long PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final int HEAP_EVERY = 10;
+
+    private final Histogram lateMicros = new Histogram(3);
+    private final Runtime runtime = Runtime.getRuntime();
+    private volatile boolean running = true;
+    private long heapPeak;
+    private final Thread thread;
+
+    private LagProbe() {
+        heapPeak = heapInUse();
+        thread = Thread.ofVirtual().name("yardstick-lag-probe").start(this::loop);
+    }
+
+    static LagProbe start() {
+        return new LagProbe();
+    }
+
+    private void loop() {
+        long tick = 0;
+        while (running) {
+            long before = System.nanoTime();
+            LockSupport.parkNanos(PERIOD_NANOS);
+            long late = System.nanoTime() - before - PERIOD_NANOS;
+            // A stall swallows the wake-ups it delayed: count them too, or a 100 ms stall weighs one sample.
+            lateMicros.recordValueWithExpectedInterval(Math.max(0, late) / 1000, PERIOD_NANOS / 1000);
+            if (++tick % HEAP_EVERY == 0) {
+                heapPeak = Math.max(heapPeak, heapInUse());
+            }
+        }
+    }
+
+    private long heapInUse() {
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+
+    /** Stops the probe and returns what it saw: the lag, and the heap peak. */
+    Result stop() {
+        running = false;
+        LockSupport.unpark(thread);
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        long heap = Math.max(heapPeak, heapInUse());
+        Lag lag = lateMicros.getTotalCount() == 0 ? Lag.NONE : new Lag(lateMicros.getTotalCount(),
+                lateMicros.getValueAtPercentile(50) / 1000.0, lateMicros.getValueAtPercentile(99) / 1000.0,
+                lateMicros.getMaxValue() / 1000.0);
+        return new Result(lag, heap);
+    }
+
+    record Result(Lag lag, long heapPeakBytes) {
+    }
+}

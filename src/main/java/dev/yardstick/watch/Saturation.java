@@ -1,0 +1,46 @@
+package dev.yardstick.watch;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Judges whether the client was saturated, from what {@link ClientWatch} measured. Either sign is enough: the
+ * process kept nearly every core it may use busy, or its threads woke late (they queued for a core), so a chunk
+ * that arrived was read late and every latency includes that wait.
+ */
+public final class Saturation {
+
+    /** Busier than this share of every core the JVM may use: nothing is left to read responses promptly. */
+    static final double CPU_SHARE_OF_CORES = 0.90;
+    /** A 1 ms sleep waking later than this at p99: threads wait for a core before they can read. */
+    static final double LAG_P99_MS = 5.0;
+
+    private Saturation() {
+    }
+
+    /** Why the client was saturated, or null when it was not. NaN figures (not measured) judge nothing. */
+    public static String judge(double cpuPercentOfCore, int cores, Lag lag) {
+        List<String> signs = new ArrayList<>();
+        if (cpuPercentOfCore >= CPU_SHARE_OF_CORES * 100 * cores) {
+            signs.add(String.format(Locale.ROOT, "its CPU was %.0f%% of a core with %d core%s available", cpuPercentOfCore,
+                    cores, cores == 1 ? "" : "s"));
+        }
+        if (lag != null && lag.p99Ms() >= LAG_P99_MS) {
+            signs.add(String.format(Locale.ROOT, "its threads woke up to %.1f ms late (p99 of a 1 ms sleep, max %.1f"
+                    + " ms)", lag.p99Ms(), lag.maxMs()));
+        }
+        if (signs.isEmpty()) {
+            return null;
+        }
+        return "The client was saturated (" + String.join("; ", signs) + "): the latencies include the client's own"
+                + " queueing. Lower the load per machine (fewer in flight, or shard the plan) to measure the endpoint.";
+    }
+
+    /** The rule as a report's definitions state it. */
+    public static String rule() {
+        return String.format(Locale.ROOT, "the client counts as saturated when its process CPU reaches %.0f%% of"
+                + " every core it may use, or when a thread sleeping 1 ms at a time wakes %.0f ms late or more at p99",
+                CPU_SHARE_OF_CORES * 100, LAG_P99_MS);
+    }
+}
