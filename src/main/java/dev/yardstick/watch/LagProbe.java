@@ -24,24 +24,27 @@ final class LagProbe {
 
     private LagProbe() {
         heapPeak = heapInUse();
-        thread = Thread.ofVirtual().name("yardstick-lag-probe").start(this::loop);
+        long created = System.nanoTime();
+        thread = Thread.ofVirtual().name("yardstick-lag-probe").start(() -> loop(created));
     }
 
     static LagProbe start() {
         return new LagProbe();
     }
 
-    private void loop() {
+    /** @param due when the probe should first run: a start delayed by busy carriers is lag too */
+    private void loop(long due) {
         long tick = 0;
         while (running) {
-            long before = System.nanoTime();
-            LockSupport.parkNanos(PERIOD_NANOS);
-            long late = System.nanoTime() - before - PERIOD_NANOS;
+            long late = System.nanoTime() - due;
             // A stall swallows the wake-ups it delayed: count them too, or a 100 ms stall weighs one sample.
             lateMicros.recordValueWithExpectedInterval(Math.max(0, late) / 1000, PERIOD_NANOS / 1000);
             if (++tick % HEAP_EVERY == 0) {
                 heapPeak = Math.max(heapPeak, heapInUse());
             }
+            long before = System.nanoTime();
+            LockSupport.parkNanos(PERIOD_NANOS);
+            due = before + PERIOD_NANOS;
         }
     }
 
