@@ -10,7 +10,7 @@ package dev.yardstick.watch;
  *                             when the platform does not tell
  * @param requests             requests that ended in the step, warm-up included
  * @param cpuMicrosPerRequest  process CPU time / requests, µs; NaN without requests
- * @param heapPeakBytes        the most heap in use, sampled every 10 ms and at the end
+ * @param heapPeakBytes        the most heap in use, sampled at every lag-probe wake-up (10 ms) and at the end
  * @param rssPeakBytes         the resident set's high-water mark (VmHWM), null where /proc is not readable
  * @param rssPeakScope         {@code step} when the mark was reset at the step's start, {@code process} when it is
  *                             the process's peak since it started

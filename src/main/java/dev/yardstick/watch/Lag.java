@@ -1,9 +1,9 @@
 package dev.yardstick.watch;
 
 /**
- * How late the lag probe woke from its 1 ms sleeps: the client's scheduling delay, the time a request's thread
+ * How late the lag probe woke from its sleeps: the client's scheduling delay, the time a request's thread
  * waits for a core before it can read what arrived. Corrected for coordinated omission (a stall of 50 ms counts as
- * the 50 wake-ups it swallowed), so a long stall weighs what it cost.
+ * the wake-ups it swallowed), so a long stall weighs what it cost.
  *
  * @param wakeups  the probe's wake-ups (plus the ones a stall swallowed)
  */

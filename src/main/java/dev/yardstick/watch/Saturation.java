@@ -13,7 +13,7 @@ public final class Saturation {
 
     /** Busier than this share of every core the JVM may use: nothing is left to read responses promptly. */
     static final double CPU_SHARE_OF_CORES = 0.90;
-    /** A 1 ms sleep waking later than this at p99: threads wait for a core before they can read. */
+    /** The probe waking later than this at p99: threads wait for a core before they can read. */
     static final double LAG_P99_MS = 5.0;
 
     private Saturation() {
@@ -27,7 +27,7 @@ public final class Saturation {
                     cores, cores == 1 ? "" : "s"));
         }
         if (lag != null && lag.p99Ms() >= LAG_P99_MS) {
-            signs.add(String.format(Locale.ROOT, "its threads woke up to %.1f ms late (p99 of a 1 ms sleep, max %.1f"
+            signs.add(String.format(Locale.ROOT, "its threads woke up to %.1f ms late (p99 of the lag probe's sleeps, max %.1f"
                     + " ms)", lag.p99Ms(), lag.maxMs()));
         }
         if (signs.isEmpty()) {
@@ -40,7 +40,8 @@ public final class Saturation {
     /** The rule as a report's definitions state it. */
     public static String rule() {
         return String.format(Locale.ROOT, "the client counts as saturated when its process CPU reaches %.0f%% of"
-                + " every core it may use, or when a thread sleeping 1 ms at a time wakes %.0f ms late or more at p99",
+                + " every core it may use, or when a virtual thread sleeping 10 ms at a time wakes %.0f ms late or more at"
+                + " p99",
                 CPU_SHARE_OF_CORES * 100, LAG_P99_MS);
     }
 }

@@ -63,7 +63,7 @@ class ClientWatchTest {
     @Test
     void theLagProbeSeesBusyThreadsHoldingEveryCarrier() throws Exception {
         ClientWatch watch = ClientWatch.start();
-        Thread.sleep(50); // the probe is sleeping in its 1 ms loop
+        Thread.sleep(50); // the probe is sleeping in its loop
         // More spinning virtual threads than carriers: none yields, so the probe cannot wake until they end.
         int carriers = Integer.getInteger("jdk.virtualThreadScheduler.parallelism",
                 Runtime.getRuntime().availableProcessors());
