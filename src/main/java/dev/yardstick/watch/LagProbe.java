@@ -18,15 +18,8 @@ final class LagProbe {
 
     static final long PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
-    static {
-        // The first virtual thread of a JVM initialises the scheduler: done here, before any probe's clock starts,
-        // so a probe never charges its own start-up as the client's lag.
-        try {
-            Thread.ofVirtual().start(() -> LockSupport.parkNanos(1)).join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
+    /** Set once the JVM's virtual-thread scheduler is known to be up. */
+    private static volatile boolean schedulerStarted;
 
     private final Histogram lateMicros = new Histogram(3);
     private final Runtime runtime = Runtime.getRuntime();
@@ -35,9 +28,27 @@ final class LagProbe {
     private final Thread thread;
 
     private LagProbe() {
+        startScheduler();
         heapPeak = heapInUse();
         long created = System.nanoTime();
         thread = Thread.ofVirtual().name("yardstick-lag-probe").start(() -> loop(created));
+    }
+
+    /**
+     * The first virtual thread of a JVM initialises the scheduler: done before a probe's clock starts, so a probe
+     * never charges its own start-up as the client's lag. (Not in a static initialiser: a virtual thread started
+     * there and joined would wait for this class's initialisation, which waits for it.)
+     */
+    private static void startScheduler() {
+        if (schedulerStarted) {
+            return;
+        }
+        try {
+            Thread.ofVirtual().start(Thread::yield).join();
+            schedulerStarted = true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static LagProbe start() {
