@@ -38,8 +38,8 @@ public record ClientUsage(double wallSeconds, int cores, double cpuPercentOfCore
             line.append(", RSS peak ").append(mb(rssPeakBytes)).append(" (").append(rssPeakScope).append(")");
         }
         if (lag != null && lag.wakeups() > 0) {
-            line.append(String.format(java.util.Locale.ROOT, ", scheduling lag p50 %.2f ms, p99 %.2f ms, max %.1f ms",
-                    lag.p50Ms(), lag.p99Ms(), lag.maxMs()));
+            line.append(String.format(java.util.Locale.ROOT, ", scheduling lag p50 %.2f ms, p99 %.2f ms, max %.1f ms,"
+                    + " behind %.1f%% of the time", lag.p50Ms(), lag.p99Ms(), lag.maxMs(), lag.behindPercent()));
         }
         return line.toString();
     }

@@ -25,12 +25,15 @@ final class LagProbe {
     private final Runtime runtime = Runtime.getRuntime();
     private volatile boolean running = true;
     private long heapPeak;
+    private long lateNanos;
+    private long startedNanos;
     private final Thread thread;
 
     private LagProbe() {
         startScheduler();
         heapPeak = heapInUse();
         long created = System.nanoTime();
+        startedNanos = created;
         thread = Thread.ofVirtual().name("yardstick-lag-probe").start(() -> loop(created));
     }
 
@@ -59,6 +62,7 @@ final class LagProbe {
     private void loop(long due) {
         while (running) {
             long late = System.nanoTime() - due;
+            lateNanos += Math.max(0, late);
             // A stall swallows the wake-ups it delayed: count them too, or a 100 ms stall weighs one sample.
             lateMicros.recordValueWithExpectedInterval(Math.max(0, late) / 1000, PERIOD_NANOS / 1000);
             heapPeak = Math.max(heapPeak, heapInUse());
@@ -82,9 +86,10 @@ final class LagProbe {
             Thread.currentThread().interrupt();
         }
         long heap = Math.max(heapPeak, heapInUse());
+        long watched = System.nanoTime() - startedNanos;
         Lag lag = lateMicros.getTotalCount() == 0 ? Lag.NONE : new Lag(lateMicros.getTotalCount(),
                 lateMicros.getValueAtPercentile(50) / 1000.0, lateMicros.getValueAtPercentile(99) / 1000.0,
-                lateMicros.getMaxValue() / 1000.0);
+                lateMicros.getMaxValue() / 1000.0, watched <= 0 ? Double.NaN : 100.0 * lateNanos / watched);
         return new Result(lag, heap);
     }
 

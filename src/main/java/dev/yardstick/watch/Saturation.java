@@ -13,8 +13,11 @@ public final class Saturation {
 
     /** Busier than this share of every core the JVM may use: nothing is left to read responses promptly. */
     static final double CPU_SHARE_OF_CORES = 0.90;
-    /** The probe waking later than this at p99: threads wait for a core before they can read. */
-    static final double LAG_P99_MS = 5.0;
+    /**
+     * The probe behind schedule for this share of the step, in percent: threads waited for a core before they could
+     * read. A share, not a percentile, so one hiccup of a busy machine in a short step does not decide it.
+     */
+    static final double BEHIND_PERCENT = 5.0;
 
     private Saturation() {
     }
@@ -26,9 +29,9 @@ public final class Saturation {
             signs.add(String.format(Locale.ROOT, "its CPU was %.0f%% of a core with %d core%s available", cpuPercentOfCore,
                     cores, cores == 1 ? "" : "s"));
         }
-        if (lag != null && lag.p99Ms() >= LAG_P99_MS) {
-            signs.add(String.format(Locale.ROOT, "its threads woke up to %.1f ms late (p99 of the lag probe's sleeps, max %.1f"
-                    + " ms)", lag.p99Ms(), lag.maxMs()));
+        if (lag != null && lag.behindPercent() >= BEHIND_PERCENT) {
+            signs.add(String.format(Locale.ROOT, "its threads were behind schedule %.0f%% of the time, waking up to"
+                    + " %.1f ms late (p99 %.1f ms)", lag.behindPercent(), lag.maxMs(), lag.p99Ms()));
         }
         if (signs.isEmpty()) {
             return null;
@@ -40,8 +43,7 @@ public final class Saturation {
     /** The rule as a report's definitions state it. */
     public static String rule() {
         return String.format(Locale.ROOT, "the client counts as saturated when its process CPU reaches %.0f%% of"
-                + " every core it may use, or when a virtual thread sleeping 10 ms at a time wakes %.0f ms late or more at"
-                + " p99",
-                CPU_SHARE_OF_CORES * 100, LAG_P99_MS);
+                + " every core it may use, or when a virtual thread sleeping 10 ms at a time was behind schedule (its"
+                + " lateness added up) for %.0f%% of the step or more", CPU_SHARE_OF_CORES * 100, BEHIND_PERCENT);
     }
 }

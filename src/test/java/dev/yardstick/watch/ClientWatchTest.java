@@ -76,8 +76,9 @@ class ClientWatchTest {
         }
         ClientUsage usage = watch.stop(1);
         assertTrue(usage.lag().maxMs() >= 200, "a stall of about 300 ms: " + usage.lag());
-        assertTrue(usage.lag().p99Ms() >= Saturation.LAG_P99_MS, "the stall's swallowed wake-ups count: " + usage.lag());
+        assertTrue(usage.lag().p99Ms() >= 100, "the stall's swallowed wake-ups count: " + usage.lag());
+        assertTrue(usage.lag().behindPercent() >= Saturation.BEHIND_PERCENT, usage.lag().toString());
         assertTrue(usage.saturated(), usage.describe());
-        assertTrue(usage.warning().contains("woke up to"), usage.warning());
+        assertTrue(usage.warning().contains("behind schedule"), usage.warning());
     }
 }

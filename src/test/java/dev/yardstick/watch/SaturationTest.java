@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /** The saturation judgement as pure logic, on figures recorded from quiet and saturated runs. */
 class SaturationTest {
 
-    private static final Lag QUIET_LAG = new Lag(2_000, 0.06, 0.4, 2.1);
+    private static final Lag QUIET_LAG = new Lag(2_000, 0.06, 0.4, 2.1, 0.3);
 
     @Test
     void aQuietClientIsNotSaturated() {
@@ -27,8 +27,15 @@ class SaturationTest {
 
     @Test
     void aClientWhoseThreadsWakeLateIsSaturatedEvenWithCpuToSpare() {
-        String warning = Saturation.judge(60, 4, new Lag(3_000, 0.9, 12.5, 48));
-        assertTrue(warning.contains("its threads woke up to 12.5 ms late (p99 of the lag probe's sleeps, max 48.0 ms)"), warning);
+        String warning = Saturation.judge(60, 4, new Lag(3_000, 0.9, 12.5, 48, 14));
+        assertTrue(warning.contains("its threads were behind schedule 14% of the time, waking up to 48.0 ms late"
+                + " (p99 12.5 ms)"), warning);
         assertTrue(warning.contains("latencies include the client's own queueing"));
+    }
+
+    @Test
+    void oneHiccupOfABusyMachineInAShortStepIsNotSaturation() {
+        // Recorded: a 0.7 s step whose probe woke once 22.8 ms late (p99 = max with few wake-ups), 3% behind.
+        assertNull(Saturation.judge(30, 2, new Lag(90, 0.13, 22.8, 22.8, 3.3)));
     }
 }
