@@ -292,7 +292,8 @@ public record BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> st
         List<List<String>> rows = new ArrayList<>();
         for (Step step : steps) {
             for (ModelStats s : step.models()) {
-                rows.add(List.of(step.load(), s.model(), s.requests().succeeded() + "/" + s.requests().failed(),
+                rows.add(List.of(step.load() + (step.partial() ? " (partial)" : ""), s.model(),
+                        s.requests().succeeded() + "/" + s.requests().failed(),
                         Formats.number(s.requestThroughput(), 2), Formats.number(s.outputTokensPerSecond(), 1),
                         Formats.number(s.goodput(), 2), ms(s.ttft().p50()), ms(s.ttft().p99()), ms(s.itl().p50()),
                         ms(s.e2e().p50()), ms(s.e2e().p99()), step.overBudget() ? "over" : "ok"));
