@@ -12,8 +12,8 @@ package dev.yardstick.watch;
  * @param cpuMicrosPerRequest  process CPU time / requests, µs; NaN without requests
  * @param heapPeakBytes        the most heap in use, sampled at every lag-probe wake-up (10 ms) and at the end
  * @param rssPeakBytes         the resident set's high-water mark (VmHWM), null where /proc is not readable
- * @param rssPeakScope         {@code step} when the mark was reset at the step's start, {@code process} when it is
- *                             the process's peak since it started
+ * @param rssPeakScope         {@code watched} when the mark was reset as the watch began (the step's or the run's
+ *                             own peak), {@code process} when it is the process's peak since it started
  * @param lag                  the scheduling-lag probe's findings
  * @param warning              why the client was saturated, null when it was not
  */
@@ -35,7 +35,8 @@ public record ClientUsage(double wallSeconds, int cores, double cpuPercentOfCore
         }
         line.append(", heap peak ").append(mb(heapPeakBytes));
         if (rssPeakBytes != null) {
-            line.append(", RSS peak ").append(mb(rssPeakBytes)).append(" (").append(rssPeakScope).append(")");
+            line.append(", RSS peak ").append(mb(rssPeakBytes))
+                    .append("process".equals(rssPeakScope) ? " (since the process started)" : "");
         }
         if (lag != null && lag.wakeups() > 0) {
             line.append(String.format(java.util.Locale.ROOT, ", scheduling lag p50 %.2f ms, p99 %.2f ms, max %.1f ms,"

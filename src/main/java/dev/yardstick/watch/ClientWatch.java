@@ -50,7 +50,7 @@ public final class ClientWatch implements AutoCloseable {
                 : (cpuEnd - startCpuNanos) / 1000.0 / requests;
         Optional<Long> rss = rssPeakBytes();
         usage = new ClientUsage(wall / 1e9, cores, cpu, requests, perRequest, probed.heapPeakBytes(),
-                rss.orElse(null), rss.isEmpty() ? null : rssReset ? "step" : "process", probed.lag(),
+                rss.orElse(null), rss.isEmpty() ? null : rssReset ? "watched" : "process", probed.lag(),
                 Saturation.judge(cpu, cores, probed.lag()));
         return usage;
     }
