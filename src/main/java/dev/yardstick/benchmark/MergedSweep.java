@@ -133,11 +133,19 @@ record MergedSweep(List<BenchmarkReport.Step> steps, String stoppedEarly) {
         return java.util.Optional.empty();
     }
 
-    /** The part whose client was busiest (saturated first, then by CPU), the one that bounds the merged figures. */
+    /**
+     * The part whose client was busiest (saturated first, then the longest behind schedule, then by CPU per core),
+     * the one that bounds the merged figures.
+     */
     private static ClientUsage busiest(List<Ran> same) {
         return same.stream().map(r -> r.step().client()).filter(Objects::nonNull)
-                .max(Comparator.comparing(ClientUsage::saturated).thenComparingDouble(c ->
-                        Double.isNaN(c.cpuPercentOfCore()) ? -1 : c.cpuPercentOfCore()))
+                .max(Comparator.comparing(ClientUsage::saturated)
+                        .thenComparingDouble(c -> c.lag() == null ? -1 : orLow(c.lag().behindPercent()))
+                        .thenComparingDouble(c -> orLow(c.cpuPercentOfCore() / c.cores())))
                 .orElse(null);
+    }
+
+    private static double orLow(double value) {
+        return Double.isNaN(value) ? -1 : value;
     }
 }
