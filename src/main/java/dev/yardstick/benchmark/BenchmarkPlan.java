@@ -106,6 +106,11 @@ public record BenchmarkPlan(String name, List<ModelSpec> models, List<LoadStep> 
         return names.stream().map(n -> ModelSpec.parse(n).withParams(params)).toList();
     }
 
+    /** How many steps the settings plan (one per sweep value, else one). */
+    static int stepCount(PlanSettings s) {
+        return steps(s, s.seed() == null ? DEFAULT_SEED : s.seed()).size();
+    }
+
     /** The steps: one per sweep value, else the one load the flags give (closed loop at concurrency 1 by default). */
     private static List<LoadStep> steps(PlanSettings s, long seed) {
         LoadShape.Arrival arrival = arrival(s.arrival());

@@ -74,8 +74,10 @@ public final class BenchmarkReports {
 
     /**
      * Merges reports of the same plan (its shards, or repeated runs): per step and model, histograms and counts add,
-     * windows span them all, lateness adds up; the plan's threshold gates are judged again on the merged figures,
-     * and its regression gate too when its baseline file is at hand.
+     * windows span them all, lateness adds up; rates add over shards (each ran a share of the load) and pool over
+     * repeated runs. The sweep's stop rule is judged again on the merged figures, steps only some reports ran are
+     * marked partial, and shards that did not run at the same time are warned about. The plan's threshold gates are
+     * judged again on the merged steps every report ran, and its regression gate too when its baseline is at hand.
      */
     public static BenchmarkReport merge(List<Named> parts) {
         if (parts.size() < 2) {
@@ -89,7 +91,11 @@ public final class BenchmarkReports {
         notes.add("Merged from " + parts.size() + " reports: " + String.join(", ", parts.stream()
                 .map(p -> p.name() + shardOf(p.report()).map(s -> " (shard " + s + ")").orElse("")).toList()) + ".");
         missingShards(parts).ifPresent(notes::add);
-        List<BenchmarkReport.Step> steps = mergeSteps(parts, budget, notes);
+        StatsMerger.Rule rule = rule(parts);
+        MergedSweep sweep = MergedSweep.of(parts, rule, budget, plannedSteps(plan, parts));
+        if (sweep.complete().size() < sweep.steps().size()) {
+            notes.add("Gates judged only the steps every report ran; partial steps are shown but not judged.");
+        }
         List<Threshold> thresholds = plan.failIf() == null ? List.of()
                 : plan.failIf().stream().map(Threshold::parse).toList();
         Gates.Baseline baseline = null;
@@ -101,8 +107,6 @@ public final class BenchmarkReports {
             notes.add("The plan's baseline " + plan.baseline() + " is not here, so its regression gate was not judged"
                     + " again; compare with 'yardstick report diff BASELINE MERGED --max-regression N%'.");
         }
-        String stopped = parts.stream().map(p -> p.report().stoppedEarly()).filter(s -> s != null).findFirst()
-                .orElse(null);
         RunInfo first = parts.getFirst().report().run();
         Instant started = parts.stream().map(p -> p.report().run().startedAt()).min(Instant::compareTo).orElseThrow();
         Instant finished = parts.stream().map(p -> p.report().run().finishedAt()).max(Instant::compareTo)
@@ -110,9 +114,35 @@ public final class BenchmarkReports {
         boolean interrupted = parts.stream().anyMatch(p -> p.report().run().interrupted());
         RunInfo run = new RunInfo(first.tool(), ToolVersion.current(), "benchmark", started, finished, interrupted,
                 settings);
-        return new BenchmarkReport(run, models(parts), steps, Gates.judge(thresholds, steps, baseline), stopped, notes,
-                parts.getFirst().report().definitions().isEmpty() ? BenchmarkReport.standardDefinitions()
-                        : parts.getFirst().report().definitions());
+        Map<String, String> definitions = new LinkedHashMap<>(parts.getFirst().report().definitions().isEmpty()
+                ? BenchmarkReport.standardDefinitions() : parts.getFirst().report().definitions());
+        definitions.put("merged rates", rule == StatsMerger.Rule.SHARDS ? ModelStats.MERGED_RATES_FORMULA
+                : "Merged runs of the whole plan: each rate is pooled, every run's count over the sum of their windows");
+        return new BenchmarkReport(run, models(parts, sweep.steps()), sweep.steps(),
+                Gates.judge(thresholds, sweep.complete(), baseline), sweep.stoppedEarly(), notes, definitions);
+    }
+
+    /** Shards add their rates, whole runs pool them; a mix of the two is no one plan's load. */
+    private static StatsMerger.Rule rule(List<Named> parts) {
+        long shards = parts.stream().filter(p -> shardOf(p.report()).isPresent()).count();
+        if (shards == parts.size()) {
+            return StatsMerger.Rule.SHARDS;
+        }
+        if (shards == 0) {
+            return StatsMerger.Rule.REPEATS;
+        }
+        throw new InputException("cannot merge shards (--shard i/N) with whole runs: give the shards of one plan, or"
+                + " whole runs of it");
+    }
+
+    private static int plannedSteps(PlanSettings plan, List<Named> parts) {
+        try {
+            return BenchmarkPlan.stepCount(plan);
+        } catch (InputException e) {
+            // A plan this version no longer reads: the steps the reports ran are all we know of.
+            return parts.stream().flatMap(p -> p.report().steps().stream()).mapToInt(BenchmarkReport.Step::number)
+                    .max().orElse(0);
+        }
     }
 
     /** The plan the reports share, without the per-shard settings; they must agree on everything else. */
@@ -169,35 +199,13 @@ public final class BenchmarkReports {
                 + ". The figures cover only part of the plan's load.");
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<BenchmarkReport.Step> mergeSteps(List<Named> parts, double budget, List<String> notes) {
-        Map<String, List<BenchmarkReport.Step>> byLoad = new LinkedHashMap<>();
-        for (Named part : parts) {
-            for (BenchmarkReport.Step step : part.report().steps()) {
-                byLoad.computeIfAbsent(step.load(), k -> new ArrayList<>()).add(step);
-            }
-        }
-        List<BenchmarkReport.Step> steps = new ArrayList<>();
-        for (List<BenchmarkReport.Step> same : byLoad.values()) {
-            BenchmarkReport.Step first = same.getFirst();
-            if (same.size() < parts.size()) {
-                notes.add("Step " + first.load() + " ran in " + same.size() + " of the " + parts.size() + " reports.");
-            }
-            List<ModelStats> models = StatsMerger.merge(same.stream().map(BenchmarkReport.Step::models)
-                    .toArray(List[]::new));
-            BenchmarkReport.Lateness lateness = same.stream().map(BenchmarkReport.Step::lateness)
-                    .filter(l -> l != null).reduce(BenchmarkReport.Lateness::plus).orElse(null);
-            double bad = Budget.badPercent(models);
-            steps.add(new BenchmarkReport.Step(first.number(), first.load(), null, first.arrival(), lateness, models,
-                    bad, Budget.over(bad, budget)));
-        }
-        return steps;
-    }
-
-    private static List<ModelInfo> models(List<Named> parts) {
+    /** The models, their token source taken again from the merged samples' counts. */
+    private static List<ModelInfo> models(List<Named> parts, List<BenchmarkReport.Step> steps) {
         Map<String, ModelInfo> byLabel = new LinkedHashMap<>();
         parts.forEach(p -> p.report().models().forEach(m -> byLabel.putIfAbsent(m.model(), m)));
-        return List.copyOf(byLabel.values());
+        return byLabel.values().stream().map(m -> new ModelInfo(m.model(), m.provider(), m.synthetic(), m.tokenizer(),
+                BenchmarkReport.tokenSource(steps, m.model()).orElse(m.tokenSource()), m.contextWindow(), m.price()))
+                .toList();
     }
 
     /**

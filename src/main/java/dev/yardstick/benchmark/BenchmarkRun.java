@@ -17,6 +17,8 @@ import dev.yardstick.report.RunInfo;
 import dev.yardstick.report.WriteFailure;
 import dev.yardstick.stats.MetricsRecorder;
 import dev.yardstick.stats.ModelStats;
+import dev.yardstick.watch.ClientUsage;
+import dev.yardstick.watch.ClientWatch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,7 +91,7 @@ public final class BenchmarkRun {
         List<BenchmarkReport.GateResult> gates = Gates.judge(plan.gates(), results, baseline);
         RunInfo run = new RunInfo("yardstick", ToolVersion.current(), "benchmark", started, Instant.now(),
                 orchestrator.cancelled(), plan.settings().toMap());
-        return new BenchmarkReport(run, modelInfos(), results, gates, stoppedEarly, notes(results),
+        return new BenchmarkReport(run, modelInfos(results), results, gates, stoppedEarly, notes(results),
                 BenchmarkReport.standardDefinitions());
     }
 
@@ -101,13 +103,17 @@ public final class BenchmarkRun {
         Duration limit = plan.duration() == null ? null
                 : plan.warmup().timed() ? plan.duration().plus(plan.warmup().time()) : plan.duration();
         Plan enginePlan = new Plan(requests, load, models.inProcessLimits(), plan.timeout(), limit);
-        MetricsRecorder recorder = new MetricsRecorder(plan.slos(), Instant.now()).expecting(plan.labels());
+        MetricsRecorder recorder = new MetricsRecorder(plan.slos(), Instant.now()).expecting(plan.labels())
+                .expectingOutputTokens(plan.outputTokens());
         long measured = plan.requests() == null ? -1
                 : StepRequests.localCount(plan.requests(), plan.models().size(), plan.shard());
         observer.started(new StepObserver.LiveStep(step, plan.steps().size(), measured, limit, recorder::running));
         SampleListener listener = journal == null ? recorder : SampleListener.all(recorder, journal.forStep(step));
-        RunSummary summary = orchestrator.run(enginePlan, SampleListener.all(listener, this::watch));
-        return result(step, load, summary, recorder.snapshot());
+        try (ClientWatch watch = ClientWatch.start()) {
+            RunSummary summary = orchestrator.run(enginePlan, SampleListener.all(listener, this::watch));
+            ClientUsage usage = watch.stop(recorder.running().ended());
+            return result(step, load, summary, recorder.snapshot()).watched(usage);
+        }
     }
 
     private BenchmarkReport.Step result(LoadStep step, LoadShape load, RunSummary summary, List<ModelStats> stats) {
@@ -123,13 +129,15 @@ public final class BenchmarkRun {
                 : LoadStep.label(load), arrival, lateness, stats, bad, Budget.over(bad, plan.errorBudget()));
     }
 
-    private List<ModelInfo> modelInfos() {
+    private List<ModelInfo> modelInfos(List<BenchmarkReport.Step> results) {
         List<ModelInfo> infos = new ArrayList<>();
         for (String label : models.labels()) {
             ModelClient client = models.get(label);
             Integer window = client.contextWindow().isPresent() ? client.contextWindow().getAsInt() : null;
+            // The samples' sources, not the tokenizer's: a server that reports usage makes the counts "reported".
             infos.add(new ModelInfo(label, client.spec().provider(), client.synthetic(), client.tokenCounter().name(),
-                    client.tokenCounter().source().label(), window, null));
+                    BenchmarkReport.tokenSource(results, label).orElse(client.tokenCounter().source().label()), window,
+                    null));
         }
         return infos;
     }

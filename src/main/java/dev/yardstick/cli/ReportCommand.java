@@ -32,8 +32,10 @@ public final class ReportCommand implements Callable<Integer> {
     /** {@code report merge a.json b.json ...}. */
     @Command(name = "merge", mixinStandardHelpOptions = true,
             description = {"Merge benchmark reports of one plan (the shards of --shard i/N, or repeated runs) into the"
-                    + " report one run would have written: histograms add exactly, so every percentile is exact. The"
-                    + " plan's gates are judged again on the merged figures (exit 1 when one fails).",
+                    + " report one run would have written: histograms add exactly, so every percentile is exact; shards'"
+                    + " rates add (with a warning when they did not run at the same time). A sweep's stop rule and the"
+                    + " plan's gates are judged again on the merged figures (exit 1 when one fails); steps only some"
+                    + " reports ran are marked partial.",
                     "Example: yardstick report merge shard1.json shard2.json -o merged.json"})
     public static final class Merge implements Callable<Integer> {
 

@@ -20,6 +20,9 @@ import dev.yardstick.report.WriteFailure;
 import dev.yardstick.stats.MetricsRecorder;
 import dev.yardstick.stats.ModelStats;
 import dev.yardstick.stats.SloSet;
+import dev.yardstick.stats.SourceCounts;
+import dev.yardstick.watch.ClientUsage;
+import dev.yardstick.watch.ClientWatch;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,6 +45,9 @@ public final class CompareRun implements SampleListener, AutoCloseable {
     private final ConcurrentLinkedQueue<SampleRecord> records = new ConcurrentLinkedQueue<>();
     private final SampleJournal journal;
     private final Pricing pricing;
+    /** Watches the client from the moment the run is set up; stopped when the report is built. */
+    private final ClientWatch watch = ClientWatch.start();
+    private final java.util.concurrent.atomic.LongAdder ended = new java.util.concurrent.atomic.LongAdder();
 
     /** @param onWriteFailure told once when the samples file stops accepting lines (the run goes on) */
     public CompareRun(OpenedModels models, PromptSet prompts, Path samplesFile, YardstickConfig config,
@@ -55,6 +61,7 @@ public final class CompareRun implements SampleListener, AutoCloseable {
 
     @Override
     public void onSample(Sample sample) {
+        ended.increment();
         if (sample.warmup()) {
             stats.record(sample); // counted as a warm-up, excluded from every figure
             return;
@@ -86,20 +93,24 @@ public final class CompareRun implements SampleListener, AutoCloseable {
     }
 
     public CompareReport report(Instant started, boolean interrupted, Map<String, Object> settings) {
+        ClientUsage usage = watch.stop(ended.sum());
         List<SampleRecord> samples = new ArrayList<>(records);
+        List<ModelStats> perModel = stats.snapshot();
         samples.sort(Comparator.comparingLong(SampleRecord::sequence));
         List<ModelInfo> infos = new ArrayList<>();
         for (String label : models.labels()) {
             ModelClient client = models.get(label);
             Integer window = client.contextWindow().isPresent() ? client.contextWindow().getAsInt() : null;
+            // The samples' sources, not the tokenizer's: a server that reports usage makes the counts "reported".
+            String source = perModel.stream().filter(s -> s.model().equals(label)).findFirst()
+                    .flatMap(s -> SourceCounts.describe(s.tokens().inputSources(), s.tokens().outputSources()))
+                    .orElse(client.tokenCounter().source().label());
             infos.add(new ModelInfo(label, client.spec().provider(), client.synthetic(),
-                    client.tokenCounter().name(), client.tokenCounter().source().label(), window,
-                    pricing.priceOf(label).orElse(null)));
+                    client.tokenCounter().name(), source, window, pricing.priceOf(label).orElse(null)));
         }
         List<CompareReport.PromptInfo> promptInfos = prompts.prompts().stream()
                 .map(p -> new CompareReport.PromptInfo(p.id(), p.promptText(), p.messages().size())).toList();
         List<CompareReport.ModelSummary> summaries = new ArrayList<>();
-        List<ModelStats> perModel = stats.snapshot();
         for (String label : models.labels()) {
             ModelStats modelStats = perModel.stream().filter(s -> s.model().equals(label)).findFirst().orElseThrow();
             List<SampleRecord> mine = samples.stream().filter(s -> s.model().equals(label)).toList();
@@ -113,11 +124,12 @@ public final class CompareRun implements SampleListener, AutoCloseable {
         }
         RunInfo run = new RunInfo("yardstick", dev.yardstick.config.ToolVersion.current(), "compare", started, Instant.now(),
                 interrupted, settings);
-        return new CompareReport(run, infos, promptInfos, samples, summaries, CompareReport.definitions());
+        return new CompareReport(run, infos, promptInfos, samples, summaries, CompareReport.definitions(), usage);
     }
 
     @Override
     public void close() {
+        watch.close();
         if (journal != null) {
             journal.close();
         }

@@ -4,6 +4,11 @@ import dev.yardstick.stats.Metric;
 import dev.yardstick.stats.MetricSummary;
 import dev.yardstick.stats.ModelStats;
 import dev.yardstick.stats.Rate;
+import dev.yardstick.stats.RequestFlags;
+import dev.yardstick.stats.SourceCounts;
+import dev.yardstick.stats.Bursts;
+import dev.yardstick.watch.ClientUsage;
+import dev.yardstick.watch.Saturation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,11 +51,33 @@ public record BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> st
      * @param lateness    open loop: requests sent later than scheduled; null in closed loop
      * @param badPercent  the worst model's share of requests that failed or missed an SLO, in percent
      * @param overBudget  {@code badPercent} exceeded the error budget (a sweep stops after such a step)
+     * @param client      what the client itself used over the step, null where not watched (older reports)
+     * @param partial     a merged step that only some of the merged reports ran: its figures cover part of the load
+     * @param warnings    what makes the step's figures suspect (a saturated client, shards that did not run at the
+     *                    same time, a partial step)
      */
     public record Step(int number, String load, String shardLoad, String arrival, Lateness lateness,
-                       List<ModelStats> models, double badPercent, boolean overBudget) {
+                       List<ModelStats> models, double badPercent, boolean overBudget, ClientUsage client,
+                       boolean partial, List<String> warnings) {
         public Step {
             models = List.copyOf(models);
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        }
+
+        /** A step as measured, before the client's usage is known or any warning judged. */
+        public Step(int number, String load, String shardLoad, String arrival, Lateness lateness,
+                    List<ModelStats> models, double badPercent, boolean overBudget) {
+            this(number, load, shardLoad, arrival, lateness, models, badPercent, overBudget, null, false, List.of());
+        }
+
+        /** This step with the client's usage, warning when the client was saturated. */
+        public Step watched(ClientUsage usage) {
+            List<String> all = new ArrayList<>(warnings);
+            if (usage != null && usage.saturated()) {
+                all.add(usage.warning());
+            }
+            return new Step(number, load, shardLoad, arrival, lateness, models, badPercent, overBudget, usage, partial,
+                    all);
         }
     }
 
@@ -80,6 +107,24 @@ public record BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> st
      * @param message  one line: the figure and its limit, or what regressed by how much
      */
     public record GateResult(String gate, String step, String model, boolean failed, String message) {
+    }
+
+    /**
+     * Where a model's token counts came from, as its successful samples over every step say ({@code reported},
+     * {@code counted}, {@code estimated} or {@code mixed: ...} with counts); empty when none succeeded.
+     */
+    public static java.util.Optional<String> tokenSource(List<Step> steps, String model) {
+        SourceCounts input = SourceCounts.NONE;
+        SourceCounts output = SourceCounts.NONE;
+        for (Step step : steps) {
+            for (ModelStats stats : step.models()) {
+                if (stats.model().equals(model)) {
+                    input = input.plus(stats.tokens().inputSources());
+                    output = output.plus(stats.tokens().outputSources());
+                }
+            }
+        }
+        return SourceCounts.describe(input, output);
     }
 
     /** True when any gate check failed. */
@@ -150,13 +195,21 @@ public record BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> st
         List<Document.Block> blocks = new ArrayList<>();
         String shard = step.shardLoad() == null ? "" : " (this shard: " + step.shardLoad() + ")";
         blocks.add(new Document.Heading("Step " + step.number() + ": " + step.load() + shard
-                + (step.arrival() == null ? "" : ", " + step.arrival() + " arrivals")));
+                + (step.arrival() == null ? "" : ", " + step.arrival() + " arrivals")
+                + (step.partial() ? " (partial)" : "")));
+        for (String warning : step.warnings()) {
+            blocks.add(new Document.Paragraph(warning, true));
+        }
         for (ModelStats stats : step.models()) {
             blocks.add(metricGrid(stats));
             blocks.add(new Document.KeyValues(figures(step, stats)));
+            shortAnswers(stats).ifPresent(w -> blocks.add(new Document.Paragraph(w, true)));
         }
         if (step.models().isEmpty()) {
             blocks.add(new Document.Paragraph("No request of this step finished."));
+        }
+        if (step.client() != null) {
+            blocks.add(new Document.KeyValues(List.of(new Document.KeyValue("client", step.client().describe()))));
         }
         return blocks;
     }
@@ -180,6 +233,17 @@ public record BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> st
             numeric.add(i > 0);
         }
         return new Document.Grid(headers, rows, numeric, false);
+    }
+
+    /** A warning when answers were shorter than the plan asked: its throughput came from shorter answers. */
+    static java.util.Optional<String> shortAnswers(ModelStats stats) {
+        RequestFlags f = stats.flags();
+        if (f.outputTokensAsked() == null || f.shortOfAsked() == 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(stats.model() + ": " + f.shortOfAsked() + " of " + stats.requests().succeeded()
+                + " answers were shorter than the " + f.outputTokensAsked() + " output tokens asked (shortest "
+                + f.shortestOutput() + "): its token rates and TPOT describe shorter answers than the plan's.");
     }
 
     private static String rowLabel(Metric metric) {
@@ -207,6 +271,10 @@ public record BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> st
         kv.add(new Document.KeyValue("tokens", s.tokens().input() + " in (" + s.tokens().inputSources().label()
                 + "), " + s.tokens().output() + " out (" + s.tokens().outputSources().label() + ")"));
         kv.add(new Document.KeyValue("window", Formats.number(s.windowSeconds(), 2) + " s"));
+        if (s.flags().bursts() > 0) {
+            kv.add(new Document.KeyValue("bursts", s.flags().bursts() + " answers arrived in one burst after a stall:"
+                    + " left out of tokens/s per request"));
+        }
         if (step.lateness() != null) {
             Lateness late = step.lateness();
             kv.add(new Document.KeyValue("late starts", late.lateStarts() + " of " + late.dispatched()
@@ -224,7 +292,8 @@ public record BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> st
         List<List<String>> rows = new ArrayList<>();
         for (Step step : steps) {
             for (ModelStats s : step.models()) {
-                rows.add(List.of(step.load(), s.model(), s.requests().succeeded() + "/" + s.requests().failed(),
+                rows.add(List.of(step.load() + (step.partial() ? " (partial)" : ""), s.model(),
+                        s.requests().succeeded() + "/" + s.requests().failed(),
                         Formats.number(s.requestThroughput(), 2), Formats.number(s.outputTokensPerSecond(), 1),
                         Formats.number(s.goodput(), 2), ms(s.ttft().p50()), ms(s.ttft().p99()), ms(s.itl().p50()),
                         ms(s.e2e().p50()), ms(s.e2e().p99()), step.overBudget() ? "over" : "ok"));
@@ -285,6 +354,19 @@ public record BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> st
                     rows.add(row(step, s, count.getKey(), "count", count.getValue(), null));
                 }
             }
+            if (step.client() != null) {
+                ClientUsage c = step.client();
+                rows.add(clientRow(step, "client_cpu", "% of a core", c.cpuPercentOfCore()));
+                rows.add(clientRow(step, "client_cpu_per_request", "µs", c.cpuMicrosPerRequest()));
+                rows.add(clientRow(step, "client_heap_peak", "bytes", c.heapPeakBytes()));
+                if (c.rssPeakBytes() != null) {
+                    rows.add(clientRow(step, "client_rss_peak", "bytes", c.rssPeakBytes()));
+                }
+                if (c.lag() != null) {
+                    rows.add(clientRow(step, "client_lag_p99", "ms", c.lag().p99Ms()));
+                }
+                rows.add(clientRow(step, "client_saturated", "flag", c.saturated() ? 1 : 0));
+            }
         }
         return new Tabular(headers, rows);
     }
@@ -297,6 +379,10 @@ public record BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> st
         s.requests().errors().forEach((errorClass, n) -> counts.put("errors_" + errorClass, n));
         counts.put("input_tokens", s.tokens().input());
         counts.put("output_tokens", s.tokens().output());
+        counts.put("bursts", s.flags().bursts());
+        if (s.flags().outputTokensAsked() != null) {
+            counts.put("short_of_asked_output", s.flags().shortOfAsked());
+        }
         if (step.lateness() != null) {
             counts.put("late_starts", step.lateness().lateStarts());
         }
@@ -316,6 +402,22 @@ public record BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> st
         row.add(count == null ? "" : count);
         for (int i = 0; i < STAT_COLUMNS; i++) {
             row.add(i < stats.length ? cell(stats[i]) : "");
+        }
+        return row;
+    }
+
+    private static List<Object> clientRow(Step step, String figure, String unit, Number value) {
+        List<Object> row = new ArrayList<>();
+        row.add(step.number());
+        row.add(step.load());
+        row.add(step.shardLoad() == null ? "" : step.shardLoad());
+        row.add("(client)");
+        row.add(figure);
+        row.add(unit);
+        row.add(cell(value));
+        row.add("");
+        for (int i = 0; i < STAT_COLUMNS; i++) {
+            row.add("");
         }
         return row;
     }
@@ -345,6 +447,12 @@ public record BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> st
                 + " the error budget");
         d.put("percentiles", "HdrHistogram, 1 µs resolution, 3 significant digits; the median's 95% interval from"
                 + " order statistics; histograms kept in compressed base64 so shards merge exactly");
+        d.put("bursts", "successful requests whose content arrived in " + Bursts.rule() + "; counted apart and"
+                + " left out of the per-request output rate (their decode time is the time to read a buffer)");
+        d.put("short answers", "successes with fewer output tokens than --output-tokens asked, counted per model");
+        d.put("client", "Yardstick's own process over the step: CPU time / wall time (% of one core; in-process"
+                + " models' work included), CPU µs per request ended, peak heap in use, peak RSS (VmHWM); "
+                + Saturation.rule());
         return d;
     }
 }

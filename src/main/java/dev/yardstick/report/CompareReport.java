@@ -3,6 +3,10 @@ package dev.yardstick.report;
 import dev.yardstick.stats.Metric;
 import dev.yardstick.stats.MetricSummary;
 import dev.yardstick.stats.ModelStats;
+import dev.yardstick.eval.CheckResult;
+import dev.yardstick.watch.ClientUsage;
+import dev.yardstick.watch.Saturation;
+import java.util.TreeMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +18,14 @@ import java.util.Map;
  * per-model summary.
  */
 public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo> prompts,
-                            List<SampleRecord> samples, List<ModelSummary> summary, Map<String, String> metrics)
-        implements Report {
+                            List<SampleRecord> samples, List<ModelSummary> summary, Map<String, String> metrics,
+                            ClientUsage client) implements Report {
+
+    /** A report without the client's usage (it was not watched). */
+    public CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo> prompts, List<SampleRecord> samples,
+                         List<ModelSummary> summary, Map<String, String> metrics) {
+        this(run, models, prompts, samples, summary, metrics, null);
+    }
 
     private static final int PROMPT_EXCERPT = 100;
 
@@ -43,6 +53,9 @@ public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo
                 new Document.KeyValue("started", String.valueOf(run.startedAt())))));
         if (run.interrupted()) {
             blocks.add(new Document.Paragraph("Interrupted: this report holds the requests that finished.", true));
+        }
+        if (client != null && client.saturated()) {
+            blocks.add(new Document.Paragraph(client.warning(), true));
         }
         for (PromptInfo prompt : prompts) {
             // A prompt given on the command line or stdin has no name of its own (its id is "prompt").
@@ -95,17 +108,38 @@ public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo
         List<List<String>> rows = new ArrayList<>();
         for (ModelSummary s : summary) {
             ModelStats st = s.stats();
-            rows.add(List.of(s.model(), st.requests().succeeded() + "/" + st.requests().failed(),
+            rows.add(List.of(s.model(), st.requests().succeeded() + "/" + st.requests().failed() + errorClasses(st),
                     ms(st.ttft(), true), ms(st.ttft(), false), ms(st.e2e(), true), ms(st.e2e(), false),
                     st.tokens().input() + "/" + st.tokens().output(), Formats.number(st.outputRate().p50(), 0),
                     Formats.usd(s.costUsd()),
-                    s.checksTotal() == 0 ? "–" : s.checksPassed() + "/" + s.checksTotal()));
+                    s.checksTotal() == 0 ? "–" : s.checksPassed() + "/" + s.checksTotal() + failedChecks(s.model())));
         }
         List<Boolean> numeric = new ArrayList<>();
         for (int i = 0; i < headers.size(); i++) {
             numeric.add(i > 0);
         }
         return new Document.Grid(headers, rows, numeric, true);
+    }
+
+    /** The failures by class, {@code " (timeout 2, http-5xx 1)"}; empty when none failed. */
+    private static String errorClasses(ModelStats stats) {
+        if (stats.requests().errors().isEmpty()) {
+            return "";
+        }
+        return " (" + String.join(", ", stats.requests().errors().entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).toList()) + ")";
+    }
+
+    /** The checks that failed, by name and how often, {@code " (failed: contains "park" ×2)"}; empty when none. */
+    private String failedChecks(String model) {
+        Map<String, Integer> failed = new TreeMap<>();
+        samples.stream().filter(r -> r.model().equals(model)).flatMap(r -> r.checks().stream())
+                .filter(c -> !c.passed()).map(CheckResult::check).forEach(c -> failed.merge(c, 1, Integer::sum));
+        if (failed.isEmpty()) {
+            return "";
+        }
+        return " (failed: " + String.join(", ", failed.entrySet().stream()
+                .map(e -> e.getKey() + (e.getValue() > 1 ? " ×" + e.getValue() : "")).toList()) + ")";
     }
 
     private static String ms(MetricSummary metric, boolean median) {
@@ -139,6 +173,15 @@ public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo
         }
         notes.add(new Document.Paragraph("TTFT: request start → first content chunk. E2E: request start → last "
                 + "content chunk. tok/s: median per request of output tokens / (E2E − TTFT)."));
+        for (ModelSummary s : summary) {
+            if (s.stats().flags().bursts() > 0) {
+                notes.add(new Document.Paragraph(s.model() + ": " + s.stats().flags().bursts() + " answers arrived in"
+                        + " one burst after a stall; their tok/s is left out of the median (see bursts below)."));
+            }
+        }
+        if (client != null) {
+            notes.add(new Document.Paragraph("Client: " + client.describe() + "."));
+        }
         for (ModelInfo model : models) {
             if (model.price() != null) {
                 notes.add(new Document.Paragraph("Price " + model.price().describe() + "."));
@@ -192,6 +235,10 @@ public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo
         }
         d.put("tokens", "server-reported usage where sent, else counted with the model's tokenizer, else estimated");
         d.put("cost", "input × input price + cached input × cached price + output × output price, USD per 1M tokens");
+        d.put("bursts", "answers whose content arrived in " + dev.yardstick.stats.Bursts.rule() + "; left out of"
+                + " tok/s (their decode time is the time to read a buffer)");
+        d.put("client", "Yardstick's own process over the run: CPU time / wall time (% of one core; in-process"
+                + " models' work included), CPU µs per request, peak heap, peak RSS (VmHWM); " + Saturation.rule());
         return d;
     }
 }

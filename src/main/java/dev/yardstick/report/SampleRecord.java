@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * One request as a report shows it: times in milliseconds, both token counts where both exist, the answer, the
  * checks it passed or failed, and the error when it failed. {@code flags} marks what a reader should look at in a
- * sample that still counts ({@value #EMPTY_ANSWER}); null when there is none.
+ * sample that still counts ({@value #EMPTY_ANSWER}, {@value #BURST}); null when there is none.
  */
 public record SampleRecord(long sequence, String model, String promptId, int repetition, boolean ok,
                            Double ttftMs, double e2eMs, double queueMs, int chunks, List<Double> itlMs,
@@ -15,6 +15,8 @@ public record SampleRecord(long sequence, String model, String promptId, int rep
 
     /** A complete answer with no text (see {@code Sample.emptyAnswer}). */
     public static final String EMPTY_ANSWER = "empty-answer";
+    /** Content that arrived in one burst after a stall: its per-request tokens/s is left out (see {@code Bursts}). */
+    public static final String BURST = "burst";
 
     /** Token counts: {@code input}/{@code output} are the ones every derived figure used, with their source. */
     public record Tokens(int input, int output, int cachedInput, int cacheWriteInput, String inputSource,

@@ -3,6 +3,7 @@ package dev.yardstick.report;
 import dev.yardstick.engine.Sample;
 import dev.yardstick.engine.TokenCounts;
 import dev.yardstick.eval.CheckResult;
+import dev.yardstick.stats.Bursts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +29,18 @@ public final class SampleRecords {
         return new SampleRecord(s.sequence(), s.model(), s.promptId(), s.repetition(), s.ok(),
                 s.ttftNanos() < 0 ? null : s.ttftNanos() / NANOS_PER_MS, s.e2eNanos() / NANOS_PER_MS,
                 s.queueNanos() / NANOS_PER_MS, s.ok() ? s.itlNanos().length + 1 : 0, itl, tokens, s.text(),
-                s.finishReason(), s.requestId(), error, List.copyOf(checks), costUsd,
-                s.emptyAnswer() ? List.of(SampleRecord.EMPTY_ANSWER) : null);
+                s.finishReason(), s.requestId(), error, List.copyOf(checks), costUsd, flags(s));
+    }
+
+    /** What a reader should look at in a sample that still counts; null when nothing. */
+    private static List<String> flags(Sample s) {
+        List<String> flags = new ArrayList<>(2);
+        if (s.emptyAnswer()) {
+            flags.add(SampleRecord.EMPTY_ANSWER);
+        }
+        if (Bursts.of(s)) {
+            flags.add(SampleRecord.BURST);
+        }
+        return flags.isEmpty() ? null : List.copyOf(flags);
     }
 }

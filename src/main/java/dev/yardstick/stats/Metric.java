@@ -22,7 +22,8 @@ public enum Metric {
                     + " a mean of per-request values, not total decode time / total tokens"),
     QUEUE("queue", "ms", false, "Queue: scheduled start → sent, the wait for a free slot (successful requests)"),
     OUTPUT_RATE("output_rate", "tokens/s", true,
-            "Output rate: per request output tokens / (E2E − TTFT), undefined for 1-token outputs");
+            "Output rate: per request output tokens / (E2E − TTFT), undefined for 1-token outputs; requests whose"
+                    + " content arrived in one burst after a stall are counted apart and left out");
 
     /** Histogram units per display unit: µs per ms, milli-tokens/s per token/s. */
     static final int SCALE = 1000;

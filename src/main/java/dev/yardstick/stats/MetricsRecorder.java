@@ -34,6 +34,7 @@ public final class MetricsRecorder implements SampleListener {
     private final long runStartEpochMicros;
     private final long expectedIntervalMicros;
     private final Map<Metric, String> formulas;
+    private volatile int outputTokensAsked;
     private final ConcurrentHashMap<String, ModelRecorder> byModel = new ConcurrentHashMap<>();
     private final List<String> modelOrder = new CopyOnWriteArrayList<>();
 
@@ -56,6 +57,15 @@ public final class MetricsRecorder implements SampleListener {
         long interval = closedLoopExpectedInterval == null ? 0 : closedLoopExpectedInterval.toNanos() / 1000;
         this.expectedIntervalMicros = Math.max(0, interval);
         this.formulas = formulas(closedLoopExpectedInterval);
+    }
+
+    /**
+     * Counts the successes that answered with fewer output tokens than {@code asked} (the plan's output length), so
+     * a report can say its throughput came from shorter answers than planned. Call before the first sample.
+     */
+    public MetricsRecorder expectingOutputTokens(Integer asked) {
+        this.outputTokensAsked = asked == null ? 0 : Math.max(0, asked);
+        return this;
     }
 
     private Map<Metric, String> formulas(Duration interval) {
@@ -82,7 +92,7 @@ public final class MetricsRecorder implements SampleListener {
 
     /** Records one sample. Thread-safe, lock-free for writers; computes nothing that can wait for the snapshot. */
     public void record(Sample sample) {
-        recorderOf(sample.model()).record(sample, slos, expectedIntervalMicros);
+        recorderOf(sample.model()).record(sample, slos, expectedIntervalMicros, outputTokensAsked);
     }
 
     private ModelRecorder recorderOf(String model) {
@@ -111,7 +121,7 @@ public final class MetricsRecorder implements SampleListener {
     public List<ModelStats> snapshot() {
         List<ModelStats> out = new ArrayList<>(modelOrder.size());
         for (String model : modelOrder) {
-            out.add(byModel.get(model).snapshot(runStartEpochMicros, slos.text(), formulas));
+            out.add(byModel.get(model).snapshot(runStartEpochMicros, slos.text(), formulas, outputTokensAsked));
         }
         return out;
     }

@@ -31,24 +31,25 @@ final class ModelRecorder {
         this.model = model;
     }
 
-    void record(Sample sample, SloSet slos, long expectedIntervalMicros) {
+    void record(Sample sample, SloSet slos, long expectedIntervalMicros, int outputTokensAsked) {
         long ticket = phaser.writerCriticalSectionEnter();
         try {
-            active.record(sample, slos, expectedIntervalMicros);
+            active.record(sample, slos, expectedIntervalMicros, outputTokensAsked);
         } finally {
             phaser.writerCriticalSectionExit(ticket);
         }
     }
 
     /** Folds everything recorded so far into the total and summarizes it. */
-    synchronized ModelStats snapshot(long runStartEpochMicros, String slo, Map<Metric, String> formulas) {
+    synchronized ModelStats snapshot(long runStartEpochMicros, String slo, Map<Metric, String> formulas,
+                                     int outputTokensAsked) {
         fold();
         Map<Metric, MetricSummary> summaries = new EnumMap<>(Metric.class);
         for (Map.Entry<Metric, AbstractHistogram> e : total.histograms().entrySet()) {
             summaries.put(e.getKey(), MetricSummary.of(e.getKey(), formulas.get(e.getKey()), e.getValue()));
         }
         return ModelStats.of(model, total.requests(), total.tokens(), total.window(runStartEpochMicros), slo,
-                summaries);
+                summaries, total.flags(outputTokensAsked));
     }
 
     /** Folds everything recorded so far into the total and adds its counts and live histograms to {@code into}. */

@@ -19,12 +19,17 @@ import java.util.Map;
  * @param sloAttainment         successes that met every SLO / attempted, a fraction ({@link #SLO_ATTAINMENT_FORMULA})
  * @param slo                   the SLOs goodput used, {@link SloSet#text()}
  * @param tokens                token sums of successes and where the counts came from
+ * @param flags                 successes counted apart: bursts, answers shorter than asked
  */
 public record ModelStats(String model, RequestCounts requests, double errorRate, Window window,
                          double windowSeconds, double requestThroughput, double outputTokensPerSecond,
                          double goodput, double sloAttainment, String slo, TokenTotals tokens,
                          MetricSummary e2e, MetricSummary ttft, MetricSummary itl, MetricSummary tpot,
-                         MetricSummary queue, MetricSummary outputRate) {
+                         MetricSummary queue, MetricSummary outputRate, RequestFlags flags) {
+
+    public ModelStats {
+        flags = flags == null ? RequestFlags.NONE : flags; // reports written before flags were kept
+    }
 
     public static final String WINDOW_FORMULA = "Window: first counted request's scheduled start → last counted"
             + " request's end (warm-up excluded, failed requests included)";
@@ -34,6 +39,9 @@ public record ModelStats(String model, RequestCounts requests, double errorRate,
             + " (an errored request never meets an SLO)";
     public static final String SLO_ATTAINMENT_FORMULA = "SLO attainment: successful requests meeting every SLO"
             + " / attempted (failed requests count as missing it)";
+    public static final String MERGED_RATES_FORMULA = "Merged shards: each rate is the sum of the shards' own rates"
+            + " (each shard's figure over its own window), so shards that ran at different times are not diluted by"
+            + " the time between them";
     public static final String ERROR_RATE_FORMULA = "Error rate: failed / attempted (warm-up excluded)";
 
     /**
@@ -41,13 +49,21 @@ public record ModelStats(String model, RequestCounts requests, double errorRate,
      * snapshot and for merged shards alike.
      */
     static ModelStats of(String model, RequestCounts requests, TokenTotals tokens, Window window, String slo,
-                         Map<Metric, MetricSummary> summaries) {
+                         Map<Metric, MetricSummary> summaries, RequestFlags flags) {
         double seconds = window.seconds();
-        return new ModelStats(model, requests, ratio(requests.failed(), requests.attempted()), window, seconds,
-                ratio(requests.succeeded(), seconds), ratio(tokens.output(), seconds),
-                ratio(requests.metSlo(), seconds), ratio(requests.metSlo(), requests.attempted()), slo, tokens,
+        return of(model, requests, tokens, window, slo, summaries, flags, ratio(requests.succeeded(), seconds),
+                ratio(tokens.output(), seconds), ratio(requests.metSlo(), seconds));
+    }
+
+    /** The stats with rates given (merged shards add theirs) rather than derived from the window. */
+    static ModelStats of(String model, RequestCounts requests, TokenTotals tokens, Window window, String slo,
+                         Map<Metric, MetricSummary> summaries, RequestFlags flags, double throughput,
+                         double outputTokensPerSecond, double goodput) {
+        return new ModelStats(model, requests, ratio(requests.failed(), requests.attempted()), window,
+                window.seconds(), throughput, outputTokensPerSecond, goodput,
+                ratio(requests.metSlo(), requests.attempted()), slo, tokens,
                 summaries.get(Metric.E2E), summaries.get(Metric.TTFT), summaries.get(Metric.ITL),
-                summaries.get(Metric.TPOT), summaries.get(Metric.QUEUE), summaries.get(Metric.OUTPUT_RATE));
+                summaries.get(Metric.TPOT), summaries.get(Metric.QUEUE), summaries.get(Metric.OUTPUT_RATE), flags);
     }
 
     private static double ratio(double numerator, double denominator) {

@@ -25,6 +25,19 @@ public record SourceCounts(long reported, long counted, long estimated) {
         };
     }
 
+    /**
+     * A model's token source as its samples say: one label when input and output counts agree, else both; empty
+     * when no count was made.
+     */
+    public static java.util.Optional<String> describe(SourceCounts input, SourceCounts output) {
+        if (input.equals(NONE) && output.equals(NONE)) {
+            return java.util.Optional.empty();
+        }
+        String in = input.label();
+        String out = output.label();
+        return java.util.Optional.of(in.equals(out) ? out : "input " + in + "; output " + out);
+    }
+
     /** {@code reported}, {@code counted} or {@code estimated} when one source made every count, else each share. */
     public String label() {
         List<String> parts = new ArrayList<>();

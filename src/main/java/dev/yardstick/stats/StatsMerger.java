@@ -8,37 +8,53 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Merges the results of shards (runs on several machines, or several runs) exactly: histograms are decoded and
  * added, and every percentile, mean and interval is recomputed from the sum, so the result equals what one run
  * recording every sample would have reported. Counters add; the window runs from the earliest start to the latest
- * end (epoch microseconds, so the shards' clocks must agree).
+ * end (epoch microseconds, so the shards' clocks must agree). Rates follow the {@link Rule}: never the merged
+ * count over the union of windows, which dilutes shards run one after the other with the time between them.
  */
 public final class StatsMerger {
+
+    /** How the parts' rates (throughput, output tokens/s, goodput) combine. */
+    public enum Rule {
+        /** Shards: each part offered a share of one load, so the load's rate is the sum of the parts' rates. */
+        SHARDS,
+        /** Repeated runs of the whole load: the pooled rate, every part's count over the sum of their windows. */
+        REPEATS
+    }
 
     private StatsMerger() {
     }
 
-    /** One merged {@link ModelStats} per model label, in the order models first appear in the shards. */
+    /** Shards' results ({@link Rule#SHARDS}), one merged {@link ModelStats} per model label. */
     @SafeVarargs
     public static List<ModelStats> merge(List<ModelStats>... shards) {
+        return merge(Rule.SHARDS, List.of(shards));
+    }
+
+    /** One merged {@link ModelStats} per model label, in the order models first appear in the parts. */
+    public static List<ModelStats> merge(Rule rule, List<List<ModelStats>> parts) {
         Map<String, List<ModelStats>> byModel = new LinkedHashMap<>();
-        for (List<ModelStats> shard : shards) {
-            for (ModelStats stats : shard) {
+        for (List<ModelStats> part : parts) {
+            for (ModelStats stats : part) {
                 byModel.computeIfAbsent(stats.model(), m -> new ArrayList<>()).add(stats);
             }
         }
         List<ModelStats> out = new ArrayList<>(byModel.size());
-        byModel.values().forEach(parts -> out.add(mergeModel(parts)));
+        byModel.values().forEach(same -> out.add(mergeModel(rule, same)));
         return out;
     }
 
     /** Merges results of one model. */
-    static ModelStats mergeModel(List<ModelStats> parts) {
+    static ModelStats mergeModel(Rule rule, List<ModelStats> parts) {
         ModelStats first = parts.getFirst();
         RequestCounts requests = first.requests();
         TokenTotals tokens = first.tokens();
+        RequestFlags flags = first.flags();
         Window window = first.window();
         for (ModelStats part : parts.subList(1, parts.size())) {
             if (!part.slo().equals(first.slo())) {
@@ -47,6 +63,7 @@ public final class StatsMerger {
             }
             requests = requests.plus(part.requests());
             tokens = tokens.plus(part.tokens());
+            flags = flags.plus(part.flags());
             window = window.union(part.window());
         }
         Map<Metric, MetricSummary> summaries = new EnumMap<>(Metric.class);
@@ -57,7 +74,29 @@ public final class StatsMerger {
             }
             summaries.put(metric, MetricSummary.of(metric, first.metric(metric).formula(), sum));
         }
-        return ModelStats.of(first.model(), requests, tokens, window, first.slo(), summaries);
+        return ModelStats.of(first.model(), requests, tokens, window, first.slo(), summaries, flags,
+                rate(rule, parts, ModelStats::requestThroughput), rate(rule, parts, ModelStats::outputTokensPerSecond),
+                rate(rule, parts, ModelStats::goodput));
+    }
+
+    /** The parts' rates combined; parts that counted nothing (an undefined rate) add nothing. NaN when none did. */
+    private static double rate(Rule rule, List<ModelStats> parts, ToDoubleFunction<ModelStats> read) {
+        double sum = 0;
+        double seconds = 0;
+        boolean any = false;
+        for (ModelStats part : parts) {
+            double value = read.applyAsDouble(part);
+            if (Double.isNaN(value) || !(part.windowSeconds() > 0)) {
+                continue;
+            }
+            any = true;
+            sum += rule == Rule.SHARDS ? value : value * part.windowSeconds();
+            seconds += part.windowSeconds();
+        }
+        if (!any) {
+            return Double.NaN;
+        }
+        return rule == Rule.SHARDS ? sum : sum / seconds;
     }
 
     private static Histogram histogram(ModelStats stats, Metric metric) {

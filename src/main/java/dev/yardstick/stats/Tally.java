@@ -30,6 +30,9 @@ final class Tally {
     private final LongAdder retries = new LongAdder();
     private final LongAdder warmups = new LongAdder();
     private final LongAdder metSlo = new LongAdder();
+    private final LongAdder bursts = new LongAdder();
+    private final LongAdder shortOfAsked = new LongAdder();
+    private final AtomicLong shortestOutput = new AtomicLong(Long.MAX_VALUE);
     private final LongAdder[] errors = adders(ErrorClass.values().length);
     private final LongAdder inputTokens = new LongAdder();
     private final LongAdder outputTokens = new LongAdder();
@@ -63,8 +66,9 @@ final class Tally {
      * The hot path: counters and raw values only, every derived figure waits for the snapshot.
      *
      * @param expectedIntervalMicros closed-loop coordinated-omission correction for E2E, 0 for none
+     * @param outputTokensAsked      the output length asked of every request, 0 for none
      */
-    void record(Sample s, SloSet slos, long expectedIntervalMicros) {
+    void record(Sample s, SloSet slos, long expectedIntervalMicros, int outputTokensAsked) {
         if (s.warmup()) {
             warmups.increment();
             return;
@@ -84,11 +88,20 @@ final class Tally {
         if (slos.meets(s)) {
             metSlo.increment();
         }
-        recordLatencies(s, expectedIntervalMicros);
+        boolean burst = Bursts.of(s);
+        if (burst) {
+            bursts.increment();
+        }
+        recordLatencies(s, expectedIntervalMicros, burst);
         recordTokens(s.tokens());
+        int output = s.tokens() == null ? 0 : s.tokens().output();
+        if (outputTokensAsked > 0 && output < outputTokensAsked) {
+            shortOfAsked.increment();
+            lowerTo(shortestOutput, output);
+        }
     }
 
-    private void recordLatencies(Sample s, long expectedIntervalMicros) {
+    private void recordLatencies(Sample s, long expectedIntervalMicros, boolean burst) {
         long e2e = micros(s.e2eNanos());
         if (expectedIntervalMicros > 0) {
             histogram(Metric.E2E).recordValueWithExpectedInterval(e2e, expectedIntervalMicros);
@@ -113,7 +126,7 @@ final class Tally {
         }
         int output = s.tokens() == null ? 0 : s.tokens().output();
         long decodeNanos = s.e2eNanos() - s.ttftNanos();
-        if (s.ttftNanos() >= 0 && output >= 2 && decodeNanos > 0) {
+        if (s.ttftNanos() >= 0 && output >= 2 && decodeNanos > 0 && !burst) {
             // tokens/s × 1000 (milli-tokens/s): output × 1e9 / nanos × 1e3
             histogram(Metric.OUTPUT_RATE).recordValue(Math.round(output * 1e12 / decodeNanos));
         }
@@ -169,6 +182,9 @@ final class Tally {
         retries.add(other.retries.sum());
         warmups.add(other.warmups.sum());
         metSlo.add(other.metSlo.sum());
+        bursts.add(other.bursts.sum());
+        shortOfAsked.add(other.shortOfAsked.sum());
+        lowerTo(shortestOutput, other.shortestOutput.get());
         addAll(errors, other.errors);
         inputTokens.add(other.inputTokens.sum());
         outputTokens.add(other.outputTokens.sum());
@@ -189,8 +205,8 @@ final class Tally {
         for (Histogram h : histograms) {
             h.reset();
         }
-        for (LongAdder a : new LongAdder[]{attempted, succeeded, retries, warmups, metSlo, inputTokens, outputTokens,
-                cachedTokens}) {
+        for (LongAdder a : new LongAdder[]{attempted, succeeded, retries, warmups, metSlo, bursts, shortOfAsked,
+                inputTokens, outputTokens, cachedTokens}) {
             a.reset();
         }
         for (LongAdder[] group : new LongAdder[][]{errors, inputSources, outputSources}) {
@@ -198,6 +214,7 @@ final class Tally {
                 a.reset();
             }
         }
+        shortestOutput.set(Long.MAX_VALUE);
         firstStart.set(Long.MAX_VALUE);
         lastEnd.set(Long.MIN_VALUE);
     }
@@ -210,6 +227,13 @@ final class Tally {
         long tried = attempted.sum();
         long ok = succeeded.sum();
         return new RequestCounts(tried, ok, tried - ok, retries.sum(), warmups.sum(), metSlo.sum(), byClass);
+    }
+
+    /** @param outputTokensAsked the output length asked of every request, 0 for none */
+    RequestFlags flags(int outputTokensAsked) {
+        long shortest = shortestOutput.get();
+        return new RequestFlags(bursts.sum(), outputTokensAsked > 0 ? outputTokensAsked : null, shortOfAsked.sum(),
+                shortest == Long.MAX_VALUE ? null : (int) shortest);
     }
 
     TokenTotals tokens() {

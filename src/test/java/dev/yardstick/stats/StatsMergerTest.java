@@ -57,8 +57,10 @@ class StatsMergerTest {
             assertEquals(want.requests(), got.requests());
             assertEquals(want.tokens(), got.tokens());
             assertEquals(want.window(), got.window());
-            assertEquals(want.requestThroughput(), got.requestThroughput());
-            assertEquals(want.goodput(), got.goodput());
+            assertEquals(want.flags(), got.flags());
+            // Two shards over the same minute: the sum of their rates is the one run's, to the edges of the windows.
+            assertEquals(want.requestThroughput(), got.requestThroughput(), want.requestThroughput() * 0.01);
+            assertEquals(want.goodput(), got.goodput(), want.goodput() * 0.01);
             for (Metric metric : Metric.values()) {
                 MetricSummary a = want.metric(metric);
                 MetricSummary b = got.metric(metric);
@@ -76,17 +78,34 @@ class StatsMergerTest {
     }
 
     @Test
-    void windowsOfShardsOnOtherMachinesJoinInEpochTime() {
+    void shardsRunOneAfterTheOtherAddTheirOwnRatesNotTheUnionsDilutedOne() {
         MetricsRecorder early = new MetricsRecorder(SloSet.NONE, RUN_START);
         MetricsRecorder late = new MetricsRecorder(SloSet.NONE, RUN_START.plusSeconds(10));
         early.record(sample().at(0).e2e(1000).reported(1, 50).build());  // 0 s → 1 s
         late.record(sample().at(0).e2e(2000).reported(1, 50).build());   // 10 s → 12 s
-        ModelStats merged = StatsMerger.merge(early.snapshot(), late.snapshot()).getFirst();
+        List<ModelStats> parts = List.of(early.snapshot().getFirst(), late.snapshot().getFirst());
+        ModelStats merged = StatsMerger.merge(List.of(parts.get(0)), List.of(parts.get(1))).getFirst();
         long start = RUN_START.getEpochSecond() * 1_000_000L;
-        assertEquals(new Window(start, start + 12_000_000), merged.window());
+        assertEquals(new Window(start, start + 12_000_000), merged.window(), "the window still spans both, in epoch time");
         assertEquals(12.0, merged.windowSeconds(), 1e-9);
-        assertEquals(2 / 12.0, merged.requestThroughput(), 1e-12);
-        assertEquals(100 / 12.0, merged.outputTokensPerSecond(), 1e-12);
+        assertEquals(1 / 1.0 + 1 / 2.0, merged.requestThroughput(), 1e-12);
+        assertEquals(50 / 1.0 + 50 / 2.0, merged.outputTokensPerSecond(), 1e-12);
+        assertEquals(0.0, Window.commonShare(parts.stream().map(ModelStats::window).toList()), "they never overlapped");
+
+        ModelStats pooled = StatsMerger.merge(StatsMerger.Rule.REPEATS, List.of(List.of(parts.get(0)),
+                List.of(parts.get(1)))).getFirst();
+        assertEquals(2 / 3.0, pooled.requestThroughput(), 1e-12, "repeats: every success over every second measured");
+        assertEquals(100 / 3.0, pooled.outputTokensPerSecond(), 1e-12);
+    }
+
+    @Test
+    void theCommonShareOfWindowsIsMeasuredOnTheShortest() {
+        assertEquals(1.0, Window.commonShare(List.of(new Window(0, 100), new Window(10, 50))), 1e-12);
+        assertEquals(0.5, Window.commonShare(List.of(new Window(0, 100), new Window(50, 150))), 1e-12);
+        assertEquals(0.5, Window.commonShare(List.of(new Window(0, 100), new Window(25, 150), new Window(0, 50))),
+                1e-12);
+        assertEquals(0.0, Window.commonShare(List.of(new Window(0, 100), new Window(100, 150))), 1e-12);
+        assertEquals(1.0, Window.commonShare(List.of(new Window(0, 100), Window.NONE)), 1e-12, "nothing ran apart");
     }
 
     @Test
