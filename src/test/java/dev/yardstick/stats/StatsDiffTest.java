@@ -88,13 +88,13 @@ class StatsDiffTest {
     @Test
     void lowerThroughputIsARegressionAndErrorRateIsLeftToThresholds() {
         StatsDiff diff = StatsDiff.between(run(1, 0), run(1, 4)); // a quarter of the requests now fail
-        Change throughput = diff.rates().get(Rate.THROUGHPUT.ordinal());
+        Change throughput = diff.rate(Rate.THROUGHPUT).change();
         assertEquals(-25, throughput.relativePercent(), 0.1);
         List<Quantity> worse = diff.regressions(10).stream().map(Change::quantity).toList();
         assertTrue(worse.contains(Rate.THROUGHPUT) && worse.contains(Rate.OUTPUT_TPS) && worse.contains(Rate.GOODPUT),
                 worse.toString());
         assertFalse(worse.contains(Rate.ERROR_RATE) || worse.contains(Rate.SLO_ATTAINMENT));
-        Change errors = diff.rates().get(Rate.ERROR_RATE.ordinal());
+        Change errors = diff.rate(Rate.ERROR_RATE).change();
         assertEquals(0, errors.baseline());
         assertEquals(25, errors.current(), 1e-9);
     }
