@@ -36,19 +36,7 @@ final class MeanBootstrap {
         if (n == 0) {
             return new MeanBootstrap(Double.NaN, new double[0]);
         }
-        int buckets = 0;
-        for (HistogramIterationValue ignored : h.recordedValues()) {
-            buckets++;
-        }
-        long[] cumulative = new long[buckets];
-        double[] values = new double[buckets];
-        int i = 0;
-        long seen = 0;
-        for (HistogramIterationValue v : h.recordedValues()) {
-            seen += v.getCountAddedInThisIterationStep();
-            cumulative[i] = seen;
-            values[i++] = h.medianEquivalentValue(v.getValueIteratedTo());
-        }
+        ValueDraw draw = ValueDraw.of(h);
         double mean = h.getMean();
         int draws = (int) Math.min(n, MAX_DRAWS);
         double scale = Math.sqrt(draws / (double) n);
@@ -57,8 +45,7 @@ final class MeanBootstrap {
         for (int r = 0; r < RESAMPLES; r++) {
             double sum = 0;
             for (int d = 0; d < draws; d++) {
-                int at = Arrays.binarySearch(cumulative, random.nextLong(n) + 1);
-                sum += values[at >= 0 ? at : -at - 1];
+                sum += draw.next(random);
             }
             means[r] = mean + (sum / draws - mean) * scale;
         }
@@ -84,6 +71,49 @@ final class MeanBootstrap {
             return Interval.UNDEFINED;
         }
         return new Interval(value * mean / m.high(), value * mean / m.low());
+    }
+
+    /**
+     * Draws one recorded value at random, each value as often as it was recorded: from the values laid out one by
+     * one when there are few, else by a binary search of the cumulative counts.
+     */
+    private record ValueDraw(long n, long[] cumulative, double[] values) {
+
+        static ValueDraw of(AbstractHistogram h) {
+            long n = h.getTotalCount();
+            boolean flat = n <= MAX_DRAWS;
+            int size = 0;
+            for (HistogramIterationValue ignored : h.recordedValues()) {
+                size++;
+            }
+            long[] cumulative = new long[size];
+            double[] buckets = new double[size];
+            int i = 0;
+            long seen = 0;
+            for (HistogramIterationValue v : h.recordedValues()) {
+                seen += v.getCountAddedInThisIterationStep();
+                cumulative[i] = seen;
+                buckets[i++] = h.medianEquivalentValue(v.getValueIteratedTo());
+            }
+            if (!flat) {
+                return new ValueDraw(n, cumulative, buckets);
+            }
+            double[] values = new double[(int) n];
+            int at = 0;
+            for (int b = 0; b < size; b++) {
+                Arrays.fill(values, at, (int) cumulative[b], buckets[b]);
+                at = (int) cumulative[b];
+            }
+            return new ValueDraw(n, null, values);
+        }
+
+        double next(SplittableRandom random) {
+            if (cumulative == null) {
+                return values[random.nextInt(values.length)];
+            }
+            int at = Arrays.binarySearch(cumulative, random.nextLong(n) + 1);
+            return values[at >= 0 ? at : -at - 1];
+        }
     }
 
     private double quantile(double q) {
