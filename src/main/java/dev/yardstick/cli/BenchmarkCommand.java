@@ -120,15 +120,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     + " (default 10%) and the change is significant at --confidence.")
     String maxRegression;
 
-    @Option(names = "--confidence", paramLabel = "PERCENT",
-            description = "With --baseline: a change counts only when the two runs' confidence intervals at this"
-                    + " level do not overlap (default 95%).")
-    String confidence;
-
-    @Option(names = "--gate-unsupported",
-            description = "With --baseline: also gate percentiles too few samples support (p99 of fewer than 368"
-                    + " at 95%), on their change alone.")
-    Boolean gateUnsupported;
+    @Mixin
+    RegressionOptions regression;
 
     @Option(names = "--shard", paramLabel = "I/N",
             description = "Run the I-th of N shares of the plan (1-based); merge the reports with 'report merge'.")
@@ -202,6 +195,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
     private PlanSettings flags() {
         return new PlanSettings(null, null, models, concurrency, rate, arrival, maxConcurrency, sweep, duration,
                 requests, warmup, prompts, inputTokens, outputTokens, temperature, baseUrl, timeout, slo, errorBudget,
-                failIf, baseline, maxRegression, shard, seed, samples, confidence, gateUnsupported);
+                failIf, baseline, maxRegression, shard, seed, samples, regression.confidence,
+                regression.gateUnsupported);
     }
 }

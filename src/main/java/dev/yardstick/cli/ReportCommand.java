@@ -82,15 +82,8 @@ public final class ReportCommand implements Callable<Integer> {
                         + " report has no counterpart in the other.")
         String maxRegression;
 
-        @Option(names = "--confidence", paramLabel = "PERCENT",
-                description = "The intervals' confidence: a change counts only when the two runs' intervals do not"
-                        + " overlap (default 95%).")
-        String confidence;
-
-        @Option(names = "--gate-unsupported",
-                description = "Also gate percentiles too few samples support (p99 of fewer than 368 at 95%), on their"
-                        + " change alone.")
-        boolean gateUnsupported;
+        @Mixin
+        RegressionOptions regression;
 
         @Mixin
         OutputOptions output;
@@ -104,7 +97,8 @@ public final class ReportCommand implements Callable<Integer> {
             output.validate();
             Double allowance = Percentages.parse(maxRegression, "max regression");
             DiffReport diff = BenchmarkReports.diff(BenchmarkReports.read(baseline), BenchmarkReports.read(current),
-                    allowance, RegressionRule.parseConfidence(confidence), gateUnsupported);
+                    allowance, RegressionRule.parseConfidence(regression.confidence),
+                    Boolean.TRUE.equals(regression.gateUnsupported));
             output.emit(diff, session);
             return diff.gateFailed() ? ExitCodes.GATE_FAILED : ExitCodes.OK;
         }

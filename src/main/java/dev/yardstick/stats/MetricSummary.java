@@ -54,12 +54,20 @@ public record MetricSummary(Metric metric, String unit, String formula, long cou
      * outwards.
      */
     public static MetricSummary of(Metric metric, String formula, AbstractHistogram h) {
+        return of(metric, formula, h, h.getTotalCount());
+    }
+
+    /**
+     * As {@link #of(Metric, String, AbstractHistogram)}, the intervals counting only {@code independent} values
+     * ({@link PercentileIntervals#of(Metric, AbstractHistogram, double, double, long)}).
+     */
+    static MetricSummary of(Metric metric, String formula, AbstractHistogram h, long independent) {
         long n = h.getTotalCount();
         String encoded = HistogramCodec.encode(h);
         Map<String, Interval> intervals = new LinkedHashMap<>();
         for (Stat stat : PERCENTILES) {
             intervals.put(stat.label(), PercentileIntervals.of(metric, h, stat.quantile(),
-                    PercentileIntervals.STORED_CONFIDENCE));
+                    PercentileIntervals.STORED_CONFIDENCE, independent));
         }
         if (n == 0) {
             double nan = Double.NaN;
@@ -76,6 +84,18 @@ public record MetricSummary(Metric metric, String unit, String formula, long cou
 
     private static double at(Metric metric, AbstractHistogram h, double percentile) {
         return metric.fromRecorded(h.getValueAtPercentile(percentile));
+    }
+
+    /**
+     * This summary with its intervals counting one value per request ({@link PercentileIntervals#independentValues}):
+     * itself unless its values come several per request.
+     */
+    MetricSummary withIndependentValues(long requests) {
+        long independent = PercentileIntervals.independentValues(metric, count, requests);
+        if (independent >= count || histogram == null || histogram.isEmpty()) {
+            return this;
+        }
+        return of(metric, formula, HistogramCodec.decode(histogram), independent);
     }
 
     /** The median's 95% confidence interval. */

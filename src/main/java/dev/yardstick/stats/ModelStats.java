@@ -46,7 +46,9 @@ public record ModelStats(String model, RequestCounts requests, double errorRate,
         return new ModelStats(model, requests, ratio(requests.failed(), requests.attempted()), window, seconds,
                 ratio(requests.succeeded(), seconds), ratio(tokens.output(), seconds),
                 ratio(requests.metSlo(), seconds), ratio(requests.metSlo(), requests.attempted()), slo, tokens,
-                summaries.get(Metric.E2E), summaries.get(Metric.TTFT), summaries.get(Metric.ITL),
+                summaries.get(Metric.E2E), summaries.get(Metric.TTFT),
+                summaries.get(Metric.ITL) == null ? null
+                        : summaries.get(Metric.ITL).withIndependentValues(requests.succeeded()),
                 summaries.get(Metric.TPOT), summaries.get(Metric.QUEUE), summaries.get(Metric.OUTPUT_RATE));
     }
 

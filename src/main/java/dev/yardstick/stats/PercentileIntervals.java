@@ -43,16 +43,32 @@ public final class PercentileIntervals {
      * units of {@code metric}; NaN ends where the sample cannot bound it, both NaN for an empty histogram.
      */
     public static Interval of(Metric metric, AbstractHistogram h, double quantile, double confidence) {
+        return of(metric, h, quantile, confidence, h.getTotalCount());
+    }
+
+    /**
+     * As {@link #of(Metric, AbstractHistogram, double, double)} for values that are not all independent: the ranks
+     * are those of {@code independent} values, carried over to the histogram's count in proportion and rounded
+     * outwards. Inter-token gaps come several per request, and the gaps of one request move together (a stall
+     * delays them all), so their intervals count requests, not gaps ({@link #independentValues}).
+     */
+    static Interval of(Metric metric, AbstractHistogram h, double quantile, double confidence, long independent) {
         long n = h.getTotalCount();
         if (n == 0) {
             return Interval.UNDEFINED;
         }
-        long[] ranks = ranks(n, quantile, confidence);
-        double low = ranks[0] < 1 ? Double.NaN
-                : metric.fromRecorded(h.lowestEquivalentValue(valueAtRank(h, ranks[0])));
-        double high = ranks[1] > n ? Double.NaN
-                : metric.fromRecorded(h.highestEquivalentValue(valueAtRank(h, ranks[1])));
+        long m = Math.max(1, Math.min(n, independent));
+        long[] ranks = ranks(m, quantile, confidence);
+        double low = ranks[0] < 1 ? Double.NaN : metric.fromRecorded(h.lowestEquivalentValue(valueAtRank(h,
+                Math.max(1, (long) Math.floor(ranks[0] * (double) n / m)))));
+        double high = ranks[1] > m ? Double.NaN : metric.fromRecorded(h.highestEquivalentValue(valueAtRank(h,
+                Math.min(n, (long) Math.ceil(ranks[1] * (double) n / m)))));
         return new Interval(low, high);
+    }
+
+    /** How many of a distribution's {@code count} values are independent: one per request for inter-token gaps. */
+    static long independentValues(Metric metric, long count, long requests) {
+        return metric == Metric.ITL && requests > 0 ? Math.min(count, requests) : count;
     }
 
     /** The rank-th smallest value (1-based) as the histogram holds it. */

@@ -127,7 +127,8 @@ public record StatsDiff(String baselineModel, String currentModel, double confid
                 return Interval.UNDEFINED;
             }
             if (figure.stat().isPercentile()) {
-                return PercentileIntervals.of(metric, histogram(metric), figure.stat().quantile(), confidence);
+                return PercentileIntervals.of(metric, histogram(metric), figure.stat().quantile(), confidence,
+                        PercentileIntervals.independentValues(metric, summary.count(), stats.requests().succeeded()));
             }
             Interval recorded = bootstrap(metric).meanInterval(confidence);
             return new Interval(metric.fromRecorded(recorded.low()), metric.fromRecorded(recorded.high()));

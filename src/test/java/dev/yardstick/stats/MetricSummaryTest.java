@@ -123,4 +123,26 @@ class MetricSummaryTest {
         assertFalse(Stat.P50.isMaxFor(3));
         assertFalse(Stat.MEAN.isMaxFor(1));
     }
+
+    @Test
+    void interTokenGapsCountRequestsNotGapsInTheirIntervals() {
+        // 100 requests of 10 gaps each: the gaps of one request move together, so only 100 values are independent
+        Histogram h = new Histogram(3);
+        SplittableRandom random = new SplittableRandom(3);
+        for (int request = 0; request < 100; request++) {
+            long stall = random.nextInt(4) == 0 ? 3000 : 0;
+            for (int gap = 0; gap < 10; gap++) {
+                h.recordValue(4000 + stall + random.nextInt(100));
+            }
+        }
+        Interval asGaps = PercentileIntervals.of(Metric.ITL, h, 0.5, 0.95);
+        Interval asRequests = PercentileIntervals.of(Metric.ITL, h, 0.5, 0.95, 100);
+        assertTrue(asRequests.width() > asGaps.width() && asRequests.contains(asGaps.low())
+                && asRequests.contains(asGaps.high()), asGaps + " within " + asRequests);
+        assertTrue(PercentileIntervals.of(Metric.ITL, h, 0.99, 0.95).bounded(), "1000 gaps would bound a p99");
+        assertFalse(asRequests.bounded() && PercentileIntervals.of(Metric.ITL, h, 0.99, 0.95, 100).bounded(),
+                "100 requests do not");
+        assertEquals(100, PercentileIntervals.independentValues(Metric.ITL, 1000, 100));
+        assertEquals(1000, PercentileIntervals.independentValues(Metric.TTFT, 1000, 100));
+    }
 }
