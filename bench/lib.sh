@@ -30,6 +30,7 @@ java_bin() {
 # Starts LoopbackLlmServer (test sources) with the given behaviour flags; sets $base_url.
 start_server() {
   local out="$work/server.out" i
+  : >"$out" # a server started before left its line here: wait for this one's
   "$(java_bin)" -cp "$root/target/yardstick.jar:$root/target/test-classes" \
     dev.yardstick.testing.LoopbackLlmServer --port 0 "$@" >"$out" 2>"$work/server.err" &
   server_pid=$!

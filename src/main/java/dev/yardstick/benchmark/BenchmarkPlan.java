@@ -7,6 +7,7 @@ import dev.yardstick.config.ModelSpec;
 import dev.yardstick.config.PromptLoader;
 import dev.yardstick.config.PromptSet;
 import dev.yardstick.engine.LoadShape;
+import dev.yardstick.stats.RegressionRule;
 import dev.yardstick.stats.SloSet;
 import dev.yardstick.stats.Threshold;
 import java.nio.file.Path;
@@ -26,13 +27,14 @@ import java.util.Locale;
  * @param inputTokens    synthetic prompts' length (null with a prompt set)
  * @param outputTokens   the output length asked of the model (its max-tokens), null for the model's own limit
  * @param errorBudget    percent of a step's requests that may fail or miss an SLO before a sweep stops
- * @param maxRegression  percent a gated figure may worsen against the baseline (null without a baseline)
+ * @param regression     how the regression gate judges against the baseline: allowance, confidence, and whether
+ *                       percentiles too few samples support are gated (null without a baseline)
  * @param settings       the settings this plan was made from, as reports keep them
  */
 public record BenchmarkPlan(String name, List<ModelSpec> models, List<LoadStep> steps, Long requests,
                             Duration duration, Warmup warmup, PromptSet prompts, LengthDistribution inputTokens,
                             Integer outputTokens, Duration timeout, SloSet slos, double errorBudget,
-                            List<Threshold> gates, Path baseline, Double maxRegression, Shard shard, long seed,
+                            List<Threshold> gates, Path baseline, RegressionRule regression, Shard shard, long seed,
                             Path samples, PlanSettings settings) {
 
     static final long DEFAULT_REQUESTS = 100;
@@ -87,13 +89,23 @@ public record BenchmarkPlan(String name, List<ModelSpec> models, List<LoadStep> 
         if (s.maxRegression() != null && s.baseline() == null) {
             throw new InputException("--max-regression needs --baseline FILE (a report to compare with)");
         }
-        Double maxRegression = s.baseline() == null ? null : Percentages.parse(
-                s.maxRegression() == null ? DEFAULT_MAX_REGRESSION : s.maxRegression(), "max regression");
+        if ((s.confidence() != null || s.gateUnsupported() != null) && s.baseline() == null) {
+            throw new InputException("--confidence and --gate-unsupported need --baseline FILE (a report to compare"
+                    + " with)");
+        }
+        RegressionRule regression = s.baseline() == null ? null : regressionRule(s);
         List<Threshold> gates = s.failIf() == null ? List.of() : s.failIf().stream().map(Threshold::parse).toList();
         return new BenchmarkPlan(s.name() == null ? "benchmark" : s.name(), models(s.models(), params), steps, requests,
                 duration, Warmup.parse(s.warmup()), prompts, input, s.outputTokens(), timeout,
                 SloSet.parse(s.slo()), errorBudget, gates, s.baseline() == null ? null : Path.of(s.baseline()),
-                maxRegression, shard, seed, s.samples() == null ? null : Path.of(s.samples()), s);
+                regression, shard, seed, s.samples() == null ? null : Path.of(s.samples()), s);
+    }
+
+    /** The regression gate's rule from the settings, with the defaults (10%, 95%, unsupported not gated). */
+    static RegressionRule regressionRule(PlanSettings s) {
+        return new RegressionRule(Percentages.parse(s.maxRegression() == null ? DEFAULT_MAX_REGRESSION
+                : s.maxRegression(), "max regression"), RegressionRule.parseConfidence(s.confidence()),
+                Boolean.TRUE.equals(s.gateUnsupported()));
     }
 
     private static List<ModelSpec> models(List<String> names, ModelParams params) {

@@ -9,12 +9,12 @@ import dev.yardstick.report.DiffReport;
 import dev.yardstick.report.ModelInfo;
 import dev.yardstick.report.RunInfo;
 import dev.yardstick.stats.Change;
-import dev.yardstick.stats.MetricDiff;
-import dev.yardstick.stats.MetricStat;
+import dev.yardstick.stats.FigureDiff;
+import dev.yardstick.stats.Judgement;
 import dev.yardstick.stats.ModelStats;
 import dev.yardstick.stats.StatsDiff;
+import dev.yardstick.stats.RegressionRule;
 import dev.yardstick.stats.StatsMerger;
-import dev.yardstick.stats.Stat;
 import dev.yardstick.stats.Threshold;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,6 +72,13 @@ public final class BenchmarkReports {
         return new Named(file.getFileName().toString(), report);
     }
 
+    /** Reads a plan's baseline, refusing one that shares no step and model with the plan (nothing to compare). */
+    public static BenchmarkReport readBaseline(BenchmarkPlan plan) {
+        Named baseline = read(plan.baseline());
+        Gates.requireComparable(plan, baseline.report(), baseline.name());
+        return baseline.report();
+    }
+
     /**
      * Merges reports of the same plan (its shards, or repeated runs): per step and model, histograms and counts add,
      * windows span them all, lateness adds up; rates add over shards (each ran a share of the load) and pool over
@@ -101,8 +108,7 @@ public final class BenchmarkReports {
         Gates.Baseline baseline = null;
         if (plan.baseline() != null && Files.isRegularFile(Path.of(plan.baseline()))) {
             Named base = read(Path.of(plan.baseline()));
-            baseline = new Gates.Baseline(base.report(), base.name(), Percentages.parse(plan.maxRegression() == null
-                    ? BenchmarkPlan.DEFAULT_MAX_REGRESSION : plan.maxRegression(), "max regression"));
+            baseline = new Gates.Baseline(base.report(), base.name(), BenchmarkPlan.regressionRule(plan));
         } else if (plan.baseline() != null) {
             notes.add("The plan's baseline " + plan.baseline() + " is not here, so its regression gate was not judged"
                     + " again; compare with 'yardstick report diff BASELINE MERGED --max-regression N%'.");
@@ -210,60 +216,69 @@ public final class BenchmarkReports {
 
     /**
      * Compares a new report with a baseline, step by step (matched by load) and model by model (matched by name, or
-     * the single model of each side).
+     * the single model of each side). Reports with no step and model in common are an input error: there is
+     * nothing to compare, and saying "no regression" would be a false pass.
      *
      * @param maxRegressionPercent the allowance for gated figures, null to report changes only
+     * @param confidence           the intervals' confidence (0..1)
+     * @param gateUnsupported      judge percentiles their sample count cannot bound on their change alone
      */
-    public static DiffReport diff(Named baseline, Named current, Double maxRegressionPercent) {
+    public static DiffReport diff(Named baseline, Named current, Double maxRegressionPercent, double confidence,
+                                  boolean gateUnsupported) {
+        RegressionRule rule = new RegressionRule(maxRegressionPercent == null ? 0 : maxRegressionPercent, confidence,
+                gateUnsupported);
         List<DiffReport.Comparison> comparisons = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        List<String> notCompared = new ArrayList<>();
         for (BenchmarkReport.Step step : current.report().steps()) {
             Optional<BenchmarkReport.Step> baseStep = Counterparts.step(baseline.report(), step.load());
             if (baseStep.isEmpty()) {
-                notes.add("Step " + step.load() + " is not in " + baseline.name() + ": not compared.");
+                notCompared.add("Step " + step.load() + " of " + current.name() + " is not in " + baseline.name() + ".");
                 continue;
             }
             for (ModelStats stats : step.models()) {
                 Optional<ModelStats> base = Counterparts.model(baseStep.get(), step, stats);
                 if (base.isEmpty()) {
-                    notes.add(stats.model() + " at " + step.load() + " is not in " + baseline.name() + ": not compared.");
+                    notCompared.add(stats.model() + " at " + step.load() + " is not in " + baseline.name() + ".");
                     continue;
                 }
                 comparisons.add(new DiffReport.Comparison(step.load(), base.get().model(), stats.model(),
-                        rows(StatsDiff.between(base.get(), stats), maxRegressionPercent)));
+                        rows(StatsDiff.between(base.get(), stats, confidence), rule)));
             }
+        }
+        if (comparisons.isEmpty()) {
+            throw new InputException(baseline.name() + " and " + current.name() + " have no step and model in common"
+                    + " (" + baseline.name() + ": " + Counterparts.describe(baseline.report()) + "; " + current.name()
+                    + ": " + Counterparts.describe(current.report()) + "): nothing to compare");
         }
         for (BenchmarkReport.Step step : baseline.report().steps()) {
             if (Counterparts.step(current.report(), step.load()).isEmpty()) {
-                notes.add("Step " + step.load() + " of " + baseline.name() + " is not in " + current.name() + ".");
+                notCompared.add("Step " + step.load() + " of " + baseline.name() + " is not in " + current.name()
+                        + ".");
             }
+        }
+        Map<String, Object> settings = new LinkedHashMap<>();
+        if (maxRegressionPercent != null) {
+            settings.put("max-regression", Gates.percent(maxRegressionPercent));
+        }
+        settings.put("confidence", RegressionRule.confidenceText(confidence));
+        if (gateUnsupported) {
+            settings.put("gate-unsupported", true);
         }
         RunInfo run = new RunInfo("yardstick", ToolVersion.current(), "report diff", Instant.now(), Instant.now(),
-                false, maxRegressionPercent == null ? Map.of() : Map.of("max-regression",
-                Gates.percent(maxRegressionPercent)));
-        return new DiffReport(run, baseline.name(), current.name(), maxRegressionPercent, comparisons, notes);
+                false, settings);
+        return new DiffReport(run, baseline.name(), current.name(), maxRegressionPercent, confidence * 100,
+                gateUnsupported, comparisons, notCompared, List.of());
     }
 
-    private static List<DiffReport.Row> rows(StatsDiff diff, Double maxRegressionPercent) {
-        // The figures a regression gate judges: those StatsDiff finds "worse" by more than −∞ (every defined one).
-        List<Change> gated = diff.regressions(Double.NEGATIVE_INFINITY);
-        List<Change> regressed = maxRegressionPercent == null ? List.of() : diff.regressions(maxRegressionPercent);
+    private static List<DiffReport.Row> rows(StatsDiff diff, RegressionRule rule) {
         List<DiffReport.Row> rows = new ArrayList<>();
-        for (MetricDiff metric : diff.metrics()) {
-            for (Change c : metric.changes()) {
-                boolean median = c.quantity() instanceof MetricStat s && s.stat() == Stat.P50;
-                rows.add(row(c, gated, regressed, median ? metric.medianSignificant() : null));
-            }
-        }
-        for (Change c : diff.rates()) {
-            rows.add(row(c, gated, regressed, null));
+        for (FigureDiff f : diff.figures()) {
+            Change c = f.change();
+            Judgement verdict = f.judge(rule);
+            rows.add(new DiffReport.Row(c.quantity().label(), c.quantity().unit(), c.baseline(), c.current(),
+                    c.relativePercent(), f.baselineCi(), f.currentCi(), f.gated(), verdict.label(),
+                    verdict == Judgement.REGRESSED));
         }
         return rows;
     }
-
-    private static DiffReport.Row row(Change c, List<Change> gated, List<Change> regressed, Boolean medianApart) {
-        return new DiffReport.Row(c.quantity().label(), c.quantity().unit(), c.baseline(), c.current(),
-                c.relativePercent(), gated.contains(c), regressed.contains(c), medianApart);
-    }
-
 }

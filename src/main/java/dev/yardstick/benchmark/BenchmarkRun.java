@@ -55,7 +55,7 @@ public final class BenchmarkRun {
         this.onWriteFailure = onWriteFailure;
         this.models = models;
         this.baseline = baseline == null ? null
-                : new Gates.Baseline(baseline, plan.baseline().getFileName().toString(), plan.maxRegression());
+                : new Gates.Baseline(baseline, plan.baseline().getFileName().toString(), plan.regression());
         // Count tokens only where the server reported none: counting every answer would load the hot path.
         this.orchestrator = new Orchestrator(models.byLabel(), TokenCounting.WHEN_UNREPORTED);
     }

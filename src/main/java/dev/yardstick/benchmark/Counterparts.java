@@ -2,6 +2,7 @@ package dev.yardstick.benchmark;
 
 import dev.yardstick.report.BenchmarkReport;
 import dev.yardstick.stats.ModelStats;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,11 +20,29 @@ final class Counterparts {
 
     static Optional<ModelStats> model(BenchmarkReport.Step baselineStep, BenchmarkReport.Step current,
                                       ModelStats stats) {
-        Optional<ModelStats> same = baselineStep.models().stream().filter(m -> m.model().equals(stats.model()))
-                .findFirst();
-        if (same.isPresent() || baselineStep.models().size() != 1 || current.models().size() != 1) {
+        return model(baselineStep, stats.model(), current.models().size());
+    }
+
+    private static Optional<ModelStats> model(BenchmarkReport.Step baselineStep, String model, int currentModels) {
+        Optional<ModelStats> same = baselineStep.models().stream().filter(m -> m.model().equals(model)).findFirst();
+        if (same.isPresent() || baselineStep.models().size() != 1 || currentModels != 1) {
             return same;
         }
         return Optional.of(baselineStep.models().getFirst());
+    }
+
+    /** True when at least one of the planned steps and models has a counterpart in the baseline. */
+    static boolean anyInCommon(BenchmarkReport baseline, List<String> loads, List<String> models) {
+        return loads.stream().flatMap(load -> step(baseline, load).stream())
+                .anyMatch(base -> models.stream().anyMatch(m -> model(base, m, models.size()).isPresent()));
+    }
+
+    /** The steps and models of a report, for a message: {@code concurrency=1 (mock/fast)}. */
+    static String describe(BenchmarkReport report) {
+        if (report.steps().isEmpty()) {
+            return "no step";
+        }
+        return String.join(", ", report.steps().stream().map(s -> s.load() + " (" + String.join(", ",
+                s.models().stream().map(ModelStats::model).toList()) + ")").toList());
     }
 }

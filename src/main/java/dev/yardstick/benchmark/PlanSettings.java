@@ -25,10 +25,10 @@ public record PlanSettings(String name, String description, List<String> models,
                            String warmup, String prompts, String inputTokens, Integer outputTokens,
                            Double temperature, String baseUrl, String timeout, String slo, String errorBudget,
                            List<String> failIf, String baseline, String maxRegression, String shard, Long seed,
-                           String samples) {
+                           String samples, String confidence, Boolean gateUnsupported) {
 
     public static final PlanSettings EMPTY = new PlanSettings(null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     private static final ObjectMapper MAPPER = YamlFiles.mapper();
 
@@ -44,7 +44,7 @@ public record PlanSettings(String name, String description, List<String> models,
                 s.sweep, s.duration, s.requests, s.warmup, relative(file, s.prompts), s.inputTokens,
                 s.outputTokens, s.temperature, s.baseUrl, s.timeout, s.slo, s.errorBudget, s.failIf,
                 relative(file, s.baseline), s.maxRegression, s.shard, s.seed,
-                relative(file, s.samples));
+                relative(file, s.samples), s.confidence, s.gateUnsupported);
     }
 
     /** A path beside the scenario file, as the user reads it ({@code scenarios/../prompts/x.yaml} → {@code prompts/x.yaml}). */

@@ -117,8 +117,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
     @Option(names = "--max-regression", paramLabel = "PERCENT",
             description = "With --baseline: exit 1 when a p50/p95/p99 latency or a throughput is worse by more"
-                    + " (default 10%).")
+                    + " (default 10%) and the change is significant at --confidence.")
     String maxRegression;
+
+    @Mixin
+    RegressionOptions regression;
 
     @Option(names = "--shard", paramLabel = "I/N",
             description = "Run the I-th of N shares of the plan (1-based); merge the reports with 'report merge'.")
@@ -147,7 +150,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         BenchmarkPlan plan = BenchmarkPlan.from(file.overriddenBy(flags()));
         output.validate();
         BenchmarkReport baselineReport = plan.baseline() == null ? null
-                : BenchmarkReports.read(plan.baseline()).report();
+                : BenchmarkReports.readBaseline(plan);
         BenchmarkReport report;
         try (OpenedModels opened = session.registry(common).open(plan.models());
              LiveLine live = new LiveLine(session.err(), session.terminal(output.noColor).interactive())) {
@@ -192,6 +195,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
     private PlanSettings flags() {
         return new PlanSettings(null, null, models, concurrency, rate, arrival, maxConcurrency, sweep, duration,
                 requests, warmup, prompts, inputTokens, outputTokens, temperature, baseUrl, timeout, slo, errorBudget,
-                failIf, baseline, maxRegression, shard, seed, samples);
+                failIf, baseline, maxRegression, shard, seed, samples, regression.confidence,
+                regression.gateUnsupported);
     }
 }

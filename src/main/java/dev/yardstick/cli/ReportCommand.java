@@ -4,6 +4,7 @@ import dev.yardstick.benchmark.BenchmarkReports;
 import dev.yardstick.benchmark.Percentages;
 import dev.yardstick.report.BenchmarkReport;
 import dev.yardstick.report.DiffReport;
+import dev.yardstick.stats.RegressionRule;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -63,7 +64,9 @@ public final class ReportCommand implements Callable<Integer> {
     /** {@code report diff base.json new.json}. */
     @Command(name = "diff", mixinStandardHelpOptions = true,
             description = {"Show what changed from a baseline benchmark report to a new one, step by step and model by"
-                    + " model: percentiles, means and rates with their change, and medians that moved beyond noise.",
+                    + " model: percentiles, means and rates with their change, both runs' confidence intervals and a"
+                    + " verdict for every gated figure (regressed, improved, within-allowance, within-noise,"
+                    + " too-few-samples). Reports with no step and model in common are an input error (exit 2).",
                     "Example: yardstick report diff base.json new.json --max-regression 10% --format markdown"})
     public static final class Diff implements Callable<Integer> {
 
@@ -76,8 +79,13 @@ public final class ReportCommand implements Callable<Integer> {
         Path current;
 
         @Option(names = "--max-regression", paramLabel = "PERCENT",
-                description = "Exit 1 when a p50/p95/p99 latency or a throughput got worse by more than this, e.g. 10%.")
+                description = "Exit 1 when a p50/p95/p99 latency or a throughput got worse by more than this, e.g."
+                        + " 10%, and the change is significant at --confidence; or when a step or model of either"
+                        + " report has no counterpart in the other.")
         String maxRegression;
+
+        @Mixin
+        RegressionOptions regression;
 
         @Mixin
         OutputOptions output;
@@ -91,9 +99,10 @@ public final class ReportCommand implements Callable<Integer> {
             output.validate();
             Double allowance = Percentages.parse(maxRegression, "max regression");
             DiffReport diff = BenchmarkReports.diff(BenchmarkReports.read(baseline), BenchmarkReports.read(current),
-                    allowance);
+                    allowance, RegressionRule.parseConfidence(regression.confidence),
+                    Boolean.TRUE.equals(regression.gateUnsupported));
             output.emit(diff, session);
-            return diff.regressions().isEmpty() ? ExitCodes.OK : ExitCodes.GATE_FAILED;
+            return diff.gateFailed() ? ExitCodes.GATE_FAILED : ExitCodes.OK;
         }
     }
 }

@@ -62,8 +62,14 @@ public record ModelStats(String model, RequestCounts requests, double errorRate,
         return new ModelStats(model, requests, ratio(requests.failed(), requests.attempted()), window,
                 window.seconds(), throughput, outputTokensPerSecond, goodput,
                 ratio(requests.metSlo(), requests.attempted()), slo, tokens,
-                summaries.get(Metric.E2E), summaries.get(Metric.TTFT), summaries.get(Metric.ITL),
+                summaries.get(Metric.E2E), summaries.get(Metric.TTFT),
+                independentItl(summaries.get(Metric.ITL), requests),
                 summaries.get(Metric.TPOT), summaries.get(Metric.QUEUE), summaries.get(Metric.OUTPUT_RATE), flags);
+    }
+
+    /** Inter-token gaps within one request move together: their intervals count requests, not gaps. */
+    private static MetricSummary independentItl(MetricSummary itl, RequestCounts requests) {
+        return itl == null ? null : itl.withIndependentValues(requests.succeeded());
     }
 
     private static double ratio(double numerator, double denominator) {

@@ -33,6 +33,16 @@ public enum Stat {
         return label;
     }
 
+    /** The quantile (0..1) of a percentile; NaN for the other figures. */
+    public double quantile() {
+        return quantile;
+    }
+
+    /** True for p50 … p99.9. */
+    public boolean isPercentile() {
+        return !Double.isNaN(quantile);
+    }
+
     public double of(MetricSummary summary) {
         return read.applyAsDouble(summary);
     }

@@ -1,17 +1,26 @@
 package dev.yardstick.stats;
 
+import org.HdrHistogram.Histogram;
+import org.apache.commons.math3.distribution.NormalDistribution;
+
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * A new run's {@link ModelStats} compared with a baseline's: every percentile and mean of every distribution, and
- * the whole-run rates, each with its absolute and relative change.
+ * the whole-run rates, each with its absolute and relative change and both runs' confidence intervals at
+ * {@code confidence}: order-statistic intervals for percentiles ({@link PercentileIntervals}), a bootstrap for means
+ * and throughputs ({@link MeanBootstrap}), Wilson score intervals for the shares (error rate, SLO attainment).
  *
- * @param metrics  one entry per {@link Metric}, in enum order
- * @param rates    one entry per {@link Rate}, in enum order
+ * @param confidence  the intervals' confidence, 0..1
+ * @param metrics     one entry per {@link Metric}, in enum order
+ * @param rates       one entry per {@link Rate}, in enum order
  */
-public record StatsDiff(String baselineModel, String currentModel, List<MetricDiff> metrics, List<Change> rates) {
+public record StatsDiff(String baselineModel, String currentModel, double confidence, List<MetricDiff> metrics,
+                        List<FigureDiff> rates) {
 
     private static final List<Stat> COMPARED = List.of(Stat.P50, Stat.P90, Stat.P95, Stat.P99, Stat.P999, Stat.MEAN);
     /** The percentiles a regression gate judges: the typical request and the tail. */
@@ -27,34 +36,36 @@ public record StatsDiff(String baselineModel, String currentModel, List<MetricDi
      * every latency that is gated.
      */
     private static final Set<Metric> UNGATED_METRICS = Set.of(Metric.QUEUE);
-    /**
-     * A latency must also be worse by this much to count as a regression: below a tenth of a millisecond, changes
-     * are the client machine's scheduling noise (9 µs becoming 13 µs is +44% and means nothing), while a 5 ms
-     * inter-token latency growing by 1 ms is a real change.
-     */
-    static final double MIN_LATENCY_REGRESSION_MS = 0.1;
 
     public StatsDiff {
         metrics = List.copyOf(metrics);
         rates = List.copyOf(rates);
     }
 
+    /** Compares at the default confidence (95%). */
     public static StatsDiff between(ModelStats baseline, ModelStats current) {
+        return between(baseline, current, RegressionRule.DEFAULT_CONFIDENCE);
+    }
+
+    public static StatsDiff between(ModelStats baseline, ModelStats current, double confidence) {
+        Intervals before = new Intervals(baseline, confidence);
+        Intervals after = new Intervals(current, confidence);
         List<MetricDiff> metrics = new ArrayList<>();
         for (Metric metric : Metric.values()) {
-            List<Change> changes = new ArrayList<>();
+            List<FigureDiff> figures = new ArrayList<>();
             for (Stat stat : COMPARED) {
-                changes.add(change(new MetricStat(stat, metric), baseline, current));
+                MetricStat figure = new MetricStat(stat, metric);
+                figures.add(new FigureDiff(change(figure, baseline, current), before.of(figure), after.of(figure),
+                        !UNGATED_METRICS.contains(metric) && GATED_STATS.contains(stat)));
             }
-            Interval before = baseline.metric(metric).medianCi();
-            Interval after = current.metric(metric).medianCi();
-            metrics.add(new MetricDiff(metric, changes, before, after, before.apartFrom(after)));
+            metrics.add(new MetricDiff(metric, figures));
         }
-        List<Change> rates = new ArrayList<>();
+        List<FigureDiff> rates = new ArrayList<>();
         for (Rate rate : Rate.values()) {
-            rates.add(change(rate, baseline, current));
+            rates.add(new FigureDiff(change(rate, baseline, current), before.of(rate), after.of(rate),
+                    GATED_RATES.contains(rate)));
         }
-        return new StatsDiff(baseline.model(), current.model(), metrics, rates);
+        return new StatsDiff(baseline.model(), current.model(), confidence, metrics, rates);
     }
 
     private static Change change(Quantity quantity, ModelStats baseline, ModelStats current) {
@@ -65,43 +76,92 @@ public record StatsDiff(String baselineModel, String currentModel, List<MetricDi
         return metrics.get(metric.ordinal());
     }
 
-    /** Every change: each distribution's, then the rates. */
-    public List<Change> changes() {
-        List<Change> all = new ArrayList<>();
-        metrics.forEach(m -> all.addAll(m.changes()));
+    public FigureDiff rate(Rate rate) {
+        return rates.get(rate.ordinal());
+    }
+
+    /** Every figure: each distribution's, then the rates. */
+    public List<FigureDiff> figures() {
+        List<FigureDiff> all = new ArrayList<>();
+        metrics.forEach(m -> all.addAll(m.figures()));
         all.addAll(rates);
         return all;
     }
 
-    /** For latencies, worse by at least {@link #MIN_LATENCY_REGRESSION_MS}; other units have no floor. */
-    private static boolean materially(MetricStat stat, Change change) {
-        return !"ms".equals(stat.unit()) || Math.abs(change.absolute()) >= MIN_LATENCY_REGRESSION_MS;
+    /** Every change: each distribution's, then the rates. */
+    public List<Change> changes() {
+        return figures().stream().map(FigureDiff::change).toList();
     }
 
     /**
-     * The p50, p95 and p99 of every distribution, and the throughput, output tokens/s and goodput, that got worse
-     * by more than {@code maxRegressionPercent} (latency up, throughput down). Figures undefined on either side are
-     * not judged. Queue time is not judged, and a latency must also be worse by at least
-     * {@link #MIN_LATENCY_REGRESSION_MS}.
+     * The gated figures — p50, p95 and p99 of every latency but queue time and of per-request tokens/s, and the
+     * throughput, output tokens/s and goodput — that {@link Judgement#REGRESSED regressed} under {@code rule}.
      */
+    public List<FigureDiff> regressions(RegressionRule rule) {
+        return figures().stream().filter(f -> f.judge(rule) == Judgement.REGRESSED).toList();
+    }
+
+    /** {@link #regressions(RegressionRule)} at this diff's confidence, percentiles too few samples support left out. */
     public List<Change> regressions(double maxRegressionPercent) {
-        List<Change> worse = new ArrayList<>();
-        for (MetricDiff m : metrics) {
-            if (UNGATED_METRICS.contains(m.metric())) {
-                continue;
-            }
-            for (Change c : m.changes()) {
-                if (c.quantity() instanceof MetricStat s && GATED_STATS.contains(s.stat())
-                        && c.worseBeyond(maxRegressionPercent) && materially(s, c)) {
-                    worse.add(c);
-                }
-            }
+        return regressions(new RegressionRule(maxRegressionPercent, confidence, false)).stream()
+                .map(FigureDiff::change).toList();
+    }
+
+    /** One run's intervals at one confidence; histograms decoded and resampled once, on first use. */
+    private static final class Intervals {
+
+        private final ModelStats stats;
+        private final double confidence;
+        private final Map<Metric, Histogram> histograms = new EnumMap<>(Metric.class);
+        private final Map<Metric, MeanBootstrap> bootstraps = new EnumMap<>(Metric.class);
+
+        Intervals(ModelStats stats, double confidence) {
+            this.stats = stats;
+            this.confidence = confidence;
         }
-        for (Change c : rates) {
-            if (c.quantity() instanceof Rate r && GATED_RATES.contains(r) && c.worseBeyond(maxRegressionPercent)) {
-                worse.add(c);
+
+        Interval of(MetricStat figure) {
+            Metric metric = figure.metric();
+            MetricSummary summary = stats.metric(metric);
+            if (summary == null || summary.count() == 0) {
+                return Interval.UNDEFINED;
             }
+            if (figure.stat().isPercentile()) {
+                return PercentileIntervals.of(metric, histogram(metric), figure.stat().quantile(), confidence,
+                        PercentileIntervals.independentValues(metric, summary.count(), stats.requests().succeeded()));
+            }
+            Interval recorded = bootstrap(metric).meanInterval(confidence);
+            return new Interval(metric.fromRecorded(recorded.low()), metric.fromRecorded(recorded.high()));
         }
-        return worse;
+
+        Interval of(Rate rate) {
+            return switch (rate) {
+                case THROUGHPUT, OUTPUT_TPS, GOODPUT -> stats.e2e() == null || stats.e2e().count() == 0
+                        ? Interval.UNDEFINED : bootstrap(Metric.E2E).ratioInterval(rate.valueOf(stats), confidence);
+                case ERROR_RATE -> wilsonPercent(stats.requests().failed(), stats.requests().attempted());
+                case SLO_ATTAINMENT -> wilsonPercent(stats.requests().metSlo(), stats.requests().attempted());
+            };
+        }
+
+        private Histogram histogram(Metric metric) {
+            return histograms.computeIfAbsent(metric, m -> HistogramCodec.decode(stats.metric(m).histogram()));
+        }
+
+        private MeanBootstrap bootstrap(Metric metric) {
+            return bootstraps.computeIfAbsent(metric, m -> MeanBootstrap.of(histogram(m)));
+        }
+
+        /** The Wilson score interval of a share, in percent. */
+        private Interval wilsonPercent(long hits, long trials) {
+            if (trials == 0) {
+                return Interval.UNDEFINED;
+            }
+            double z = new NormalDistribution().inverseCumulativeProbability(1 - (1 - confidence) / 2);
+            double p = hits / (double) trials;
+            double denominator = 1 + z * z / trials;
+            double centre = (p + z * z / (2.0 * trials)) / denominator;
+            double half = z * Math.sqrt(p * (1 - p) / trials + z * z / (4.0 * trials * trials)) / denominator;
+            return new Interval(100 * Math.max(0, centre - half), 100 * Math.min(1, centre + half));
+        }
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.yardstick.config.InputException;
 import dev.yardstick.engine.LoadShape;
+import dev.yardstick.stats.RegressionRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -123,6 +124,16 @@ class BenchmarkPlanTest {
     }
 
     @Test
+    void theRegressionGateDefaultsToTenPercentAtNinetyFivePercentConfidence() {
+        BenchmarkPlan plan = BenchmarkPlan.from(flags("models", "mock/fast", "baseline", "b.json"));
+        assertEquals(new RegressionRule(10, 0.95, false), plan.regression());
+        BenchmarkPlan strict = BenchmarkPlan.from(flags("models", "mock/fast", "baseline", "b.json",
+                "max-regression", "5%", "confidence", "0.99", "gate-unsupported", "true"));
+        assertEquals(new RegressionRule(5, 0.99, true), strict.regression());
+        assertNull(BenchmarkPlan.from(flags("models", "mock/fast")).regression());
+    }
+
+    @Test
     void badInputIsOneClearLine() {
         assertTrue(error(PlanSettings.EMPTY).contains("no model"));
         assertTrue(error(flags("models", "mock/fast", "rate", "5", "concurrency", "2")).contains("--max-concurrency"));
@@ -137,6 +148,11 @@ class BenchmarkPlanTest {
         assertTrue(error(flags("models", "mock/fast", "input-tokens", "lots")).contains("uniform:256-1024"));
         assertTrue(error(flags("models", "mock/fast", "error-budget", "5")).contains("% sign"));
         assertTrue(error(flags("models", "mock/fast", "max-regression", "10%")).contains("--baseline"));
+        assertTrue(error(flags("models", "mock/fast", "confidence", "99%")).contains("--baseline"));
+        assertTrue(error(flags("models", "mock/fast", "baseline", "b.json", "confidence", "high"))
+                .contains("malformed confidence"));
+        assertTrue(error(flags("models", "mock/fast", "baseline", "b.json", "confidence", "100%"))
+                .contains("outside 50%..99.99%"));
         assertTrue(error(flags("models", "mock/fast", "fail-if", "p95(ttft) > 800")).contains("needs a unit"));
         assertTrue(error(flags("models", "mock/fast", "prompts", "p.yaml", "input-tokens", "5")).contains("not both"));
         assertTrue(error(flags("models", "mock/fast", "requests", "0")).contains("at least 1"));

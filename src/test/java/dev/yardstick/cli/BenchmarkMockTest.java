@@ -113,11 +113,38 @@ class BenchmarkMockTest {
                 "10", "--baseline", base.toString(), "--max-regression", "10%", "--format", "markdown");
         assertEquals(ExitCodes.GATE_FAILED, slower.exitCode(), slower.err());
         assertTrue(slower.out().matches("(?s).*\\| FAIL \\| max-regression 10% vs base.json \\| concurrency=1 \\| .*"
-                + "p50\\(ttft\\): \\d+(\\.\\d+)? ms → \\d+(\\.\\d+)? ms \\(\\+\\d+%\\), worse than the 10% allowed \\|.*"),
-                slower.out());
+                + "p50\\(ttft\\): \\d+(\\.\\d+)? ms → \\d+(\\.\\d+)? ms \\(\\+\\d+%\\), worse than the 10% allowed,"
+                + " significant at 95% \\|.*"), slower.out());
         CliRun same = CliRun.of("benchmark", "-m", FAST, "--requests", "10", "--baseline", base.toString(),
                 "--max-regression", "500%");
         assertEquals(0, same.exitCode(), same.out() + same.err());
+    }
+
+    @Test
+    void aBaselineWithoutTheStepNeverPasses() throws Exception {
+        Path base = dir.resolve("base.json");
+        assertEquals(0, CliRun.of("benchmark", "-m", FAST, "--requests", "4", "-o", base.toString()).exitCode());
+
+        // Nothing in common: refused before anything runs, whatever the new run would have measured.
+        CliRun other = CliRun.of("benchmark", "-m", "mock/fast?ttft=400ms", "--concurrency", "2", "--requests", "4",
+                "--baseline", base.toString());
+        assertEquals(ExitCodes.USAGE, other.exitCode(), other.out());
+        assertTrue(other.err().contains("no step and model in common") && other.err().lines().count() == 1,
+                other.err());
+        assertTrue(other.out().isEmpty(), other.out());
+
+        // A sweep whose second step the baseline lacks: that step's gate is not comparable, and fails.
+        CliRun sweep = CliRun.of("benchmark", "-m", FAST, "--sweep", "concurrency=1,2", "--requests", "4",
+                "--baseline", base.toString(), "--max-regression", "500%", "--format", "json");
+        assertEquals(ExitCodes.GATE_FAILED, sweep.exitCode(), sweep.err());
+        JsonNode gates = JSON.readTree(sweep.out()).get("gates");
+        boolean notComparable = false;
+        for (JsonNode g : gates) {
+            if (g.get("step").asText().equals("concurrency=2")) {
+                notComparable = g.get("failed").asBoolean() && g.get("message").asText().startsWith("not comparable");
+            }
+        }
+        assertTrue(notComparable, gates.toString());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.yardstick.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.yardstick.stats.HistogramCodec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.TreeSet;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -112,23 +115,70 @@ class ReportCommandTest {
         CliRun report = CliRun.of("report", "diff", base.toString(), slow.toString(), "--format", "markdown");
         assertEquals(0, report.exitCode(), "no allowance given: report only. " + report.err());
         assertTrue(report.out().contains("# Yardstick report diff"), report.out());
-        assertTrue(report.out().matches("(?s).*\\| p50\\(ttft\\) \\| \\d+\\.\\d+ ms \\| \\d+(\\.\\d)? ms \\| \\+\\d+\\.\\d% \\|"
-                + " median moved \\|.*"), report.out());
+        assertTrue(report.out().matches("(?s).*\\| p50\\(ttft\\) \\| \\d+\\.\\d+ ms \\| [\\d.]+–[\\d.]+ \\|"
+                + " \\d+(\\.\\d)? ms \\| [\\d.]+–[\\d.]+ \\| \\+\\d+\\.\\d% \\| REGRESSED \\|.*"), report.out());
 
         CliRun gated = CliRun.of("report", "diff", base.toString(), slow.toString(), "--max-regression", "10%",
                 "--format", "json");
         assertEquals(ExitCodes.GATE_FAILED, gated.exitCode());
         JsonNode rows = JSON.readTree(gated.out()).at("/comparisons/0/rows");
-        boolean ttftRegressed = false;
+        Map<String, JsonNode> byFigure = new HashMap<>();
+        rows.forEach(row -> byFigure.put(row.get("figure").asText(), row));
+        JsonNode ttft = byFigure.get("p50(ttft)");
+        assertEquals("regressed", ttft.get("verdict").asText(), ttft.toString());
+        assertTrue(ttft.get("regressed").asBoolean() && ttft.get("changePercent").asDouble() > 100, ttft.toString());
+        assertTrue(ttft.at("/currentCi/low").asDouble() > ttft.at("/baselineCi/high").asDouble(),
+                "significant: the new interval lies wholly above the baseline's " + ttft);
+        // 20 requests give 60 gaps: far too few to bound a p99, which is shown but never gated (however far a
+        // single slow gap puts it)
+        JsonNode itl = byFigure.get("p99(itl)");
+        assertEquals("too-few-samples", itl.get("verdict").asText(), itl.toString());
+        assertFalse(itl.get("regressed").asBoolean());
+        assertEquals("NaN", itl.at("/baselineCi/high").asText(), "no order statistic above a p99 of 60 values");
+        long gatedFigures = 0;
         for (JsonNode row : rows) {
-            if (row.get("figure").asText().equals("p50(ttft)")) {
-                ttftRegressed = row.get("regressed").asBoolean() && row.get("changePercent").asDouble() > 100;
-            }
+            assertTrue(row.has("verdict") && row.has("baselineCi") && row.has("currentCi") && !row.has("gated"),
+                    row.toString());
+            gatedFigures += row.get("gatedFigure").asBoolean() ? 1 : 0;
         }
-        assertTrue(ttftRegressed, rows.toString());
+        assertEquals(5 * 3 + 3, gatedFigures, "p50/p95/p99 of five distributions and three throughputs, every run");
 
         // Allowance wide enough for the millisecond-level noise of the unchanged ITL on a busy machine.
         CliRun improved = CliRun.of("report", "diff", slow.toString(), base.toString(), "--max-regression", "200%");
         assertEquals(0, improved.exitCode(), "faster is no regression: " + improved.out());
+        CliRun faster = CliRun.of("report", "diff", slow.toString(), base.toString(), "--max-regression", "50%",
+                "--format", "json");
+        for (JsonNode row : JSON.readTree(faster.out()).at("/comparisons/0/rows")) {
+            if (row.get("figure").asText().equals("p50(ttft)")) {
+                assertEquals("improved", row.get("verdict").asText(), row.toString());
+            }
+        }
+    }
+
+    @Test
+    void reportsWithNothingInCommonAreAnInputErrorAndAMissingStepFailsTheGate() throws Exception {
+        Path one = dir.resolve("one.json");
+        Path two = dir.resolve("two.json");
+        Path sweep = dir.resolve("sweep.json");
+        assertEquals(0, CliRun.of("benchmark", "-m", MODEL, "--requests", "4", "-o", one.toString()).exitCode());
+        assertEquals(0, CliRun.of("benchmark", "-m", MODEL, "--requests", "4", "--concurrency", "2", "-o",
+                two.toString()).exitCode());
+        assertEquals(0, CliRun.of("benchmark", "-m", MODEL, "--requests", "4", "--sweep", "concurrency=1,2", "-o",
+                sweep.toString()).exitCode());
+
+        CliRun nothing = CliRun.of("report", "diff", one.toString(), two.toString());
+        assertEquals(ExitCodes.USAGE, nothing.exitCode(), nothing.out());
+        assertEquals(1, nothing.err().lines().count(), nothing.err());
+        assertTrue(nothing.err().contains("no step and model in common"), nothing.err());
+        assertTrue(nothing.out().isEmpty(), "no report claims a pass: " + nothing.out());
+
+        CliRun partial = CliRun.of("report", "diff", one.toString(), sweep.toString(), "--max-regression", "500%",
+                "--format", "json");
+        assertEquals(ExitCodes.GATE_FAILED, partial.exitCode(), "a step that could not be compared never passes");
+        JsonNode diff = JSON.readTree(partial.out());
+        assertEquals(1, diff.get("comparisons").size());
+        assertTrue(diff.at("/notCompared/0").asText().contains("concurrency=2"), diff.toString());
+        assertEquals(0, CliRun.of("report", "diff", one.toString(), sweep.toString()).exitCode(),
+                "without an allowance the diff only reports");
     }
 }

@@ -88,14 +88,63 @@ class StatsDiffTest {
     @Test
     void lowerThroughputIsARegressionAndErrorRateIsLeftToThresholds() {
         StatsDiff diff = StatsDiff.between(run(1, 0), run(1, 4)); // a quarter of the requests now fail
-        Change throughput = diff.rates().get(Rate.THROUGHPUT.ordinal());
+        Change throughput = diff.rate(Rate.THROUGHPUT).change();
         assertEquals(-25, throughput.relativePercent(), 0.1);
         List<Quantity> worse = diff.regressions(10).stream().map(Change::quantity).toList();
         assertTrue(worse.contains(Rate.THROUGHPUT) && worse.contains(Rate.OUTPUT_TPS) && worse.contains(Rate.GOODPUT),
                 worse.toString());
         assertFalse(worse.contains(Rate.ERROR_RATE) || worse.contains(Rate.SLO_ATTAINMENT));
-        Change errors = diff.rates().get(Rate.ERROR_RATE.ordinal());
+        Change errors = diff.rate(Rate.ERROR_RATE).change();
         assertEquals(0, errors.baseline());
         assertEquals(25, errors.current(), 1e-9);
+    }
+
+    @Test
+    void aFigureRegressesOnlyWhenBeyondTheAllowanceAndOutsideTheNoise() {
+        RegressionRule rule = new RegressionRule(10, 0.95, false);
+        Interval base = new Interval(95, 105);
+        Change worse = new Change(P95_TTFT, 100, 130);
+        assertEquals(Judgement.REGRESSED, new FigureDiff(worse, base, new Interval(120, 140), true).judge(rule));
+        assertEquals(Judgement.WITHIN_NOISE, new FigureDiff(worse, base, new Interval(104, 160), true).judge(rule),
+                "+30%, but the intervals overlap");
+        assertEquals(Judgement.WITHIN_ALLOWANCE, new FigureDiff(new Change(P95_TTFT, 100, 108), base,
+                new Interval(106, 110), true).judge(rule), "significant, but within the 10% allowed");
+        assertEquals(Judgement.IMPROVED, new FigureDiff(new Change(P95_TTFT, 100, 70), base, new Interval(60, 80),
+                true).judge(rule));
+        assertEquals(Judgement.TOO_FEW_SAMPLES, new FigureDiff(worse, new Interval(95, Double.NaN),
+                new Interval(120, Double.NaN), true).judge(rule));
+        assertEquals(Judgement.REGRESSED, new FigureDiff(worse, new Interval(95, Double.NaN),
+                new Interval(120, Double.NaN), true).judge(new RegressionRule(10, 0.95, true)));
+        assertEquals(Judgement.UNDEFINED, new FigureDiff(new Change(P95_TTFT, Double.NaN, 5), Interval.UNDEFINED,
+                new Interval(4, 6), true).judge(rule));
+        assertEquals(Judgement.NOT_GATED, new FigureDiff(worse, base, new Interval(120, 140), false).judge(rule));
+        assertEquals(Judgement.WITHIN_ALLOWANCE, new FigureDiff(new Change(P95_TTFT, 0.05, 0.09),
+                new Interval(0.04, 0.05), new Interval(0.08, 0.09), true).judge(rule), "+80% but under 0.1 ms");
+
+        Change lessThroughput = new Change(Rate.THROUGHPUT, 100, 80);
+        assertEquals(Judgement.REGRESSED, new FigureDiff(lessThroughput, new Interval(95, 105), new Interval(75, 85),
+                true).judge(rule), "a throughput regresses downwards");
+        assertEquals(Judgement.WITHIN_NOISE, new FigureDiff(lessThroughput, new Interval(90, 110),
+                new Interval(70, 92), true).judge(rule));
+    }
+
+    @Test
+    void everyComparedFigureCarriesAnIntervalAroundItsValue() {
+        StatsDiff diff = StatsDiff.between(run(1, 0), run(1.2, 10));
+        for (FigureDiff f : diff.figures()) {
+            if (f.quantity() instanceof MetricStat s && s.metric() == Metric.QUEUE) {
+                continue;
+            }
+            if (f.quantity() instanceof MetricStat s && s.stat() == Stat.P999) {
+                assertFalse(f.baselineCi().bounded(), "p99.9 of 1000 or 2000 values has no upper end (3688 needed)");
+                continue;
+            }
+            assertTrue(f.baselineCi().bounded() && f.currentCi().bounded(), f.toString());
+            assertTrue(f.currentCi().low() <= f.change().current() * 1.001
+                    && f.change().current() <= f.currentCi().high() * 1.001 + 1e-9, f.toString());
+        }
+        FigureDiff throughput = diff.rate(Rate.THROUGHPUT);
+        assertTrue(throughput.significant() && throughput.judge(new RegressionRule(10, 0.95, false))
+                == Judgement.REGRESSED, throughput.toString());
     }
 }
