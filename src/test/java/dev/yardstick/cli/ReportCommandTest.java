@@ -134,7 +134,7 @@ class ReportCommandTest {
         JsonNode itl = byFigure.get("p99(itl)");
         assertEquals("too-few-samples", itl.get("verdict").asText(), itl.toString());
         assertFalse(itl.get("regressed").asBoolean());
-        assertEquals("NaN", itl.at("/baselineCi/high").asText(), "no order statistic above a p99 of 60 values");
+        assertTrue(itl.at("/baselineCi/high").isNull(), "no order statistic above a p99 of 60 values: " + itl);
         long gatedFigures = 0;
         for (JsonNode row : rows) {
             assertTrue(row.has("verdict") && row.has("baselineCi") && row.has("currentCi") && !row.has("gated"),
