@@ -33,6 +33,8 @@ public final class Orchestrator implements AutoCloseable {
 
     private final Map<String, ModelClient> clients;
     private final RequestExecutor executor;
+    private final ClientWarmups warmups;
+    private ClientWarmupReport clientWarmup;
     private final ScheduledThreadPoolExecutor watchdog;
     private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
     private final Set<Run> runs = ConcurrentHashMap.newKeySet();
@@ -48,10 +50,31 @@ public final class Orchestrator implements AutoCloseable {
         });
         this.watchdog.setRemoveOnCancelPolicy(true);
         this.executor = new RequestExecutor(watchdog, counting);
+        this.warmups = new ClientWarmups(executor);
+    }
+
+    /**
+     * Runs every model's client path once, off the clock, unless that was done already: the first request of a
+     * fresh process pays class loading and initialisation of the HTTP engine, codecs, the langchain4j model, its
+     * stream parser and the tokenizer, and that must not be charged to the model. {@link #run} and {@link #execute}
+     * call it first; a caller may call it earlier to keep it out of its own clock. This is not {@code --warmup N},
+     * which sends real requests to warm the model and the server.
+     */
+    public synchronized ClientWarmupReport warmUpClients() {
+        if (clientWarmup == null) {
+            clientWarmup = warmups.run(clients);
+        }
+        return clientWarmup;
+    }
+
+    /** How the clients were warmed; null before {@link #warmUpClients()} ran. */
+    public synchronized ClientWarmupReport clientWarmup() {
+        return clientWarmup;
     }
 
     /** Runs the plan to its end (or its duration, or cancellation) and returns what happened. Blocks. */
     public RunSummary run(Plan plan, SampleListener listener) {
+        warmUpClients(); // before the run's clock starts
         Run run = new Run(plan, listener);
         runs.add(run);
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -68,6 +91,7 @@ public final class Orchestrator implements AutoCloseable {
 
     /** Executes a single request outside any plan (switch-test's turns, retries), on the calling thread. */
     public Sample execute(PlannedRequest request, java.time.Duration timeout) {
+        warmUpClients();
         long now = System.nanoTime();
         return executor.execute(request, client(request.model()), now, now, now, timeout, null);
     }
@@ -75,6 +99,7 @@ public final class Orchestrator implements AutoCloseable {
     /** Stops dispatching and ends every request in flight. Safe to call from a signal handler's thread. */
     public void cancel() {
         cancelled = true;
+        warmups.cancel();
         inFlight.forEach(InFlight::cancel);
         runs.forEach(Run::wakeWaiters);
     }
@@ -85,6 +110,7 @@ public final class Orchestrator implements AutoCloseable {
 
     @Override
     public void close() {
+        warmups.cancel();
         watchdog.shutdownNow();
     }
 
@@ -106,6 +132,7 @@ public final class Orchestrator implements AutoCloseable {
         private final Map<String, Semaphore> perProvider = new ConcurrentHashMap<>();
         private final AtomicLong dispatched = new AtomicLong();
         private final AtomicLong completed = new AtomicLong();
+        private final AtomicLong warmupsDispatched = new AtomicLong();
         private final AtomicLong late = new AtomicLong();
         private final AtomicLong maxLateness = new AtomicLong();
         private final AtomicLong totalLateness = new AtomicLong();
@@ -141,7 +168,7 @@ public final class Orchestrator implements AutoCloseable {
                 if (!acquire(global)) {
                     return;
                 }
-                dispatched.incrementAndGet();
+                counted(request).incrementAndGet();
                 Future<?> future = threads.submit(() -> {
                     try {
                         runOne(request, -1);
@@ -180,7 +207,7 @@ public final class Orchestrator implements AutoCloseable {
                     return;
                 }
                 PlannedRequest request = plan.requests().get(i);
-                dispatched.incrementAndGet();
+                counted(request).incrementAndGet();
                 threads.submit(() -> {
                     if (!acquire(global)) {
                         return;
@@ -213,7 +240,9 @@ public final class Orchestrator implements AutoCloseable {
                     from = sentAt;
                 } else {
                     from = scheduledAt;
-                    noteLateness(sentAt - scheduledAt);
+                    if (!request.warmup()) { // a warm-up that started late says nothing of the measured schedule
+                        noteLateness(sentAt - scheduledAt);
+                    }
                 }
                 Sample sample = executor.execute(request, client, from, sentAt, start, plan.timeout(), handle);
                 if (scheduledAt < 0 && sentAt > readyAt) {
@@ -223,7 +252,9 @@ public final class Orchestrator implements AutoCloseable {
                     return; // ended by Ctrl-C: not a measurement of the endpoint
                 }
                 lastEnd.accumulateAndGet(System.nanoTime() - start, Math::max);
-                completed.incrementAndGet();
+                if (!request.warmup()) {
+                    completed.incrementAndGet();
+                }
                 listener.onSample(sample);
             } finally {
                 inFlight.remove(handle);
@@ -231,6 +262,10 @@ public final class Orchestrator implements AutoCloseable {
                     providerSlot.release();
                 }
             }
+        }
+
+        private AtomicLong counted(PlannedRequest request) {
+            return request.warmup() ? warmupsDispatched : dispatched;
         }
 
         private void noteLateness(long lateness) {
@@ -276,7 +311,7 @@ public final class Orchestrator implements AutoCloseable {
 
         RunSummary summary() {
             return new RunSummary(dispatched.get(), completed.get(), late.get(), maxLateness.get(),
-                    totalLateness.get(), lastEnd.get(), cancelled);
+                    totalLateness.get(), lastEnd.get(), cancelled, warmupsDispatched.get());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.yardstick.switching;
 
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.yardstick.config.ModelSpec;
+import dev.yardstick.provider.ClientWarmup;
 import dev.yardstick.provider.ModelClient;
 import dev.yardstick.provider.TokenCounter;
 import java.util.LinkedHashMap;
@@ -65,6 +66,11 @@ final class ObservedClients {
         @Override
         public int maxConcurrency() {
             return inner.maxConcurrency();
+        }
+
+        @Override
+        public ClientWarmup clientWarmup() {
+            return inner.clientWarmup(); // around the fault injector: a warm-up is no turn and must draw no fault
         }
     }
 }
