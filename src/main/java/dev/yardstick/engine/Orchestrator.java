@@ -33,7 +33,6 @@ public final class Orchestrator implements AutoCloseable {
 
     private final Map<String, ModelClient> clients;
     private final RequestExecutor executor;
-    private final ClientWarmups warmups;
     private ClientWarmupReport clientWarmup;
     private final ScheduledThreadPoolExecutor watchdog;
     private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
@@ -50,7 +49,6 @@ public final class Orchestrator implements AutoCloseable {
         });
         this.watchdog.setRemoveOnCancelPolicy(true);
         this.executor = new RequestExecutor(watchdog, counting);
-        this.warmups = new ClientWarmups(executor);
     }
 
     /**
@@ -62,7 +60,15 @@ public final class Orchestrator implements AutoCloseable {
      */
     public synchronized ClientWarmupReport warmUpClients() {
         if (clientWarmup == null) {
-            clientWarmup = warmups.run(clients);
+            clientWarmup = ClientWarmups.run(clients, (warmupClients, plan, listener) -> {
+                Run run = new Run(plan, listener, warmupClients);
+                runs.add(run);
+                try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                    run.dispatchClosed(threads);
+                } finally {
+                    runs.remove(run);
+                }
+            });
         }
         return clientWarmup;
     }
@@ -75,7 +81,7 @@ public final class Orchestrator implements AutoCloseable {
     /** Runs the plan to its end (or its duration, or cancellation) and returns what happened. Blocks. */
     public RunSummary run(Plan plan, SampleListener listener) {
         warmUpClients(); // before the run's clock starts
-        Run run = new Run(plan, listener);
+        Run run = new Run(plan, listener, clients);
         runs.add(run);
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             if (plan.load() instanceof LoadShape.Open open) {
@@ -99,7 +105,6 @@ public final class Orchestrator implements AutoCloseable {
     /** Stops dispatching and ends every request in flight. Safe to call from a signal handler's thread. */
     public void cancel() {
         cancelled = true;
-        warmups.cancel();
         inFlight.forEach(InFlight::cancel);
         runs.forEach(Run::wakeWaiters);
     }
@@ -110,7 +115,6 @@ public final class Orchestrator implements AutoCloseable {
 
     @Override
     public void close() {
-        warmups.cancel();
         watchdog.shutdownNow();
     }
 
@@ -126,6 +130,7 @@ public final class Orchestrator implements AutoCloseable {
     private final class Run {
         private final Plan plan;
         private final SampleListener listener;
+        private final Map<String, ModelClient> runClients;
         private final long start = System.nanoTime();
         private final long deadline;
         private final Semaphore global;
@@ -138,9 +143,10 @@ public final class Orchestrator implements AutoCloseable {
         private final AtomicLong totalLateness = new AtomicLong();
         private final AtomicLong lastEnd = new AtomicLong();
 
-        Run(Plan plan, SampleListener listener) {
+        Run(Plan plan, SampleListener listener, Map<String, ModelClient> runClients) {
             this.plan = plan;
             this.listener = listener;
+            this.runClients = runClients;
             this.deadline = plan.maxDuration() == null ? Long.MAX_VALUE : start + plan.maxDuration().toNanos();
             int limit = plan.load() instanceof LoadShape.Open open ? open.maxConcurrency()
                     : ((LoadShape.Closed) plan.load()).concurrency();
@@ -223,7 +229,7 @@ public final class Orchestrator implements AutoCloseable {
 
         /** @param scheduledAt the fixed start in open loop, or -1: closed loop starts when it is sent */
         private void runOne(PlannedRequest request, long scheduledAt) {
-            ModelClient client = client(request.model());
+            ModelClient client = runClients.get(request.model());
             Semaphore providerSlot = perProvider.get(client.spec().provider());
             long readyAt = System.nanoTime();
             if (providerSlot != null && !acquire(providerSlot)) {

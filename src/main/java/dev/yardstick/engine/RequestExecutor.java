@@ -4,7 +4,6 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
@@ -51,13 +50,6 @@ public final class RequestExecutor {
      */
     public Sample execute(PlannedRequest request, ModelClient client, long scheduledAt, long sentAt, long runStart,
                           Duration timeout, InFlight cancellation) {
-        return execute(request, client.chatModel(), client.tokenCounter(), scheduledAt, sentAt, runStart, timeout,
-                cancellation);
-    }
-
-    /** The same through another model than the client's own: the client warm-up's copy of it. */
-    Sample execute(PlannedRequest request, StreamingChatModel model, TokenCounter counter, long scheduledAt,
-                   long sentAt, long runStart, Duration timeout, InFlight cancellation) {
         StreamRecorder recorder = new StreamRecorder();
         Thread worker = Thread.currentThread();
         AtomicInteger alarm = new AtomicInteger(ARMED);
@@ -72,7 +64,7 @@ public final class RequestExecutor {
             cancellation.attach(recorder, worker);
         }
         try {
-            model.chat(toChatRequest(request), recorder);
+            client.chatModel().chat(toChatRequest(request), recorder);
             while (!recorder.finished()) {
                 recorder.await(TimeUnit.MILLISECONDS.toNanos(50));
             }
@@ -95,7 +87,7 @@ public final class RequestExecutor {
             }
             Thread.interrupted(); // a late watchdog interrupt must not leak into the next request on this thread
         }
-        return toSample(request, counter, recorder, scheduledAt, sentAt, runStart);
+        return toSample(request, client, recorder, scheduledAt, sentAt, runStart);
     }
 
     static ChatRequest toChatRequest(PlannedRequest request) {
@@ -118,7 +110,7 @@ public final class RequestExecutor {
         return builder.build();
     }
 
-    private Sample toSample(PlannedRequest request, TokenCounter counter, StreamRecorder recorder, long scheduledAt,
+    private Sample toSample(PlannedRequest request, ModelClient client, StreamRecorder recorder, long scheduledAt,
                             long sentAt, long runStart) {
         Throwable failure = recorder.failure();
         ChatResponse response = recorder.response();
@@ -127,7 +119,7 @@ public final class RequestExecutor {
         long e2e = Math.max(0, recorder.endAt() - scheduledAt);
         String text = failure == null ? recorder.text() : "";
         TokenUsage usage = response == null ? null : response.tokenUsage();
-        TokenCounts tokens = tokens(request, counter, usage, text);
+        TokenCounts tokens = tokens(request, client.tokenCounter(), usage, text);
         String requestId = response == null ? null : response.id();
         String finish = response == null || response.finishReason() == null ? null
                 : response.finishReason().name().toLowerCase(java.util.Locale.ROOT);

@@ -25,7 +25,8 @@ record CannedAnswer(String contentType, List<String> frames) {
                     openAi("{}", "\"stop\"", "null"),
                     "data: {\"id\":\"warmup\",\"object\":\"chat.completion.chunk\",\"created\":0,\"model\":\"warmup\","
                             + "\"choices\":[],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":2,"
-                            + "\"total_tokens\":3,\"prompt_tokens_details\":{\"cached_tokens\":0}}}\n\n",
+                            + "\"total_tokens\":3,\"prompt_tokens_details\":{\"cached_tokens\":0},"
+                            + "\"completion_tokens_details\":{\"reasoning_tokens\":0}}}\n\n",
                     "data: [DONE]\n\n"));
             case "mistral" -> new CannedAnswer(SSE, List.of(
                     mistral("{\"role\":\"assistant\",\"content\":\"\"}", "null", ""),

@@ -8,6 +8,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,14 +23,31 @@ import java.util.concurrent.ConcurrentHashMap;
 final class LoopbackStub implements AutoCloseable {
 
     private static final int MAX_HEAD_BYTES = 64 * 1024;
+    private static final byte[] CRLF = {'\r', '\n'};
+
+    /**
+     * Between frames, as a server generating tokens would pause: the client then blocks on its socket mid-stream
+     * and parses frames that arrive apart, which runs its blocking-read and partial-buffer paths too (an answer
+     * written at once is parsed from one full buffer, and the first measured stream still paid for those).
+     */
+    private static final long FRAME_GAP_MILLIS = 1;
 
     private final ServerSocket server;
-    private final byte[] response;
+    private final byte[] responseHead;
+    private final List<byte[]> frames;
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
 
     private LoopbackStub(ServerSocket server, CannedAnswer answer) {
         this.server = server;
-        this.response = encode(answer);
+        this.responseHead = ("HTTP/1.1 200 OK\r\nContent-Type: " + answer.contentType()
+                + "\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        this.frames = new ArrayList<>();
+        for (String frame : answer.frames()) {
+            byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
+            frames.add(concat((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.US_ASCII),
+                    bytes, CRLF));
+        }
+        frames.add("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         Thread.ofVirtual().name("yardstick-warmup-stub").start(this::accept);
     }
 
@@ -73,11 +92,18 @@ final class LoopbackStub implements AutoCloseable {
                     return; // a body we cannot frame: answering would leave the connection out of step
                 }
                 in.skipNBytes(length);
-                out.write(response);
+                out.write(responseHead);
                 out.flush();
+                for (byte[] frame : frames) {
+                    Thread.sleep(FRAME_GAP_MILLIS);
+                    out.write(frame);
+                    out.flush();
+                }
             }
         } catch (IOException e) {
             // the client went away, or the stub is closing
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             connections.remove(socket);
         }
@@ -115,14 +141,12 @@ final class LoopbackStub implements AutoCloseable {
         return length;
     }
 
-    private static byte[] encode(CannedAnswer answer) {
-        StringBuilder http = new StringBuilder("HTTP/1.1 200 OK\r\nContent-Type: ").append(answer.contentType())
-                .append("\r\nTransfer-Encoding: chunked\r\n\r\n");
-        for (String frame : answer.frames()) {
-            int size = frame.getBytes(StandardCharsets.UTF_8).length;
-            http.append(Integer.toHexString(size)).append("\r\n").append(frame).append("\r\n");
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            all.writeBytes(part);
         }
-        return http.append("0\r\n\r\n").toString().getBytes(StandardCharsets.UTF_8);
+        return all.toByteArray();
     }
 
     private static void closeQuietly(Socket socket) {
