@@ -54,7 +54,7 @@ final class LocalModelClient implements ModelClient {
     }
 
     /**
-     * One short generation on this very model, off the clock: the first decode of a llama.cpp context allocates its
+     * Short generations on this very model, off the clock: the first decode of a llama.cpp context allocates its
      * compute buffers and loads the JNI bridge's classes, which the first measured request would otherwise pay. It
      * is in-process, so it costs nothing and reaches no server.
      */
