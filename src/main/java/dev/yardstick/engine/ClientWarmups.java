@@ -1,9 +1,7 @@
 package dev.yardstick.engine;
 
-import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.yardstick.config.Message;
 import dev.yardstick.config.ModelParams;
-import dev.yardstick.config.ModelSpec;
 import dev.yardstick.provider.ClientWarmup;
 import dev.yardstick.provider.ModelClient;
 import dev.yardstick.provider.TokenCounter;
@@ -12,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -60,7 +57,7 @@ final class ClientWarmups {
         List<PlannedRequest> requests = new ArrayList<>();
         opened.forEach((label, o) -> {
             if (o.warmup().chatModel() != null) {
-                driven.put(label, new Driven(o.client(), o.warmup().chatModel()));
+                driven.put(label, o.client().withChatModel(o.warmup().chatModel()));
             }
         });
         for (int round = 0; round < ROUNDS; round++) {
@@ -137,25 +134,6 @@ final class ClientWarmups {
                 Thread.currentThread().interrupt();
                 return "interrupted";
             }
-        }
-    }
-
-    /** The opened client as the warm-up drives it: its own tokenizer and limits, the warm-up's model. */
-    private record Driven(ModelClient inner, StreamingChatModel chatModel) implements ModelClient {
-
-        @Override
-        public ModelSpec spec() {
-            return inner.spec();
-        }
-
-        @Override
-        public TokenCounter tokenCounter() {
-            return inner.tokenCounter();
-        }
-
-        @Override
-        public OptionalInt contextWindow() {
-            return inner.contextWindow();
         }
     }
 

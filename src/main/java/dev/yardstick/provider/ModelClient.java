@@ -41,6 +41,11 @@ public interface ModelClient extends AutoCloseable {
         return ClientWarmup.NONE;
     }
 
+    /** This client seen through another chat model; closing the view releases nothing. */
+    default ModelClient withChatModel(StreamingChatModel model) {
+        return new ChatModelView(this, model);
+    }
+
     /** Releases what the model holds. Never throws. */
     @Override
     default void close() {
