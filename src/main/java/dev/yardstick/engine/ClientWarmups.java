@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs every model's {@link ClientWarmup} once before the first measured request: one small request per model
@@ -84,7 +85,7 @@ final class ClientWarmups {
         opened.forEach((label, o) -> {
             String failure = o.failure() != null ? o.failure() : failures.get(label);
             String probe = o.awaitProbe();
-            long end = Math.max(endedAt.getOrDefault(label, start), System.nanoTime());
+            long end = Math.max(endedAt.getOrDefault(label, o.openedAt().get()), o.probeEndedAt().get());
             models.add(new ClientWarmupReport.Model(label, o.warmup().method(), millis(end - start),
                     failure != null ? failure : probe));
             o.warmup().close();
@@ -113,12 +114,22 @@ final class ClientWarmups {
         return opened;
     }
 
-    private record Opened(ModelClient client, ClientWarmup warmup, Thread probe, String failure) {
+    /** @param openedAt, probeEndedAt System.nanoTime() when set up and when the probe ended (0: none ran) */
+    private record Opened(ModelClient client, ClientWarmup warmup, Thread probe, String failure, AtomicLong openedAt,
+                          AtomicLong probeEndedAt) {
+
+        Opened(ModelClient client, ClientWarmup warmup, Thread probe, String failure) {
+            this(client, warmup, probe, failure, new AtomicLong(System.nanoTime()), new AtomicLong());
+        }
 
         static Opened of(ModelClient client) {
             ClientWarmup warmup = client.clientWarmup();
-            Thread probe = warmup.probe() == null ? null : Thread.ofVirtual().start(warmup.probe());
-            return new Opened(client, warmup, probe, null);
+            AtomicLong probeEnded = new AtomicLong();
+            Thread probe = warmup.probe() == null ? null : Thread.ofVirtual().start(() -> {
+                warmup.probe().run();
+                probeEnded.set(System.nanoTime());
+            });
+            return new Opened(client, warmup, probe, null, new AtomicLong(System.nanoTime()), probeEnded);
         }
 
         /** Waits for the probe; null when it answered (whatever it answered), else why not. */

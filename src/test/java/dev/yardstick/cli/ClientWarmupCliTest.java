@@ -19,9 +19,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The client warm-up over every wire protocol, with the real langchain4j models and our HTTP client: its canned
  * answer parses without error in each protocol's model, no chat request of it reaches the provider (it costs no
- * tokens and warms no server), its one probe is a free model-list GET, and the report says how it was done.
+ * tokens and warms no server), its one probe is a free model-list GET, and the report says how it was done, in
+ * every command.
  */
-class ClientWarmupWireTest {
+class ClientWarmupCliTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -63,5 +64,19 @@ class ClientWarmupWireTest {
         CliRun markdown = CliRun.of("benchmark", "-m", "mock/instant", "--requests", "3", "--format", "markdown");
         assertEquals(0, markdown.exitCode(), markdown.err());
         assertTrue(markdown.out().contains("- **client warm-up**: off the clock, "), markdown.out());
+    }
+
+    @Test
+    void switchTestWarmsEachModelOnceOutsideTheFaultInjector() throws Exception {
+        // The failover script's faults fail its first tries: a warm-up that went through the injector would use
+        // them up, and the script's own checks on failover would fail.
+        CliRun run = CliRun.of("switch-test", "scenarios/switch-failover.yaml", "--format", "json");
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        JsonNode models = JSON.readTree(run.out()).at("/run/clientWarmup/models");
+        assertTrue(models.size() >= 2, models.toString());
+        for (JsonNode model : models) {
+            assertTrue(model.path("method").asText().matches("in-process|generation"), model.toString());
+            assertTrue(model.path("failure").isMissingNode(), model.toString());
+        }
     }
 }
