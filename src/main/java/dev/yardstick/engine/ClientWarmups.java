@@ -19,10 +19,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs every model's {@link ClientWarmup} once before the first measured request: one small request per model
+ * Runs every model's {@link ClientWarmup} once before the first measured request: a few small requests per model
  * through the warm-up's model, dispatched by the orchestrator's own closed loop (its threads, slots, cancellation
  * handles, request executor and stream recorder: on a cold JVM each of them loads classes and links call sites
- * the first time it runs), the model's tokenizer once, and the warm-up's probe beside them. All models are warmed
+ * the first time it runs), the model's tokenizer, and the warm-up's probe beside them. All models are warmed
  * at once, so start-up does not grow with the number of models. No sample reaches a listener or a statistic.
  */
 final class ClientWarmups {

@@ -6,7 +6,7 @@ import dev.langchain4j.model.chat.StreamingChatModel;
  * How one opened model's client path is run once, off the clock, before its first measured request. The first
  * request through a fresh JVM pays class loading and initialisation of everything it touches (the HTTP engine, TLS,
  * Jackson, the langchain4j model, its SSE parser, the tokenizer): hundreds of milliseconds that a measurement would
- * otherwise charge to the model. The engine sends one small request through {@link #chatModel()}, runs
+ * otherwise charge to the model. The engine sends a few small requests through {@link #chatModel()}, runs
  * {@link #probe()} beside it, and closes this when both are done.
  *
  * <p>A warm-up must not cost the user tokens or money and must not warm the server: hosted models send their

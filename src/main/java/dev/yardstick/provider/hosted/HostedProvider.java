@@ -110,7 +110,7 @@ public final class HostedProvider implements Provider {
 
     /**
      * The client warm-up of a hosted model: a copy of the same langchain4j model type, over the measured model's own
-     * HTTP client instance, sends one request to an in-process loopback stub that answers in this API's wire
+     * HTTP client instance, sends its requests to an in-process loopback stub that answers in this API's wire
      * format, so the HTTP engine (and that instance's lazy set-up), Jackson, the model's request encoding and its
      * stream parser have all run before the first measured request; nothing reaches the provider, so it costs no
      * tokens and warms no server. Beside it, a GET of the model list through the same client runs what the stub
