@@ -45,7 +45,7 @@ class ColdStartTest {
     void firstSampleOfADefaultCompareIsTimedLikeTheRest(int delayMs) throws Exception {
         try (LoopbackLlmServer server = server(delayMs)) {
             int attempts = assertFirstNearMedian(delayMs, () -> {
-                ChildCli run = ChildCli.run(dir, env(), "compare", "-m", MODEL, "--base-url",
+                FreshJvmCli run = FreshJvmCli.run(dir, env(), "compare", "-m", MODEL, "--base-url",
                         server.baseUrl(Protocol.OPENAI), "-p", "Once upon a time", "--repeat", "8", "--format", "json");
                 assertEquals(0, run.exitCode(), run.err());
                 JsonNode report = JSON.readTree(run.out());
@@ -67,7 +67,7 @@ class ColdStartTest {
         try (LoopbackLlmServer server = server(delayMs)) {
             int attempts = assertFirstNearMedian(delayMs, () -> {
                 Path samples = Files.createTempFile(dir, "samples", ".jsonl");
-                ChildCli run = ChildCli.run(dir, env(), "benchmark", "-m", MODEL, "--base-url",
+                FreshJvmCli run = FreshJvmCli.run(dir, env(), "benchmark", "-m", MODEL, "--base-url",
                         server.baseUrl(Protocol.OPENAI), "--requests", "20", "--samples", samples.toString(),
                         "--format", "json");
                 assertEquals(0, run.exitCode(), run.err());

@@ -13,11 +13,11 @@ import java.util.concurrent.TimeUnit;
  * process's first use of the client path, whatever earlier tests warmed in this JVM. Bounded: a child that outlives
  * its limit is killed and the run fails.
  */
-record ChildCli(int exitCode, String out, String err) {
+record FreshJvmCli(int exitCode, String out, String err) {
 
     private static final long LIMIT_SECONDS = 120;
 
-    static ChildCli run(Path workDir, Map<String, String> env, String... args) throws IOException, InterruptedException {
+    static FreshJvmCli run(Path workDir, Map<String, String> env, String... args) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xss1m", "-cp", System.getProperty("java.class.path"),
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", Main.class.getName()));
@@ -36,6 +36,6 @@ record ChildCli(int exitCode, String out, String err) {
         } finally {
             process.destroyForcibly();
         }
-        return new ChildCli(process.exitValue(), Files.readString(out), Files.readString(err));
+        return new FreshJvmCli(process.exitValue(), Files.readString(out), Files.readString(err));
     }
 }
