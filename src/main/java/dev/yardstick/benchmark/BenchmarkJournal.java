@@ -6,12 +6,15 @@ import dev.yardstick.export.Json;
 import dev.yardstick.report.SampleJournal;
 import dev.yardstick.report.SampleRecord;
 import dev.yardstick.report.SampleRecords;
+import dev.yardstick.report.WriteFailure;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * {@code --samples FILE}: every measured sample as a JSONL line the moment it completes, with its step, so a crash or
- * Ctrl-C loses nothing that completed. Warm-up samples are left out, as they are from every statistic.
+ * Ctrl-C loses nothing that completed; a write that fails is reported once and the run goes on. Warm-up samples are
+ * left out, as they are from every statistic.
  */
 final class BenchmarkJournal implements AutoCloseable {
 
@@ -21,8 +24,8 @@ final class BenchmarkJournal implements AutoCloseable {
     record Entry(int step, String load, @JsonUnwrapped SampleRecord sample) {
     }
 
-    BenchmarkJournal(Path file) {
-        this.journal = new SampleJournal(file, Json.mapper());
+    BenchmarkJournal(Path file, Consumer<WriteFailure> onFailure) {
+        this.journal = new SampleJournal(file, Json.mapper(), onFailure);
     }
 
     SampleListener forStep(LoadStep step) {

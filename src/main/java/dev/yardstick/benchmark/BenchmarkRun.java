@@ -5,6 +5,8 @@ import dev.yardstick.engine.LoadShape;
 import dev.yardstick.engine.Orchestrator;
 import dev.yardstick.engine.Plan;
 import dev.yardstick.engine.RunSummary;
+import dev.yardstick.engine.Sample;
+import dev.yardstick.engine.SampleError;
 import dev.yardstick.engine.SampleListener;
 import dev.yardstick.engine.TokenCounting;
 import dev.yardstick.provider.ModelClient;
@@ -12,12 +14,16 @@ import dev.yardstick.provider.OpenedModels;
 import dev.yardstick.report.BenchmarkReport;
 import dev.yardstick.report.ModelInfo;
 import dev.yardstick.report.RunInfo;
+import dev.yardstick.report.WriteFailure;
 import dev.yardstick.stats.MetricsRecorder;
 import dev.yardstick.stats.ModelStats;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /**
  * Runs a benchmark plan: one orchestrator run per step, each with a fresh recorder, the warm-up marked so no
@@ -33,10 +39,18 @@ public final class BenchmarkRun {
     private final OpenedModels models;
     private final Gates.Baseline baseline;
     private final Orchestrator orchestrator;
+    private final Consumer<WriteFailure> onWriteFailure;
+    private final AtomicReference<SampleError> firstError = new AtomicReference<>();
+    private final LongAdder emptyAnswers = new LongAdder();
 
-    /** @param baseline the report to judge regressions against, null for none */
-    public BenchmarkRun(BenchmarkPlan plan, OpenedModels models, BenchmarkReport baseline) {
+    /**
+     * @param baseline       the report to judge regressions against, null for none
+     * @param onWriteFailure told once when the samples file stops accepting lines (the run goes on)
+     */
+    public BenchmarkRun(BenchmarkPlan plan, OpenedModels models, BenchmarkReport baseline,
+                        Consumer<WriteFailure> onWriteFailure) {
         this.plan = plan;
+        this.onWriteFailure = onWriteFailure;
         this.models = models;
         this.baseline = baseline == null ? null
                 : new Gates.Baseline(baseline, plan.baseline().getFileName().toString(), plan.maxRegression());
@@ -56,7 +70,7 @@ public final class BenchmarkRun {
         String stoppedEarly = null;
         PromptSource prompts = PromptSource.of(plan, models.byLabel());
         try (orchestrator; BenchmarkJournal journal = plan.samples() == null ? null
-                : new BenchmarkJournal(plan.samples())) {
+                : new BenchmarkJournal(plan.samples(), onWriteFailure)) {
             for (LoadStep step : plan.steps()) {
                 BenchmarkReport.Step result = runStep(step, prompts, journal, observer);
                 results.add(result);
@@ -75,7 +89,7 @@ public final class BenchmarkRun {
         List<BenchmarkReport.GateResult> gates = Gates.judge(plan.gates(), results, baseline);
         RunInfo run = new RunInfo("yardstick", ToolVersion.current(), "benchmark", started, Instant.now(),
                 orchestrator.cancelled(), plan.settings().toMap(), orchestrator.clientWarmup());
-        return new BenchmarkReport(run, modelInfos(), results, gates, stoppedEarly, notes(),
+        return new BenchmarkReport(run, modelInfos(), results, gates, stoppedEarly, notes(results),
                 BenchmarkReport.standardDefinitions());
     }
 
@@ -87,12 +101,12 @@ public final class BenchmarkRun {
         Duration limit = plan.duration() == null ? null
                 : plan.warmup().timed() ? plan.duration().plus(plan.warmup().time()) : plan.duration();
         Plan enginePlan = new Plan(requests, load, models.inProcessLimits(), plan.timeout(), limit);
-        MetricsRecorder recorder = new MetricsRecorder(plan.slos(), Instant.now());
+        MetricsRecorder recorder = new MetricsRecorder(plan.slos(), Instant.now()).expecting(plan.labels());
         long measured = plan.requests() == null ? -1
                 : StepRequests.localCount(plan.requests(), plan.models().size(), plan.shard());
         observer.started(new StepObserver.LiveStep(step, plan.steps().size(), measured, limit, recorder::running));
         SampleListener listener = journal == null ? recorder : SampleListener.all(recorder, journal.forStep(step));
-        RunSummary summary = orchestrator.run(enginePlan, listener);
+        RunSummary summary = orchestrator.run(enginePlan, SampleListener.all(listener, this::watch));
         return result(step, load, summary, recorder.snapshot());
     }
 
@@ -120,8 +134,31 @@ public final class BenchmarkRun {
         return infos;
     }
 
-    private List<String> notes() {
+    /** Keeps what the notes report of individual samples: empty answers, and the first error for its message. */
+    private void watch(Sample sample) {
+        if (sample.warmup()) {
+            return;
+        }
+        if (sample.emptyAnswer()) {
+            emptyAnswers.increment();
+        }
+        if (sample.error() != null) {
+            firstError.compareAndSet(null, sample.error());
+        }
+    }
+
+    private List<String> notes(List<BenchmarkReport.Step> results) {
         List<String> notes = new ArrayList<>();
+        boolean anySucceeded = results.stream().flatMap(s -> s.models().stream())
+                .anyMatch(m -> m.requests().succeeded() > 0);
+        if (!anySucceeded && firstError.get() != null) {
+            notes.add("Every request failed; the first: " + firstError.get().errorClass().label() + ": "
+                    + firstError.get().message());
+        }
+        if (emptyAnswers.sum() > 0) {
+            notes.add(emptyAnswers.sum() + " answer(s) were empty though complete (the stream ended with its stop"
+                    + " reason): counted as successes, flagged empty-answer in the samples.");
+        }
         if (!plan.shard().whole()) {
             notes.add("Shard " + plan.shard().text() + " of the plan: merge the shards' reports with 'yardstick"
                     + " report merge' for the plan's figures; the gates here judged this shard alone.");

@@ -151,7 +151,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         BenchmarkReport report;
         try (OpenedModels opened = session.registry(common).open(plan.models());
              LiveLine live = new LiveLine(session.err(), session.terminal(output.noColor).interactive())) {
-            BenchmarkRun run = new BenchmarkRun(plan, opened, baselineReport);
+            BenchmarkRun run = new BenchmarkRun(plan, opened, baselineReport, session::cannotWrite);
             Interrupts.onInterrupt(run::cancel);
             report = run.execute(live);
         }

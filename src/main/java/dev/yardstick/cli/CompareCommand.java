@@ -84,7 +84,7 @@ public final class CompareCommand implements Callable<Integer> {
         try (OpenedModels models = session.registry(common).open(specs);
              Orchestrator orchestrator = new Orchestrator(models.byLabel(), TokenCounting.ALWAYS);
              CompareRun run = new CompareRun(models, promptSet, samplesFile, session.config(common),
-                     session.env())) {
+                     session.env(), session::cannotWrite)) {
             Plan plan = new Plan(Plans.matrix(models.labels(), promptSet, repeat, generation.params(), warmup),
                     new LoadShape.Closed(concurrency), limits(models), generation.timeout(), null);
             Progress progress = new Progress(session.err(), session.terminal(output.noColor).interactive(),

@@ -125,8 +125,14 @@ public final class CostAnalyzeCommand implements Callable<Integer> {
         Double cacheShare;
 
         @Option(names = "--cache-write-share", paramLabel = "SHARE",
-                description = "Share of input tokens written to the prompt cache, 0..1.")
+                description = "Share of input tokens written to the prompt cache, 0..1, for every model "
+                        + "(default: implied by the reads where writes are billed, see --cache-writes-per-read).")
         Double cacheWriteShare;
+
+        @Option(names = "--cache-writes-per-read", paramLabel = "N",
+                description = "Tokens written to the cache per token read from it, on providers that bill cache "
+                        + "writes (Anthropic); default 0.2, a prefix read five times per write.")
+        Double cacheWritesPerRead;
 
         @Option(names = "--batch-share", paramLabel = "SHARE",
                 description = "Share of requests sent through the batch API, 0..1.")
@@ -149,7 +155,8 @@ public final class CostAnalyzeCommand implements Callable<Integer> {
         Shares shares(Shares base) {
             return new Shares(cacheShare != null ? cacheShare : base.cache(),
                     cacheWriteShare != null ? cacheWriteShare : base.cacheWrite(),
-                    batchShare != null ? batchShare : base.batch());
+                    batchShare != null ? batchShare : base.batch(),
+                    cacheWritesPerRead != null ? cacheWritesPerRead : base.writesPerRead());
         }
     }
 
@@ -158,7 +165,9 @@ public final class CostAnalyzeCommand implements Callable<Integer> {
         @Option(names = "--max-monthly", paramLabel = "USD", description = "Budget for any month of the period.")
         Double maxMonthly;
 
-        @Option(names = "--min-context", paramLabel = "TOKENS", description = "Smallest acceptable context window.")
+        @Option(names = "--min-context", paramLabel = "TOKENS",
+                description = "Smallest acceptable prompt: a model's maximum input where known, else its context "
+                        + "window.")
         Integer minContext;
 
         @Option(names = "--max-p95-latency", paramLabel = "DURATION",

@@ -2,7 +2,10 @@ package dev.yardstick.cli;
 
 import dev.yardstick.config.InputException;
 import dev.yardstick.config.Secrets;
+import dev.yardstick.engine.ClientLimitException;
 import dev.yardstick.provider.ProviderException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -10,13 +13,19 @@ import picocli.CommandLine;
 /** Entry point: builds the command line, maps every failure to one stderr line and a documented exit code. */
 public final class Main {
 
+    /** File descriptors held back for writing the outputs (stdout is open already; each -o file needs one). */
+    private static final int RESERVED_DESCRIPTORS = 4;
+
     private Main() {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        // Straight to the descriptor, not through System.out: a PrintStream swallows write errors.
+        PrintWriter out = new FailureKeepingPrintWriter(new FileOutputStream(FileDescriptor.out));
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = run(args, new Session(System.getenv(), System.console() == null ? System.in : null, out, err));
+        Session session = new Session(System.getenv(), System.console() == null ? System.in : null, out, err)
+                .reserveFileDescriptors(RESERVED_DESCRIPTORS);
+        int code = run(args, session);
         out.flush();
         err.flush();
         System.exit(code);
@@ -24,6 +33,7 @@ public final class Main {
 
     /** Runs one command line in this process: what tests call. */
     public static int run(String[] args, Session session) {
+        Secrets.forgetAll(); // an invocation scrubs the secrets it reads, not those of one run before it in this JVM
         CommandLine cli = new CommandLine(new YardstickCommand(), new SessionFactory(session));
         cli.setOut(session.out());
         cli.setErr(session.err());
@@ -36,7 +46,20 @@ public final class Main {
             return ExitCodes.USAGE;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> report(e, session, verbose(args)));
-        return cli.execute(args);
+        try {
+            return session.exitCode(cli.execute(args));
+        } catch (OutOfMemoryError e) {
+            // Whatever held the memory is unreachable by now, so there is room to say so in one line.
+            session.releaseReserve();
+            session.err().println("yardstick: out of memory (maximum heap "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB): raise it, e.g."
+                    + " YARDSTICK_JAVA_OPTS=-Xmx2g, or lower --concurrency");
+            return ExitCodes.RUNTIME;
+        } finally {
+            session.out().flush();
+            session.err().flush();
+            Secrets.forgetAll();
+        }
     }
 
     private static String suggestion(CommandLine.ParameterException e) {
@@ -58,6 +81,10 @@ public final class Main {
         if (cause instanceof InputException input) {
             session.err().println("yardstick: error: " + Secrets.redact(input.getMessage()));
             return ExitCodes.USAGE;
+        }
+        if (cause instanceof ClientLimitException limit) {
+            session.err().println("yardstick: stopped at the client's own limit: " + Secrets.redact(limit.getMessage()));
+            return ExitCodes.RUNTIME;
         }
         if (cause instanceof ProviderException provider) {
             session.err().println("yardstick: provider failure: " + Secrets.redact(provider.getMessage()));

@@ -1,15 +1,14 @@
 package dev.yardstick.cli;
 
+import dev.yardstick.config.Secrets;
 import dev.yardstick.export.Exporter;
 import dev.yardstick.export.Format;
 import dev.yardstick.report.Report;
+import dev.yardstick.report.WriteFailure;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -46,24 +45,32 @@ public final class OutputOptions {
         }
     }
 
-    /** Writes the report to stdout and to every output file (each written whole, then moved into place). */
-    public void emit(Report report, Session session) throws IOException {
-        PrintWriter stdout = session.out();
+    /**
+     * Writes the report to stdout and to every output file (each written whole, then moved into place). An output
+     * that cannot be written is one line on stderr ({@link Session#cannotWrite}); the others are still written.
+     */
+    public void emit(Report report, Session session) {
+        session.releaseReserve();
         Terminal terminal = session.terminal(noColor);
-        StringBuilder text = new StringBuilder();
-        Exporter.of(stdoutFormat(), terminal.width(), terminal.color()).write(report, text);
-        stdout.print(text);
-        stdout.flush();
+        session.out().print(render(report, stdoutFormat(), terminal.width(), terminal.color()));
+        session.checkStdout();
         for (Path file : outputs) {
-            Format format = Format.forFile(file.getFileName().toString());
-            // Not Files.createTempFile: its owner-only permissions would outlive the move; a plain new file gets the
-            // user's umask like any file they write.
-            Path temp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid()
-                    + ".tmp");
-            try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                Exporter.of(format, terminal.width(), false).write(report, writer);
+            String text = render(report, Format.forFile(file.getFileName().toString()), terminal.width(), false);
+            try {
+                ReportFile.write(file, Secrets.redact(text)); // stdout is scrubbed by the session's writer
+            } catch (IOException e) {
+                session.cannotWrite(WriteFailure.of(file, e));
             }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
+    }
+
+    private static String render(Report report, Format format, int width, boolean color) {
+        StringBuilder text = new StringBuilder();
+        try {
+            Exporter.of(format, width, color).write(report, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder never throws
+        }
+        return text.toString();
     }
 }

@@ -2,6 +2,7 @@ package dev.yardstick.cli;
 
 import dev.yardstick.cost.PriceCatalog;
 import dev.yardstick.cost.PriceImport;
+import dev.yardstick.cost.PriceImportReport;
 import dev.yardstick.cost.PriceListReport;
 import dev.yardstick.cost.PriceRow;
 import dev.yardstick.cost.PriceShowReport;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -103,8 +103,14 @@ public final class PricingCommand implements Runnable {
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Import LiteLLM's model_prices_and_context_window.json, models.dev's api.json or "
                     + "OpenRouter's /api/v1/models into your price overrides (the format is recognised from the "
-                    + "content; units are converted to USD per million tokens). Imported rows replace rows of the "
-                    + "same model; other rows are kept."})
+                    + "content; units are converted to USD per million tokens).",
+                    "Each row keeps the date its price was true: models.dev's own last_updated, else --as-of, "
+                            + "else the file's modification time (a warning says so). An imported row replaces "
+                            + "the price in force (your override or the bundled catalog) only when it is not "
+                            + "older; every replacement is listed with its change, and every row kept because the "
+                            + "price in force is newer is listed with the reason (--force replaces them too).",
+                    "A malformed entry (a price that is no number, a negative price) rejects the file with exit 2; "
+                            + "--skip-invalid imports the rest and warns once per entry it skips."})
     static final class Import implements Callable<Integer> {
 
         private final Session session;
@@ -116,30 +122,38 @@ public final class PricingCommand implements Runnable {
         String provider;
 
         @Option(names = "--as-of", paramLabel = "DATE",
-                description = "The date the prices were true, YYYY-MM-DD (default: today).")
+                description = "The date the prices were true, YYYY-MM-DD, for rows the file does not date "
+                        + "(default: the file's modification time).")
         String asOf;
+
+        @Option(names = "--force", description = "Replace prices in force even where they are newer than the "
+                + "import, or undated.")
+        boolean force;
+
+        @Option(names = "--skip-invalid", description = "Leave malformed entries out (each one warned about) "
+                + "instead of rejecting the file.")
+        boolean skipInvalid;
 
         @Option(names = "--into", paramLabel = "FILE",
                 description = "The override file to write (default: $YARDSTICK_PRICES, else "
                         + "~/.config/yardstick/prices.yaml).")
         Path into;
 
+        @Mixin
+        OutputOptions output;
+
         Import(Session session) {
             this.session = session;
         }
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
+            output.validate();
             Path target = into != null ? into : PriceCatalog.userFile(session.env());
-            PriceImport.Result result = PriceImport.importInto(file, target, new PriceImport.Options(date(),
-                    provider));
-            session.out().println(String.format(Locale.ROOT,
-                    "Imported %,d prices (%s format) into %s: %,d new, %,d replaced, %,d kept; %,d entries skipped "
-                            + "(not priced per token%s).", result.added() + result.replaced(),
-                    result.format().name().toLowerCase(Locale.ROOT).replace('_', '.'), result.file(),
-                    result.added(), result.replaced(), result.kept(), result.skipped(),
-                    provider == null ? "" : ", or not " + provider));
-            session.out().flush();
+            PriceImportReport report = PriceImport.importInto(file, target,
+                    new PriceImport.Options(date(), provider, force, skipInvalid));
+            report.warnings().forEach(line -> session.log("yardstick: warning: " + line));
+            output.emit(report, session);
             return ExitCodes.OK;
         }
 

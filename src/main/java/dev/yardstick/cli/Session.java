@@ -1,13 +1,21 @@
 package dev.yardstick.cli;
 
+import dev.yardstick.config.Secrets;
 import dev.yardstick.config.YardstickConfig;
 import dev.yardstick.provider.ProviderContext;
 import dev.yardstick.provider.ProviderRegistry;
 import dev.yardstick.provider.http.LeanHttpClient;
 import dev.yardstick.provider.local.LocalProvider;
+import dev.yardstick.report.WriteFailure;
+import java.io.Closeable;
+import java.io.FileInputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What one invocation works with: its environment, its streams, the terminal, and (built on first use, because
@@ -19,16 +27,23 @@ public final class Session {
     private final Map<String, String> env;
     private final java.io.InputStream in;
     private final PrintWriter out;
+    /** The stream under the scrubbing writer: the one whose write errors say whether stdout was delivered. */
+    private final PrintWriter rawOut;
     private final PrintWriter err;
     private YardstickConfig config;
     private ProviderRegistry registry;
     private Terminal terminal;
+    private final Set<String> unwritable = ConcurrentHashMap.newKeySet();
+    private final List<Closeable> reserve = new ArrayList<>();
 
     public Session(Map<String, String> env, java.io.InputStream in, PrintWriter out, PrintWriter err) {
         this.env = Map.copyOf(env);
         this.in = in;
-        this.out = out;
-        this.err = err;
+        // Everything the process prints passes here: secrets are scrubbed on the way out, whatever printed them, and
+        // messages on stderr show control characters instead of obeying them.
+        this.out = new PrintWriter(Secrets.redacting(out), true);
+        this.rawOut = out;
+        this.err = new MessageWriter(Secrets.redacting(err));
     }
 
     public Map<String, String> env() {
@@ -71,6 +86,63 @@ public final class Session {
             registry = ProviderRegistry.create(context, List.of(new LocalProvider()), LeanHttpClient::builder);
         }
         return registry;
+    }
+
+    /**
+     * Says once per output, on stderr, that it could not be written ({@code cannot write FILE: reason}); the other
+     * outputs are still written, and {@link #exitCode} turns the run's exit code into 3. Thread-safe.
+     */
+    public void cannotWrite(WriteFailure failure) {
+        if (unwritable.add(failure.target())) {
+            log("yardstick: " + failure.line());
+        }
+    }
+
+    /** Flushes stdout and reports it once if anything written to it failed (a full disk, a closed pipe). */
+    public void checkStdout() {
+        out.flush(); // through the scrubbing writer into the raw stream, whose errors a PrintWriter above cannot see
+        if (rawOut.checkError()) {
+            IOException e = rawOut instanceof FailureKeepingPrintWriter keeping ? keeping.failure() : null;
+            cannotWrite(e == null ? new WriteFailure("stdout", "write error") : WriteFailure.of("stdout", e));
+        }
+    }
+
+    /**
+     * The process's exit code: the command's own, or 3 when an output could not be written, because 0, 1 and 130
+     * each promise that the results reached the user (a usage error, 2, stays 2).
+     */
+    public int exitCode(int commandCode) {
+        checkStdout();
+        boolean delivered = unwritable.isEmpty();
+        return delivered || commandCode == ExitCodes.USAGE || commandCode == ExitCodes.RUNTIME ? commandCode
+                : ExitCodes.RUNTIME;
+    }
+
+    /**
+     * Holds {@code count} file descriptors from the start, released by {@link #releaseReserve()} just before the
+     * outputs are written: a run that used the process's whole limit (sockets a connection pool still holds at the
+     * end of a high-concurrency benchmark under {@code ulimit -n}) can still write its report.
+     */
+    public synchronized Session reserveFileDescriptors(int count) {
+        for (int i = 0; i < count; i++) {
+            try {
+                reserve.add(new FileInputStream("/dev/null"));
+            } catch (IOException e) {
+                break; // no /dev/null here: nothing to reserve with
+            }
+        }
+        return this;
+    }
+
+    public synchronized void releaseReserve() {
+        for (Closeable c : reserve) {
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // a descriptor that will not close frees nothing more by retrying
+            }
+        }
+        reserve.clear();
     }
 
     /** A progress or log line on stderr. */

@@ -1,10 +1,12 @@
 package dev.yardstick.cli;
 
+import dev.yardstick.export.ControlChars;
 import java.io.PrintWriter;
 
 /**
  * One line of stderr that redraws itself in place, and only on a terminal (a log or a CI run gets none of it).
- * Every live progress display goes through it, so they agree on how a line is drawn and wiped.
+ * Every live progress display goes through it, so they agree on how a line is drawn and wiped; what it shows has
+ * its control characters made visible, so a model's name or words cannot break the line or drive the terminal.
  */
 final class StatusLine {
 
@@ -29,7 +31,8 @@ final class StatusLine {
             return;
         }
         synchronized (err) {
-            err.print(WIPE + text);
+            err.write(WIPE);
+            err.write(ControlChars.visibleLine(text));
             err.flush();
             shown = true;
         }
@@ -39,7 +42,7 @@ final class StatusLine {
     void clear() {
         synchronized (err) {
             if (shown) {
-                err.print(WIPE);
+                err.write(WIPE);
                 err.flush();
                 shown = false;
             }

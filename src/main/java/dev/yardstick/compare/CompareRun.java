@@ -17,6 +17,7 @@ import dev.yardstick.report.RunInfo;
 import dev.yardstick.report.SampleJournal;
 import dev.yardstick.report.SampleRecord;
 import dev.yardstick.report.SampleRecords;
+import dev.yardstick.report.WriteFailure;
 import dev.yardstick.stats.MetricsRecorder;
 import dev.yardstick.stats.ModelStats;
 import dev.yardstick.stats.SloSet;
@@ -27,6 +28,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 
 /**
  * One compare run's collector: each sample is checked against its prompt's expectations, recorded into the
@@ -42,12 +44,14 @@ public final class CompareRun implements SampleListener, AutoCloseable {
     private final SampleJournal journal;
     private final Pricing pricing;
 
+    /** @param onWriteFailure told once when the samples file stops accepting lines (the run goes on) */
     public CompareRun(OpenedModels models, PromptSet prompts, Path samplesFile, YardstickConfig config,
-                      Map<String, String> env) {
+                      Map<String, String> env, Consumer<WriteFailure> onWriteFailure) {
         this.models = models;
         this.prompts = prompts;
-        this.journal = samplesFile == null ? null : new SampleJournal(samplesFile, Json.mapper());
+        this.journal = samplesFile == null ? null : new SampleJournal(samplesFile, Json.mapper(), onWriteFailure);
         this.pricing = Pricing.load(config, env);
+        stats.expecting(models.labels());
     }
 
     @Override
@@ -100,10 +104,7 @@ public final class CompareRun implements SampleListener, AutoCloseable {
         List<CompareReport.ModelSummary> summaries = new ArrayList<>();
         List<ModelStats> perModel = stats.snapshot();
         for (String label : models.labels()) {
-            ModelStats modelStats = perModel.stream().filter(s -> s.model().equals(label)).findFirst().orElse(null);
-            if (modelStats == null) {
-                continue; // interrupted before any of its requests finished
-            }
+            ModelStats modelStats = perModel.stream().filter(s -> s.model().equals(label)).findFirst().orElseThrow();
             List<SampleRecord> mine = samples.stream().filter(s -> s.model().equals(label)).toList();
             Double cost = pricing.priceOf(label).isEmpty() ? null
                     : mine.stream().mapToDouble(s -> s.costUsd() == null ? 0 : s.costUsd()).sum();

@@ -11,7 +11,8 @@ import java.util.function.DoubleFunction;
  * Finds where two models swap rank as one parameter of the scenario moves: the cache share, the batch share, or
  * the volume. A scenario's period cost is linear in each (see {@link ScenarioCosting}), so two evaluations give
  * each model's line and the crossing is solved, not searched. Only crossings strictly inside the parameter's range
- * count: shares in (0, 1) (the cache share below 1 minus the cache-write share), volumes above zero.
+ * count: shares in (0, 1), the cache share within the range where implied cache writes keep costs linear
+ * ({@link Shares#linearCacheRange()}), volumes above zero.
  */
 final class BreakEvens {
 
@@ -42,8 +43,8 @@ final class BreakEvens {
         ScenarioCost cheaper = a.period() <= b.period() ? a : b;
         ScenarioCost dearer = cheaper == a ? b : a;
         Shares shares = scenario.shares();
-        double cacheMax = 1 - shares.cacheWrite();
-        add(found, solve("cache-share", cheaper, dearer, shares.cache(), 0, cacheMax,
+        double[] cacheRange = shares.linearCacheRange();
+        add(found, solve("cache-share", cheaper, dearer, shares.cache(), cacheRange[0], cacheRange[1],
                 x -> scenario.withShares(shares.withCache(x))));
         if (cheaper.price().batchDiscount() != null || dearer.price().batchDiscount() != null) {
             add(found, solve("batch-share", cheaper, dearer, shares.batch(), 0, 1,

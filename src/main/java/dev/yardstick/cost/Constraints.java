@@ -8,7 +8,8 @@ import java.time.Duration;
  * judged on evidence from a benchmark or compare report ({@link ModelEvidence}).
  *
  * @param maxMonthlyUsd  the budget for any month of the scenario's period
- * @param minContext     the smallest acceptable context window, in tokens
+ * @param minContext     the smallest acceptable prompt, in tokens: judged on a model's maximum input where it is
+ *                       known, else on its context window
  * @param maxP95Latency  the slowest acceptable p95 end-to-end latency
  * @param minPassRate    the lowest acceptable pass rate, a share in [0, 1]
  */

@@ -79,7 +79,8 @@ public final class CostAnalysis {
     private static ScenarioCost relabel(ScenarioCost cost, String model) {
         return new ScenarioCost(cost.scenario(), model.trim(), cost.price(), cost.tokens(), cost.perRequest(),
                 cost.daily(), cost.monthly(), cost.peakMonthly(), cost.period(), cost.requests(), cost.input(),
-                cost.cachedInput(), cost.cacheWrite(), cost.output(), cost.fixed(), cost.longContext());
+                cost.cachedInput(), cost.cacheWrite(), cost.output(), cost.fixed(), cost.longContext(),
+                cost.cacheWriteShare());
     }
 
     private static Table table(List<ScenarioCost> costs) {

@@ -70,14 +70,22 @@ public record CostReport(List<ScenarioResult> scenarios, List<String> unpriced, 
         List<KeyValue> about = new ArrayList<>();
         about.add(new KeyValue("volume", scenario.volume()));
         Shares shares = scenario.shares();
-        about.add(new KeyValue("cache share", Recommender.percent(shares.cache()) + " of input read from cache"
-                + (shares.cacheWrite() > 0 ? ", " + Recommender.percent(shares.cacheWrite()) + " written" : "")));
+        about.add(new KeyValue("cache share", Recommender.percent(shares.cache()) + " of input read from cache"));
+        if (shares.cacheWrite() != null) {
+            about.add(new KeyValue("cache writes", Recommender.percent(shares.cacheWrite())
+                    + " of input written to the cache, for every model"));
+        } else if (shares.cache() > 0) {
+            about.add(new KeyValue("cache writes", String.format(Locale.ROOT, "%s tokens written per token read "
+                            + "(cache-writes-per-read) where writes are billed apart (%s of input); none where "
+                            + "caching is automatic", Recommender.number(shares.writesPerRead()),
+                    Recommender.percent(shares.impliedCacheWrite()))));
+        }
         about.add(new KeyValue("batch share", Recommender.percent(shares.batch()) + " of requests"));
         basisLines(scenario.ranked()).forEach((basis, models) -> about.add(new KeyValue("tokens", basis
                 + (models.isEmpty() ? "" : " for " + String.join(", ", models)))));
         blocks.add(new KeyValues(about));
         if (!scenario.ranked().isEmpty()) {
-            blocks.add(rankingGrid(scenario.ranked()));
+            blocks.add(rankingGrid(scenario.ranked(), shares));
         }
         Recommendation recommendation = scenario.recommendation();
         blocks.add(new Paragraph(recommendation.verdict(), true));
@@ -109,8 +117,9 @@ public record CostReport(List<ScenarioResult> scenarios, List<String> unpriced, 
         return byBasis;
     }
 
-    private static Grid rankingGrid(List<ScenarioCost> ranked) {
-        boolean writes = ranked.stream().anyMatch(c -> c.cacheWrite() > 0);
+    private static Grid rankingGrid(List<ScenarioCost> ranked, Shares shares) {
+        // With any caching, writes get their own column, zero included: a zero says the provider bills none.
+        boolean writes = shares.cache() > 0 || ranked.stream().anyMatch(c -> c.cacheWrite() > 0);
         boolean hourly = ranked.stream().anyMatch(c -> c.fixed() > 0);
         List<String> headers = new ArrayList<>(List.of("#", "model", "per 1k req", "daily", "monthly", "period",
                 "input", "cached", "output"));
@@ -190,7 +199,7 @@ public record CostReport(List<ScenarioResult> scenarios, List<String> unpriced, 
     public Tabular tabular() {
         List<String> headers = List.of("scenario", "rank", "model", "recommended", "per_request_usd",
                 "per_1k_requests_usd", "daily_usd", "monthly_usd", "peak_monthly_usd", "period_usd", "requests",
-                "input_usd", "cached_input_usd", "cache_write_usd", "output_usd", "hourly_usd",
+                "input_usd", "cached_input_usd", "cache_write_usd", "output_usd", "hourly_usd", "cache_write_share",
                 "mean_input_tokens", "mean_output_tokens", "token_basis", "price_model", "price_input_per_m",
                 "price_cached_input_per_m", "price_cache_write_per_m", "price_output_per_m", "price_per_hour",
                 "batch_discount", "price_source", "price_as_of", "price_origin", "rejected_because");
@@ -208,7 +217,8 @@ public record CostReport(List<ScenarioResult> scenarios, List<String> unpriced, 
                         number(c.perRequest()), number(c.perThousandRequests()), number(c.daily()),
                         number(c.monthly()), number(c.peakMonthly()), number(c.period()), number(c.requests()),
                         number(c.input()), number(c.cachedInput()), number(c.cacheWrite()), number(c.output()),
-                        number(c.fixed()), number(c.meanInputTokens()), number(c.meanOutputTokens()),
+                        number(c.fixed()), number(c.cacheWriteShare()), number(c.meanInputTokens()),
+                        number(c.meanOutputTokens()),
                         c.tokenBasis(), p.model(), p.input(), p.cachedInput(), p.cacheWrite(), p.output(),
                         p.perHour(), p.batchDiscount(), p.source(), p.asOf(), p.origin().label(),
                         reasons.getOrDefault(c.model(), "")));

@@ -1,37 +1,29 @@
 package dev.yardstick.cost;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 
-/** US dollars as people read them: whole dollars for large sums, cents for ordinary ones, more digits below a cent. */
+/**
+ * US dollars as the cost tables show them. One rule for every amount: to the cent ($17,999.79, $0.48), never
+ * rounded to whole dollars beside figures kept to the cent; only an amount under half a cent, which would read
+ * $0.00, shows two significant digits instead ($0.0028, $0.00048). Prices keep every digit ({@link #price}).
+ */
 public final class Money {
+
+    private static final MathContext TWO_DIGITS = new MathContext(2);
 
     private Money() {
     }
 
     public static String format(double usd) {
-        if (Double.isNaN(usd)) {
+        if (Double.isNaN(usd) || Double.isInfinite(usd)) {
             return "–";
         }
-        double magnitude = Math.abs(usd);
-        if (magnitude == 0) {
-            return "$0";
+        if (usd != 0 && Math.abs(usd) < 0.005) {
+            return "$" + new BigDecimal(usd).round(TWO_DIGITS).stripTrailingZeros().toPlainString();
         }
-        if (magnitude >= 10_000) {
-            return String.format(Locale.ROOT, "$%,.0f", usd);
-        }
-        if (magnitude >= 1) {
-            return String.format(Locale.ROOT, "$%,.2f", usd);
-        }
-        // Below a dollar, three significant digits: $0.175, $0.0028, $0.000125.
-        int decimals = Math.min(9, 2 - (int) Math.floor(Math.log10(magnitude)));
-        String text = String.format(Locale.ROOT, "$%." + decimals + "f", usd);
-        int point = text.indexOf('.');
-        int end = text.length();
-        while (end > point + 3 && text.charAt(end - 1) == '0') {
-            end--; // $0.500 -> $0.50, $0.00280 -> $0.0028
-        }
-        return text.substring(0, end);
+        return String.format(Locale.ROOT, "$%,.2f", usd);
     }
 
     /**

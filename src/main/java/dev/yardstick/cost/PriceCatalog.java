@@ -60,13 +60,27 @@ public final class PriceCatalog {
         return of(PriceFile.bundled().prices(), user, config);
     }
 
-    /** Where the user's override file lives: {@code $YARDSTICK_PRICES}, else {@code ~/.config/yardstick/prices.yaml}. */
+    /**
+     * Where the user's override file lives: {@code $YARDSTICK_PRICES}, else {@code ~/.config/yardstick/prices.yaml}.
+     * It need not exist yet (an import creates it), but a directory there is an input error: ignoring it would
+     * cost everything at the bundled prices while the user believes their overrides are in force.
+     */
     public static Path userFile(Map<String, String> env) {
         String explicit = env.get(PRICES_ENV);
         if (explicit != null && !explicit.isBlank()) {
-            return Path.of(explicit);
+            Path file = Path.of(explicit);
+            if (Files.isDirectory(file)) {
+                throw new InputException(PRICES_ENV + " names a directory, not a price file: " + explicit
+                        + " (point it at a YAML file, e.g. " + file.resolve("prices.yaml") + ")");
+            }
+            return file;
         }
-        return Path.of(System.getProperty("user.home"), ".config", "yardstick", "prices.yaml");
+        Path file = Path.of(System.getProperty("user.home"), ".config", "yardstick", "prices.yaml");
+        if (Files.isDirectory(file)) {
+            throw new InputException(file + " is a directory, not a price file: remove it, or set " + PRICES_ENV
+                    + " to your price file");
+        }
+        return file;
     }
 
     /** The price in force for a model, or empty when nobody priced it. */

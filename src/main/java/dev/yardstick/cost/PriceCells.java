@@ -10,8 +10,9 @@ import java.util.Map;
 final class PriceCells {
 
     static final List<String> HEADERS = List.of("model", "input", "cached", "cache write", "output", "batch",
-            "long context", "context", "source");
-    private static final List<Boolean> NUMERIC = List.of(false, true, true, true, true, true, false, true, false);
+            "long context", "context", "max input", "source");
+    private static final List<Boolean> NUMERIC = List.of(false, true, true, true, true, true, false, true, true,
+            false);
 
     private PriceCells() {
     }
@@ -32,8 +33,13 @@ final class PriceCells {
                 Money.price(p.output()),
                 p.batchDiscount() == null ? "–" : Recommender.percent(p.batchDiscount()) + " off",
                 longContext(p.longContext()),
-                p.contextWindow() == null ? "?" : String.format(Locale.ROOT, "%,d", p.contextWindow()),
+                tokens(p.contextWindow(), "?"),
+                tokens(p.maxInput(), "–"),
                 origin(p));
+    }
+
+    private static String tokens(Integer count, String unknown) {
+        return count == null ? unknown : String.format(Locale.ROOT, "%,d", count);
     }
 
     static String optional(Double price) {

@@ -8,16 +8,18 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * {@code yardstick pricing import FILE}: reads LiteLLM's {@code model_prices_and_context_window.json}, models.dev's
  * {@code api.json} or OpenRouter's {@code /api/v1/models} (the format is recognised from the content), converts
- * their units to USD per million tokens, and merges the rows into the user's override file, where they win over
- * the bundled catalog.
+ * their units to USD per million tokens, dates each row (the file's own date where the format has one, else
+ * {@code --as-of}, else the file's modification time), and merges the rows into the user's override file, where
+ * they win over the bundled catalog: never over a newer price without {@code --force} (see {@link PriceMerge}).
  */
 public final class PriceImport {
 
@@ -25,24 +27,43 @@ public final class PriceImport {
 
     /** The price lists Yardstick can import, and their units. */
     public enum Format {
-        /** LiteLLM: model key → {@code input_cost_per_token}, ... in USD per token. */
-        LITELLM,
-        /** models.dev: provider → {@code models} → {@code cost} in USD per million tokens. */
-        MODELS_DEV,
-        /** OpenRouter: {@code data[]} with {@code pricing} as strings in USD per token. */
-        OPENROUTER
+        /** LiteLLM: model key → {@code input_cost_per_token}, ... in USD per token. No date in the file. */
+        LITELLM("litellm"),
+        /** models.dev: provider → {@code models} → {@code cost} in USD per million tokens; dated per model. */
+        MODELS_DEV("models.dev"),
+        /** OpenRouter: {@code data[]} with {@code pricing} as strings in USD per token. No date in the file. */
+        OPENROUTER("openrouter");
+
+        private final String label;
+
+        Format(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
     }
 
     /**
-     * What to take from the file.
+     * What to take from the file, and how.
      *
-     * @param asOf      the date the prices were true (the files do not say); today when null
-     * @param provider  only this provider's rows ({@code openai}, {@code gemini}, ...), or null for all
+     * @param asOf         the date the prices were true, for rows the file does not date; null: the file's time
+     * @param provider     only this provider's rows ({@code openai}, {@code gemini}, ...), or null for all
+     * @param force        replace prices in force even where they are newer than the import
+     * @param skipInvalid  leave malformed entries out, each listed, instead of rejecting the file
      */
-    public record Options(LocalDate asOf, String provider) {
+    public record Options(LocalDate asOf, String provider, boolean force, boolean skipInvalid) {
         public Options {
-            asOf = asOf == null ? LocalDate.now() : asOf;
+            if (asOf != null && asOf.isAfter(LocalDate.now())) {
+                throw new InputException("--as-of " + asOf + " is in the future: give the date the prices were "
+                        + "read");
+            }
             provider = provider == null || provider.isBlank() ? null : ProviderNames.canonical(provider);
+        }
+
+        public Options(LocalDate asOf, String provider) {
+            this(asOf, provider, false, false);
         }
 
         boolean wants(String label) {
@@ -50,41 +71,63 @@ public final class PriceImport {
         }
     }
 
-    /** What an import changed in the override file. */
-    public record Result(Path file, Format format, int added, int replaced, int kept, int skipped) {
-    }
-
     private PriceImport() {
     }
 
-    /** Reads a price list in any of the known formats. */
+    /** Reads a price list in any of the known formats; malformed entries are returned, not thrown. */
     public static ImportedPrices read(Path file, Options options) {
         JsonNode root = readJson(file);
         String name = file.getFileName().toString();
+        ImportDate fallback = options.asOf() != null ? new ImportDate(options.asOf(), ImportDate.AS_OF_OPTION)
+                : new ImportDate(modified(file), ImportDate.MODIFIED);
         return switch (detect(root, file)) {
-            case LITELLM -> LiteLlmPrices.read(root, name, options);
-            case MODELS_DEV -> ModelsDevPrices.read(root, name, options);
-            case OPENROUTER -> OpenRouterPrices.read(root, name, options);
+            case LITELLM -> LiteLlmPrices.read(root, name, options, fallback);
+            case MODELS_DEV -> ModelsDevPrices.read(root, name, options, fallback);
+            case OPENROUTER -> OpenRouterPrices.read(root, name, options, fallback);
         };
     }
 
-    /** Reads {@code source} and merges its rows into the override file {@code target}; imported rows win. */
-    public static Result importInto(Path source, Path target, Options options) {
+    /**
+     * Reads {@code source} and merges its rows into the override file {@code target}. A malformed entry rejects
+     * the file (naming the file, line, entry and field) unless {@link Options#skipInvalid()} is set.
+     */
+    public static PriceImportReport importInto(Path source, Path target, Options options) {
+        if (Files.isDirectory(target)) {
+            throw new InputException("cannot write price file " + target + ": it is a directory (name a YAML file)");
+        }
         ImportedPrices imported = read(source, options);
-        Map<String, PriceRow> rows = new LinkedHashMap<>();
-        if (Files.isRegularFile(target)) {
-            PriceFile.read(target, PriceOrigin.USER).prices().forEach(row -> rows.put(row.key(), row));
+        List<String> malformed = describe(source, imported.malformed());
+        if (!malformed.isEmpty() && !options.skipInvalid()) {
+            int more = malformed.size() - 1;
+            throw new InputException(malformed.get(0) + (more == 0 ? "" : String.format(Locale.ROOT,
+                    " (and %,d more malformed entries)", more)) + "; nothing imported (--skip-invalid imports the "
+                    + "rest and lists what it skips)");
         }
-        int before = rows.size();
-        int replaced = 0;
-        for (PriceRow row : imported.rows()) {
-            if (rows.put(row.key(), row) != null) {
-                replaced++;
-            }
+        List<PriceRow> user = Files.isRegularFile(target) ? PriceFile.read(target, PriceOrigin.USER).prices()
+                : List.of();
+        PriceMerge merge = PriceMerge.of(imported.rows(), user, PriceFile.bundled().prices(), options.force());
+        if (merge.changes()) {
+            new PriceFile(merge.file()).write(target);
         }
-        int added = rows.size() - before;
-        new PriceFile(rows.values().stream().sorted(Comparator.comparing(PriceRow::key)).toList()).write(target);
-        return new Result(target, imported.format(), added, replaced, before - replaced, imported.skipped());
+        return new PriceImportReport(source.toString(), imported.format(), target.toString(), imported.dated(),
+                merge.added(), merge.replaced(), merge.kept(), merge.unchanged(), merge.untouched(),
+                imported.skipped(), malformed);
+    }
+
+    /** Each malformed entry as one line with the file, the line of its value, the entry and the field. */
+    private static List<String> describe(Path file, List<MalformedEntry> malformed) {
+        Map<com.fasterxml.jackson.core.JsonPointer, Integer> lines = JsonLines.find(file,
+                malformed.stream().map(MalformedEntry::at).collect(Collectors.toSet()));
+        return malformed.stream().map(m -> m.describe(file.toString(), lines.getOrDefault(m.at(), 0))).toList();
+    }
+
+    private static LocalDate modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+        } catch (IOException e) {
+            throw new InputException("cannot read the modification time of " + file + ": " + e.getMessage()
+                    + " (give --as-of DATE)");
+        }
     }
 
     static Format detect(JsonNode root, Path file) {
@@ -106,6 +149,9 @@ public final class PriceImport {
     }
 
     private static JsonNode readJson(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new InputException("cannot read " + file + ": it is a directory (name a price list, JSON)");
+        }
         try {
             return JSON.readTree(file.toFile());
         } catch (NoSuchFileException e) {
@@ -122,50 +168,11 @@ public final class PriceImport {
         }
     }
 
-    /** A price in USD per million tokens from a JSON number or numeric string in the file's own unit. */
-    static Double perMillion(JsonNode node, double unitsPerMillion) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            return null;
-        }
-        double value;
-        if (node.isNumber()) {
-            value = node.asDouble();
-        } else if (node.isTextual()) {
-            try {
-                value = Double.parseDouble(node.asText().trim());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        } else {
-            return null;
-        }
-        // Per-token prices are tiny binary fractions: round to 10 significant digits so 1.75e-06 gives 1.75.
-        return value < 0 ? null : new java.math.BigDecimal(value * unitsPerMillion)
-                .round(new java.math.MathContext(10)).doubleValue();
-    }
-
     /**
      * A cache price of zero in these lists means "no cache price" far more often than "free" (models without
      * caching list 0), and a free cache would understate the cost; so zero becomes null: billed as input.
      */
     static Double cachePrice(Double price) {
         return price == null || price == 0 ? null : price;
-    }
-
-    /** A positive token limit, or null for zero, absent or nonsense. */
-    static Integer limit(JsonNode node) {
-        return node != null && node.canConvertToInt() && node.asInt() > 0 ? node.asInt() : null;
-    }
-
-    /** Keeps the first row for each name (the files list some models twice, under two keys). */
-    static ImportedPrices collect(Format format, List<PriceRow> rows, int skipped) {
-        Map<String, PriceRow> unique = new LinkedHashMap<>();
-        int duplicates = 0;
-        for (PriceRow row : rows) {
-            if (unique.putIfAbsent(row.key(), row) != null) {
-                duplicates++;
-            }
-        }
-        return new ImportedPrices(format, List.copyOf(unique.values()), skipped + duplicates);
     }
 }

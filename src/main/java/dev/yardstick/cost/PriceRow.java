@@ -85,6 +85,14 @@ public record PriceRow(String model, List<String> aliases, Double input, Double 
                 output);
     }
 
+    /**
+     * True when the provider bills cache writes apart (the row has a cache-write price): its caching is explicit,
+     * so every cache read was paid for by a write.
+     */
+    public boolean billsCacheWrites() {
+        return cacheWrite != null;
+    }
+
     /** The prompt limit: max input where the provider sets one, else the context window, else null. */
     public Integer promptLimit() {
         return maxInput != null ? maxInput : contextWindow;

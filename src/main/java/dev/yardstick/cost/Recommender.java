@@ -75,10 +75,12 @@ public final class Recommender {
                     + tokens(price.maxOutput()));
         }
         if (constraints.minContext() != null) {
-            if (price.contextWindow() == null) {
+            // The prompt limit, not the window: a 400k window that takes at most 272k of input holds no 300k prompt.
+            String limit = price.maxInput() != null ? "maximum input" : "context window";
+            if (promptLimit == null) {
                 reasons.add("its context window is unknown (" + tokens(constraints.minContext()) + " required)");
-            } else if (price.contextWindow() < constraints.minContext()) {
-                reasons.add("its context window of " + tokens(price.contextWindow()) + " is under the "
+            } else if (promptLimit < constraints.minContext()) {
+                reasons.add("its " + limit + " of " + tokens(promptLimit) + " is under the "
                         + tokens(constraints.minContext()) + " required");
             }
         }
@@ -126,6 +128,11 @@ public final class Recommender {
     }
 
     static String percent(double share) {
-        return new BigDecimal(share * 100).round(new MathContext(4)).stripTrailingZeros().toPlainString() + "%";
+        return number(share * 100) + "%";
+    }
+
+    /** A plain number to 4 significant digits, without trailing zeros: 0.2, 12.35, 1000. */
+    static String number(double value) {
+        return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     }
 }

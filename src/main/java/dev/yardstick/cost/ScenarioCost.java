@@ -13,12 +13,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param monthly      the first month
  * @param peakMonthly  a full month at the period's last (highest) rate: what a monthly budget must hold
  * @param requests     the requests in the period
+ * @param cacheWriteShare  the share of input tokens billed as cache writes for this model (given, or implied by
+ *                         its cache reads where the provider bills writes apart, see {@link Shares})
  */
 public record ScenarioCost(String scenario, String model, PriceRow price, @JsonIgnore TokenProfile tokens,
                            double perRequest,
                            double daily, double monthly, double peakMonthly, double period, double requests,
                            double input, double cachedInput, double cacheWrite, double output, double fixed,
-                           boolean longContext) {
+                           boolean longContext, double cacheWriteShare) {
 
     @JsonProperty
     public double perThousandRequests() {

@@ -2,9 +2,10 @@ package dev.yardstick.cost;
 
 /**
  * Costs a scenario for one model. Every request kind (token bucket) is priced on its own, since a long-context
- * tier depends on each request's prompt, then mixed by weight; the cache shares split each request's input, and
- * the batch share mixes the batch and the normal price. The result is linear in the request volume, the cache
- * share and the batch share, which is what lets break-even points be solved exactly.
+ * tier depends on each request's prompt, then mixed by weight; the cache shares split each request's input (with
+ * the writes a provider that bills them implies, see {@link Shares}), and the batch share mixes the batch and the
+ * normal price. The result is linear in the request volume, the batch share and the cache share (within
+ * {@link Shares#linearCacheRange()}), which is what lets break-even points be solved exactly.
  */
 public final class ScenarioCosting {
 
@@ -25,7 +26,8 @@ public final class ScenarioCosting {
                 fixedPerDay * Volume.MONTH_DAYS + mean.total() * volume.peakMonthRequests(),
                 period, requests,
                 mean.input * requests, mean.cachedInput * requests, mean.cacheWrite * requests,
-                mean.output * requests, fixedPerDay * days, mean.longContext);
+                mean.output * requests, fixedPerDay * days, mean.longContext,
+                scenario.shares().cacheWriteFor(price));
     }
 
     /** The expected token cost of one request (no hourly part), split by kind. */
@@ -36,12 +38,12 @@ public final class ScenarioCosting {
         double written = 0;
         double output = 0;
         boolean longContext = false;
+        double writeShare = shares.cacheWriteFor(price);
         for (TokenBucket bucket : tokens.buckets()) {
             double in = bucket.input();
             // max(0, ..): the shares may add up to 1 with a rounding error below zero.
-            TokenUsage usage = new TokenUsage(Math.max(0, in * (1 - shares.cache() - shares.cacheWrite())),
-                    in * shares.cache(),
-                    in * shares.cacheWrite(), bucket.output());
+            TokenUsage usage = new TokenUsage(Math.max(0, in * (1 - shares.cache() - writeShare)),
+                    in * shares.cache(), in * writeShare, bucket.output());
             CostBreakdown normal = CostCalculator.cost(price, usage, false);
             CostBreakdown batch = CostCalculator.cost(price, usage, true);
             double w = bucket.weight() / weights;

@@ -6,7 +6,8 @@ import java.util.List;
 
 /** A scenario file as written (see {@code scenarios/} for documented examples); {@link Scenario} is what it means. */
 record ScenarioFile(String name, String description, List<String> models, Volume volume, TokensSpec tokens,
-                    Double cacheShare, Double cacheWriteShare, Double batchShare, Double hoursPerDay) {
+                    Double cacheShare, Double cacheWriteShare, Double cacheWritesPerRead, Double batchShare,
+                    Double hoursPerDay) {
 
     ScenarioFile {
         models = models == null ? List.of() : List.copyOf(models);
@@ -17,11 +18,17 @@ record ScenarioFile(String name, String description, List<String> models, Volume
         if (hoursPerDay != null && !(hoursPerDay > 0 && hoursPerDay <= 24)) {
             throw new InputException("'hours-per-day' must be above 0 and at most 24, got " + hoursPerDay);
         }
-        new Shares(orZero(cacheShare), orZero(cacheWriteShare), orZero(batchShare)); // checks them here, with the line
+        // Checked here, where an error can name the line; from the parameters: the fields are not set yet.
+        shares(cacheShare, cacheWriteShare, cacheWritesPerRead, batchShare);
     }
 
     Shares shares() {
-        return new Shares(orZero(cacheShare), orZero(cacheWriteShare), orZero(batchShare));
+        return shares(cacheShare, cacheWriteShare, cacheWritesPerRead, batchShare);
+    }
+
+    private static Shares shares(Double cache, Double cacheWrite, Double writesPerRead, Double batch) {
+        return new Shares(orZero(cache), cacheWrite, orZero(batch),
+                writesPerRead == null ? Shares.DEFAULT_WRITES_PER_READ : writesPerRead);
     }
 
     private static double orZero(Double value) {

@@ -30,15 +30,17 @@ public final class UsageLog {
     private final String name;
     private final List<Request> requests;
     private final boolean cacheColumns;
+    private final boolean writeColumn;
 
     /** One logged request, its input counting every prompt token (cached ones included). */
     public record Request(long prompt, long cached, long cacheWrite, long output, Instant time) {
     }
 
-    private UsageLog(String name, List<Request> requests, boolean cacheColumns) {
+    private UsageLog(String name, List<Request> requests, boolean cacheColumns, boolean writeColumn) {
         this.name = name;
         this.requests = List.copyOf(requests);
         this.cacheColumns = cacheColumns;
+        this.writeColumn = writeColumn;
     }
 
     public static UsageLog read(Path file, UsageColumns columns) {
@@ -72,7 +74,8 @@ public final class UsageLog {
             if (requests.isEmpty()) {
                 throw InputException.inFile(where, 0, null, "the usage log has no requests");
             }
-            return new UsageLog(file.getFileName().toString(), requests, cached != null || write != null);
+            return new UsageLog(file.getFileName().toString(), requests, cached != null || write != null,
+                    write != null);
         } catch (NoSuchFileException e) {
             throw new InputException("file not found: " + file);
         } catch (IOException | IllegalStateException | IllegalArgumentException e) {
@@ -82,14 +85,18 @@ public final class UsageLog {
 
     /**
      * The scenario with this log's requests as its tokens, and the log's cache shares where it recorded cached
-     * tokens: a production log's cache hits are the truth the scenario's assumption stands in for.
+     * tokens: a production log's cache hits are the truth the scenario's assumption stands in for. Without a
+     * cache-write column the writes stay implied (a log from a provider with automatic caching records none, but
+     * the same reads on a provider with explicit caching need writes).
      */
     public Scenario applyTo(Scenario scenario) {
         Scenario observed = scenario.withWorkload(workload());
         if (!cacheColumns) {
             return observed;
         }
-        return observed.withShares(new Shares(cacheShare(), cacheWriteShare(), scenario.shares().batch()));
+        Shares assumed = scenario.shares();
+        return observed.withShares(new Shares(cacheShare(), writeColumn ? Double.valueOf(cacheWriteShare()) : assumed.cacheWrite(),
+                assumed.batch(), assumed.writesPerRead()));
     }
 
     public List<Request> requests() {

@@ -37,6 +37,8 @@ public final class Orchestrator implements AutoCloseable {
     private final ScheduledThreadPoolExecutor watchdog;
     private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
     private final Set<Run> runs = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicReference<SampleError> clientLimit =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private volatile boolean cancelled;
 
     /** @param clients the opened models, by label ({@code provider/model}) */
@@ -92,6 +94,7 @@ public final class Orchestrator implements AutoCloseable {
         } finally { // closing the executor waited for every request in flight
             runs.remove(run);
         }
+        failOnClientLimit();
         return run.summary();
     }
 
@@ -99,7 +102,12 @@ public final class Orchestrator implements AutoCloseable {
     public Sample execute(PlannedRequest request, java.time.Duration timeout) {
         warmUpClients();
         long now = System.nanoTime();
-        return executor.execute(request, client(request.model()), now, now, now, timeout, null);
+        Sample sample = executor.execute(request, client(request.model()), now, now, now, timeout, null);
+        if (hitClientLimit(sample)) {
+            stopForClientLimit(sample.error());
+            failOnClientLimit();
+        }
+        return sample;
     }
 
     /** Stops dispatching and ends every request in flight. Safe to call from a signal handler's thread. */
@@ -111,6 +119,24 @@ public final class Orchestrator implements AutoCloseable {
 
     public boolean cancelled() {
         return cancelled;
+    }
+
+    private static boolean hitClientLimit(Sample sample) {
+        return sample.error() != null && sample.error().errorClass() == ErrorClass.CLIENT;
+    }
+
+    /** Our own limit was hit: stop the run like a cancellation, and remember why for the caller. */
+    private void stopForClientLimit(SampleError error) {
+        if (clientLimit.compareAndSet(null, error)) {
+            cancel();
+        }
+    }
+
+    private void failOnClientLimit() {
+        SampleError error = clientLimit.get();
+        if (error != null) {
+            throw new ClientLimitException(error);
+        }
     }
 
     @Override
@@ -253,6 +279,10 @@ public final class Orchestrator implements AutoCloseable {
                 Sample sample = executor.execute(request, client, from, sentAt, start, plan.timeout(), handle);
                 if (scheduledAt < 0 && sentAt > readyAt) {
                     sample = withQueue(sample, sentAt - readyAt);
+                }
+                if (hitClientLimit(sample)) {
+                    stopForClientLimit(sample.error());
+                    return; // our own limit, never charged to the endpoint
                 }
                 if (cancelled && sample.error() != null && sample.error().errorClass() == ErrorClass.CANCELLED) {
                     return; // ended by Ctrl-C: not a measurement of the endpoint

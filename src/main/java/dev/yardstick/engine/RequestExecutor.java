@@ -70,7 +70,7 @@ public final class RequestExecutor {
             }
         } catch (InterruptedException e) {
             recorder.abort(new CancellationException("interrupted"));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError e) { // out of memory is the client's limit, classed as such
             recorder.onError(e);
         } finally {
             timer.cancel(false);

@@ -1,5 +1,6 @@
 package dev.yardstick.engine;
 
+import dev.yardstick.config.Secrets;
 import java.util.Arrays;
 
 /**
@@ -29,8 +30,23 @@ public record Sample(long sequence, String model, String promptId, int repetitio
                      TokenCounts tokens, String text, String finishReason, String requestId, int attempts,
                      SampleError error) {
 
+    public Sample {
+        // A server may echo the key it was sent, in its answer or its ids: scrubbed here, no report, samples file
+        // or later turn of a conversation ever holds it.
+        text = Secrets.redact(text);
+        requestId = Secrets.redact(requestId);
+    }
+
     public boolean ok() {
         return error == null;
+    }
+
+    /**
+     * A complete answer with no text: the stream ended with its protocol's stop reason, so it is a success, but one
+     * a reader should see (flagged {@code empty-answer} in samples and reports).
+     */
+    public boolean emptyAnswer() {
+        return ok() && (text == null || text.isEmpty()) && finishReason != null;
     }
 
     /** Time per output token after the first: (E2E − TTFT) / (output − 1); NaN when undefined. */

@@ -7,7 +7,11 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** The report's flat table, RFC 4180 CSV with a header row. */
+/**
+ * The report's flat table, RFC 4180 CSV with a header row. Cells keep their line breaks and tabs (quoted, as CSV
+ * does); other control characters are shown as escapes ({@code \x1b}), so a CSV printed on a terminal cannot
+ * drive it. The JSON report keeps every answer exactly.
+ */
 public final class CsvExporter implements Exporter {
 
     @Override
@@ -17,7 +21,7 @@ public final class CsvExporter implements Exporter {
                 .setHeader(table.headers().toArray(String[]::new)).get();
         CSVPrinter printer = new CSVPrinter(out, format);
         for (List<Object> row : table.rows()) {
-            printer.printRecord(row);
+            printer.printRecord(row.stream().map(v -> v instanceof String s ? ControlChars.forCsv(s) : v).toList());
         }
         printer.flush();
     }

@@ -11,12 +11,14 @@ public final class MarkdownExporter implements Exporter {
     @Override
     public void write(Report report, Appendable out) throws IOException {
         Document doc = report.document();
-        out.append("# ").append(doc.title()).append("\n\n");
+        out.append("# ").append(ControlChars.visible(doc.title())).append("\n\n");
         for (Document.Block block : doc.blocks()) {
             switch (block) {
-                case Document.Heading h -> out.append("## ").append(h.text()).append("\n\n");
-                case Document.Paragraph p -> out.append(p.emphasis() ? "> **" + p.text() + "**" : p.text())
-                        .append("\n\n");
+                case Document.Heading h -> out.append("## ").append(ControlChars.visible(h.text())).append("\n\n");
+                case Document.Paragraph p -> {
+                    String text = ControlChars.visible(p.text());
+                    out.append(p.emphasis() ? "> **" + text + "**" : text).append("\n\n");
+                }
                 case Document.KeyValues kv -> {
                     for (Document.KeyValue e : kv.entries()) {
                         out.append("- **").append(e.key()).append("**: ").append(escape(e.value())).append('\n');
@@ -49,7 +51,8 @@ public final class MarkdownExporter implements Exporter {
         out.append('\n');
     }
 
+    /** A cell or value: control characters shown, pipes escaped so they cannot end a table cell. */
     private static String escape(String text) {
-        return text == null ? "" : text.replace("|", "\\|");
+        return text == null ? "" : ControlChars.visible(text).replace("|", "\\|");
     }
 }

@@ -47,7 +47,9 @@ public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo
             blocks.add(new Document.Paragraph("Interrupted: this report holds the requests that finished.", true));
         }
         for (PromptInfo prompt : prompts) {
-            blocks.add(new Document.Heading("Prompt " + prompt.id() + ": " + Formats.excerpt(prompt.prompt(),
+            // A prompt given on the command line or stdin has no name of its own (its id is "prompt").
+            String name = prompt.id().equals("prompt") ? "" : " " + prompt.id();
+            blocks.add(new Document.Heading("Prompt" + name + ": " + Formats.excerpt(prompt.prompt(),
                     PROMPT_EXCERPT)));
             blocks.add(sideBySide(prompt));
         }
@@ -129,6 +131,13 @@ public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo
         if (lowSample) {
             notes.add(new Document.Paragraph("Fewer than 30 samples per model: p95 is close to the maximum; "
                     + "use --repeat for firmer percentiles."));
+        }
+        long empty = samples.stream().filter(s -> s.flags() != null && s.flags().contains(SampleRecord.EMPTY_ANSWER))
+                .count();
+        if (empty > 0) {
+            notes.add(new Document.Paragraph(empty + " answer" + (empty == 1 ? " was" : "s were") + " empty though"
+                    + " complete (the stream ended with its stop reason): counted as successes, flagged "
+                    + SampleRecord.EMPTY_ANSWER + " in the samples.", true));
         }
         notes.add(new Document.Paragraph("TTFT: request start → first content chunk. E2E: request start → last "
                 + "content chunk. tok/s: median per request of output tokens / (E2E − TTFT)."));

@@ -5,12 +5,16 @@ import java.util.List;
 
 /**
  * One request as a report shows it: times in milliseconds, both token counts where both exist, the answer, the
- * checks it passed or failed, and the error when it failed.
+ * checks it passed or failed, and the error when it failed. {@code flags} marks what a reader should look at in a
+ * sample that still counts ({@value #EMPTY_ANSWER}); null when there is none.
  */
 public record SampleRecord(long sequence, String model, String promptId, int repetition, boolean ok,
                            Double ttftMs, double e2eMs, double queueMs, int chunks, List<Double> itlMs,
                            Tokens tokens, String text, String finishReason, String requestId, Error error,
-                           List<CheckResult> checks, Double costUsd) {
+                           List<CheckResult> checks, Double costUsd, List<String> flags) {
+
+    /** A complete answer with no text (see {@code Sample.emptyAnswer}). */
+    public static final String EMPTY_ANSWER = "empty-answer";
 
     /** Token counts: {@code input}/{@code output} are the ones every derived figure used, with their source. */
     public record Tokens(int input, int output, int cachedInput, int cacheWriteInput, String inputSource,

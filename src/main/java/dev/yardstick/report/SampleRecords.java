@@ -28,6 +28,7 @@ public final class SampleRecords {
         return new SampleRecord(s.sequence(), s.model(), s.promptId(), s.repetition(), s.ok(),
                 s.ttftNanos() < 0 ? null : s.ttftNanos() / NANOS_PER_MS, s.e2eNanos() / NANOS_PER_MS,
                 s.queueNanos() / NANOS_PER_MS, s.ok() ? s.itlNanos().length + 1 : 0, itl, tokens, s.text(),
-                s.finishReason(), s.requestId(), error, List.copyOf(checks), costUsd);
+                s.finishReason(), s.requestId(), error, List.copyOf(checks), costUsd,
+                s.emptyAnswer() ? List.of(SampleRecord.EMPTY_ANSWER) : null);
     }
 }

@@ -71,19 +71,32 @@ public final class MetricsRecorder implements SampleListener {
         return Map.copyOf(out);
     }
 
+    /**
+     * Lists these models from the start, in this order, so a snapshot taken before any of their requests ended (an
+     * interruption) still names each, with zero counts.
+     */
+    public MetricsRecorder expecting(List<String> models) {
+        models.forEach(this::recorderOf);
+        return this;
+    }
+
     /** Records one sample. Thread-safe, lock-free for writers; computes nothing that can wait for the snapshot. */
     public void record(Sample sample) {
-        ModelRecorder recorder = byModel.get(sample.model());
+        recorderOf(sample.model()).record(sample, slos, expectedIntervalMicros);
+    }
+
+    private ModelRecorder recorderOf(String model) {
+        ModelRecorder recorder = byModel.get(model);
         if (recorder == null) {
             // First sample of this model: listed only once it is in the map, so a snapshot never misses it.
-            ModelRecorder fresh = new ModelRecorder(sample.model());
-            ModelRecorder prior = byModel.putIfAbsent(sample.model(), fresh);
+            ModelRecorder fresh = new ModelRecorder(model);
+            ModelRecorder prior = byModel.putIfAbsent(model, fresh);
             if (prior == null) {
-                modelOrder.add(sample.model());
+                modelOrder.add(model);
             }
             recorder = prior == null ? fresh : prior;
         }
-        recorder.record(sample, slos, expectedIntervalMicros);
+        return recorder;
     }
 
     @Override
@@ -91,7 +104,10 @@ public final class MetricsRecorder implements SampleListener {
         record(sample);
     }
 
-    /** Per-model statistics, models in the order their first sample arrived. No "all models" row. */
+    /**
+     * Per-model statistics, the {@link #expecting expected} models first, then the others in the order their first
+     * sample arrived. No "all models" row.
+     */
     public List<ModelStats> snapshot() {
         List<ModelStats> out = new ArrayList<>(modelOrder.size());
         for (String model : modelOrder) {

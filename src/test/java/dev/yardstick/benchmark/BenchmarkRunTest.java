@@ -36,7 +36,9 @@ class BenchmarkRunTest {
                 "sweep", "concurrency=2,4", "requests", 100_000, "samples", samples.toString()), "test"));
         AtomicReference<StepObserver.LiveStep> live = new AtomicReference<>();
         try (OpenedModels models = open(plan)) {
-            BenchmarkRun run = new BenchmarkRun(plan, models, null);
+            BenchmarkRun run = new BenchmarkRun(plan, models, null, failure -> {
+                throw new AssertionError(failure.line());
+            });
             StepObserver observer = new StepObserver() {
                 @Override
                 public void started(LiveStep step) {

@@ -38,7 +38,7 @@ class ClientWarmupCliTest {
             Files.writeString(config, "endpoints:\n  " + name + ":\n    provider: "
                     + protocol.name().toLowerCase(Locale.ROOT) + "\n    base-url: " + server.baseUrl(protocol)
                     + "\n" + (protocol == Protocol.OLLAMA ? "" : "    api-key-env: LOOPBACK_KEY\n"));
-            CliRun run = CliRun.of(Map.of("LOOPBACK_KEY", "sk-loopback-secret-42"), null, "compare", "--config",
+            CliRun run = CliRun.of(Map.of("LOOPBACK_KEY", "sk-Zq8xVw3TnR5pK"), null, "compare", "--config",
                     config.toString(), "-m", name + "/loopback-model", "-p", "Hello there", "--repeat", "2",
                     "--format", "json");
             assertEquals(0, run.exitCode(), run.err());
@@ -51,7 +51,7 @@ class ClientWarmupCliTest {
                     .asDouble() - 0.01, warmup.toString());
             assertEquals(2, server.requestCount(), "only the two measured requests reached the server");
             assertEquals(1, server.probeCount(), "one free model-list probe");
-            assertTrue(!run.out().contains("sk-loopback-secret-42") && !run.err().contains("sk-loopback-secret-42"));
+            assertTrue(!run.out().contains("sk-Zq8xVw3TnR5pK") && !run.err().contains("sk-Zq8xVw3TnR5pK"));
         }
     }
 

@@ -91,7 +91,7 @@ class ColdStartTest {
     }
 
     private static Map<String, String> env() {
-        return Map.of("OPENAI_API_KEY", "sk-loopback-test", "CI", "true");
+        return Map.of("OPENAI_API_KEY", "sk-Hq7mVt2XcL9wJ", "CI", "true");
     }
 
     private static void assertWarmedOffTheClock(JsonNode report) {

@@ -50,7 +50,7 @@ class CompareMockTest {
         CliRun run = CliRun.of(Map.of("COLUMNS", "100"), null, "compare", "-m", "mock/fast", "-m", "mock/instant",
                 "-p", "Hello");
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().contains("Prompt prompt: Hello"), run.out());
+        assertTrue(run.out().contains("Prompt: Hello"), run.out());
         assertTrue(run.out().contains("Summary per model"), run.out());
         assertTrue(run.out().lines().allMatch(l -> l.length() <= 100), run.out());
     }

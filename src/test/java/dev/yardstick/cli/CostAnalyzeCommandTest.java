@@ -10,6 +10,7 @@ import dev.yardstick.provider.local.ModelFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -197,7 +198,9 @@ class CostAnalyzeCommandTest {
         Map<String, String> env = Map.of("YARDSTICK_PRICES", prices.toString());
         CliRun imported = CliRun.of(env, null, "pricing", "import", source.toString(), "--as-of", "2026-08-01");
         assertEquals(ExitCodes.OK, imported.exitCode(), imported.err());
-        assertTrue(imported.out().startsWith("Imported 1 prices (litellm format) into " + prices), imported.out());
+        assertTrue(imported.out().contains("Imported 1 prices (litellm format) into " + prices + ": 0 new, 1 "
+                + "replaced"), imported.out());
+        assertTrue(imported.out().contains("input $0.15 → $0.10"), "the change is shown: " + imported.out());
         CliRun after = CliRun.of(env, null, "pricing", "show", "openai/gpt-4o-mini", "--format", "json");
         JsonNode row = JSON.readTree(after.out()).path("price");
         assertEquals(0.1, row.path("input").asDouble(), 1e-12, "the override wins over the bundled $0.15");
@@ -206,5 +209,90 @@ class CostAnalyzeCommandTest {
         CliRun missing = run("pricing");
         assertEquals(ExitCodes.USAGE, missing.exitCode());
         assertFalse(missing.err().contains("Exception"), missing.err());
+    }
+    @Test
+    void minContextIsJudgedOnTheMaximumInput() {
+        // gpt-5-nano: a 400,000-token window, but at most 272,000 of it input.
+        CliRun cost = run("cost-analyze", "scenarios/cost-support-bot.yaml", "-m", "openai/gpt-5-nano", "-m",
+                "openai/gpt-4.1-mini", "--min-context", "300000");
+        assertEquals(ExitCodes.OK, cost.exitCode(), cost.err());
+        assertTrue(cost.out().contains("Recommended: openai/gpt-4.1-mini"), cost.out());
+        assertTrue(cost.out().contains("its maximum input of 272,000 is under the 300,000 required"), cost.out());
+        CliRun fits = run("cost-analyze", "scenarios/cost-support-bot.yaml", "-m", "openai/gpt-5-nano", "-m",
+                "openai/gpt-4.1-mini", "--min-context", "272000");
+        assertTrue(fits.out().contains("Recommended: openai/gpt-5-nano"), fits.out());
+    }
+
+    @Test
+    void aCacheShareBillsCacheWritesWhereTheProviderBillsThemInTheirOwnColumn() throws Exception {
+        String[] base = {"cost-analyze", "scenarios/cost-support-bot.yaml", "-m", "anthropic/claude-haiku-4-5",
+                "-m", "openai/gpt-5-mini"};
+        CliRun table = run(concat(base, "--cache-share", "0.5"));
+        assertEquals(ExitCodes.OK, table.exitCode(), table.err());
+        assertTrue(table.out().contains("cache write"), "its own column: " + table.out());
+        assertTrue(table.out().contains("0.2 tokens written per token read (cache-writes-per-read) where writes are "
+                + "billed apart (10% of input)"), table.out());
+
+        Csv cached = Csv.of(run(concat(base, "--cache-share", "0.5", "--format", "csv")));
+        Csv noWrites = Csv.of(run(concat(base, "--cache-share", "0.5", "--cache-writes-per-read", "0", "--format",
+                "csv")));
+        String haiku = "anthropic/claude-haiku-4-5";
+        assertEquals("0.1", cached.get(haiku, "cache_write_share"), "0.2 written per token read at 50% read");
+        assertTrue(cached.number(haiku, "cache_write_usd") > 0, cached.rows().get(haiku).toString());
+        assertEquals("0", cached.get("openai/gpt-5-mini", "cache_write_usd"), "automatic caching bills no writes");
+        assertEquals("0", noWrites.get(haiku, "cache_write_usd"));
+        // 10% of input moves from $1.00 to $1.25: the write costs 0.25 × what that input cost, and no more.
+        double extra = cached.number(haiku, "period_usd") - noWrites.number(haiku, "period_usd");
+        assertEquals(cached.number(haiku, "cache_write_usd") / 1.25 * 0.25, extra, 1e-6);
+        assertEquals(cached.get("openai/gpt-5-mini", "period_usd"), noWrites.get("openai/gpt-5-mini", "period_usd"));
+    }
+
+    @Test
+    void moneyIsShownToTheCentAtEverySize() throws Exception {
+        // Sonnet over a quarter of a growing support bot costs tens of thousands of dollars.
+        String[] args = {"cost-analyze", "scenarios/cost-support-bot.yaml", "-m", "anthropic/claude-sonnet-4-6", "-m",
+                "openai/gpt-5-nano"};
+        CliRun table = run(args);
+        assertEquals(ExitCodes.OK, table.exitCode(), table.err());
+        double period = Csv.of(run(concat(args, "--format", "csv"))).number("anthropic/claude-sonnet-4-6",
+                "period_usd");
+        assertTrue(period > 10_000, "a sum that was rounded to whole dollars: " + period);
+        assertTrue(table.out().contains(String.format(java.util.Locale.ROOT, "$%,.2f", period)), table.out());
+        java.util.regex.Matcher amounts = java.util.regex.Pattern.compile("\\$[0-9][0-9,]*(\\.[0-9]+)?")
+                .matcher(table.out());
+        int found = 0;
+        while (amounts.find()) {
+            found++;
+            assertTrue(amounts.group().contains("."), "every amount to the cent: " + amounts.group());
+        }
+        assertTrue(found > 20, "amounts found: " + found);
+    }
+
+    /** The cost CSV by model; the columns read here come before any field that could hold a quoted comma. */
+    private record Csv(List<String> header, Map<String, List<String>> rows) {
+
+        static Csv of(CliRun csv) {
+            assertEquals(ExitCodes.OK, csv.exitCode(), csv.err());
+            List<String> lines = csv.out().lines().toList();
+            Map<String, List<String>> rows = new HashMap<>();
+            lines.stream().skip(1).map(l -> List.of(l.split(",", -1))).forEach(cells -> rows.put(cells.get(2), cells));
+            return new Csv(List.of(lines.get(0).split(",")), rows);
+        }
+
+        String get(String model, String column) {
+            assertTrue(header.contains(column), column + " in " + header);
+            assertTrue(rows.containsKey(model), model + " in " + rows.keySet());
+            return rows.get(model).get(header.indexOf(column));
+        }
+
+        double number(String model, String column) {
+            return Double.parseDouble(get(model, column));
+        }
+    }
+
+    private static String[] concat(String[] base, String... more) {
+        String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
     }
 }

@@ -179,4 +179,65 @@ class CostAnalysisTest {
         assertEquals("openai/a", report.totals().get(0).model());
         assertEquals(72.0, report.totals().get(0).period(), EPS);
     }
+    @Test
+    void aCacheShareOnAProviderThatBillsWritesImpliesTheWrites() {
+        // 2,000 in / 500 out, 50% read from cache, the default 0.2 tokens written per token read: 10% written.
+        Scenario s = scenario(Volume.perDay(1_000, 0, 30), TokenProfile.mean(2_000, 500),
+                new Shares(0.5, null, 0, Shares.DEFAULT_WRITES_PER_READ), List.of());
+        ScenarioCost anthropic = ScenarioCosting.cost(s, haiku, TokenProfile.mean(2_000, 500));
+        // 800 uncached × 1.00 + 1,000 read × 0.10 + 200 written × 1.25 + 500 out × 5.00, per 1M = 0.00365.
+        assertEquals(0.00365, anthropic.perRequest(), EPS);
+        assertEquals(0.00025 * 30_000, anthropic.cacheWrite(), EPS);
+        assertEquals(0.1, anthropic.cacheWriteShare(), EPS);
+        // Automatic caching bills no writes: the request that filled the cache paid ordinary input.
+        ScenarioCost openai = ScenarioCosting.cost(s, a, TokenProfile.mean(2_000, 500));
+        assertEquals(0.0, openai.cacheWrite(), EPS);
+        assertEquals(0.0, openai.cacheWriteShare(), EPS);
+        assertEquals((1_000 * 1.0 + 1_000 * 0.5 + 500 * 2.0) / 1e6, openai.perRequest(), EPS);
+
+        // The assumption is the scenario's to change: no writes, or one write per read, capped by the input left.
+        Shares none = new Shares(0.5, null, 0, 0);
+        assertEquals(0.0, none.cacheWriteFor(haiku), EPS);
+        assertEquals(0.5, new Shares(0.5, null, 0, 1).cacheWriteFor(haiku), EPS);
+        assertEquals(0.1, new Shares(0.9, null, 0, 0.2).cacheWriteFor(haiku), EPS, "never more than is left");
+        // An explicit write share is what happened, for every model.
+        assertEquals(0.05, new Shares(0.5, 0.05, 0).cacheWriteFor(haiku), EPS);
+        assertEquals(0.05, new Shares(0.5, 0.05, 0).cacheWriteFor(a), EPS);
+    }
+
+    @Test
+    void breakEvenInCacheShareStaysExactWithImpliedWrites() {
+        // Haiku (writes billed) against a model without caching: where haiku's reads overtake its writes.
+        PriceRow flat = TestRows.row("mistral/flat", 0.6, null, null, 5.0, null);
+        Scenario s = scenario(Volume.perDay(1_000, 0, 30), TokenProfile.mean(1_000, 100),
+                new Shares(0.1, null, 0, 0.2), List.of("anthropic/claude-haiku-4-5", "mistral/flat"));
+        Recommendation rec = analysis(haiku, flat).run(List.of(s), List.of(), Constraints.NONE, Map.of())
+                .scenarios().get(0).recommendation();
+        assertEquals("mistral/flat", rec.chosen());
+        BreakEven point = rec.breakEvens().stream().filter(p -> p.parameter().equals("cache-share")).findFirst()
+                .orElseThrow(() -> new AssertionError(rec.breakEvens().toString()));
+        // haiku per request at share x: 1,000 (1 − 1.2x) + 1,000 x 0.1 + 1,000 × 0.2x × 1.25 = 1,000 − 850 x;
+        // flat: 600. Equal at x = 400 / 850.
+        assertEquals(400.0 / 850, point.at(), 1e-12);
+        Scenario atCrossing = s.withShares(s.shares().withCache(point.at()));
+        assertEquals(ScenarioCosting.cost(atCrossing, flat, s.workload().profileFor("mistral/flat", m -> null))
+                .period(), ScenarioCosting.cost(atCrossing, haiku, s.workload().profileFor("x/y", m -> null))
+                .period(), 1e-9);
+    }
+
+    @Test
+    void minContextIsJudgedOnTheMaximumInputWhereItIsKnown() {
+        PriceRow nano = new PriceRow("openai/gpt-5-nano", List.of(), 0.05, 0.005, null, 0.4, 0.5, null, null,
+                400_000, 272_000, 128_000, "test", TestRows.AS_OF, PriceOrigin.BUNDLED);
+        Scenario s = scenario(Volume.perDay(100, 0, 30), TokenProfile.mean(1_000, 100), Shares.NONE,
+                List.of("openai/gpt-5-nano", "openai/a"));
+        Recommendation rec = analysis(nano, a).run(List.of(s), List.of(),
+                new Constraints(null, 300_000, null, null), Map.of()).scenarios().get(0).recommendation();
+        assertEquals("openai/a", rec.chosen(), "a's 400,000 window has no lower input cap");
+        assertEquals(List.of("its maximum input of 272,000 is under the 300,000 required"),
+                rec.cheaperRejected().get(0).reasons());
+        Recommendation fits = analysis(nano, a).run(List.of(s), List.of(),
+                new Constraints(null, 272_000, null, null), Map.of()).scenarios().get(0).recommendation();
+        assertEquals("openai/gpt-5-nano", fits.chosen());
+    }
 }

@@ -87,12 +87,19 @@ class CostReportTest {
 
     @Test
     void moneyReadsLikeMoneyAndPricesKeepEveryDigit() {
-        assertEquals("$12,346", Money.format(12_345.6));
+        // One rule: to the cent, at every size; only what would read $0.00 shows two significant digits.
+        assertEquals("$17,999.79", Money.format(17_999.79));
+        assertEquals("$12,345.60", Money.format(12_345.6));
+        assertEquals("$1,234,567.89", Money.format(1_234_567.891));
         assertEquals("$1,234.50", Money.format(1_234.5));
         assertEquals("$0.50", Money.format(0.5));
+        assertEquals("$0.18", Money.format(0.175));
+        assertEquals("$0.01", Money.format(0.005));
         assertEquals("$0.0028", Money.format(0.0028));
-        assertEquals("$0.00363", Money.format(0.003625));
-        assertEquals("$0", Money.format(0));
+        assertEquals("$0.0036", Money.format(0.003625));
+        assertEquals("$0.00048", Money.format(0.00048));
+        assertEquals("$0.00", Money.format(0));
+        assertEquals("–", Money.format(Double.NaN));
         assertEquals("$0.003625", Money.price(0.003625));
         assertEquals("$14.00", Money.price(14));
         assertEquals("$0.50", Money.price(0.5));

@@ -56,6 +56,28 @@ class ScenarioTest {
     }
 
     @Test
+    void cacheWritesAreImpliedUnlessGivenAndTheirRateIsTheScenarios() throws Exception {
+        Scenario implied = Scenario.load(write("implied.yaml", """
+                models: [anthropic/claude-haiku-4-5]
+                volume: {requests-per-day: 100}
+                tokens: {input: 1000, output: 100}
+                cache-share: 0.6
+                cache-writes-per-read: 0.5
+                """));
+        assertEquals(new Shares(0.6, null, 0, 0.5), implied.shares());
+        assertEquals(0.3, implied.shares().impliedCacheWrite(), 1e-12);
+        InputException bad = failure("""
+                models: [anthropic/claude-haiku-4-5]
+                volume: {requests-per-day: 100}
+                tokens: {input: 1000, output: 100}
+                cache-share: 0.6
+                cache-writes-per-read: -1
+                """);
+        assertTrue(bad.getMessage().matches(".*bad\\.yaml:\\d+: .*'cache-writes-per-read' must be a number of "
+                + "tokens written per token read between 0 and 100.*"), bad.getMessage());
+    }
+
+    @Test
     void volumeGrowsOnceAMonthCompounded() {
         Volume volume = Volume.perDay(1_000, 10, 75);
         // month 0: 30 days × 1,000; month 1: 30 × 1,100; month 2: 15 days × 1,210

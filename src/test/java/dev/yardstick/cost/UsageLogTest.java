@@ -102,5 +102,11 @@ class UsageLogTest {
         assertEquals(2000, tokens.meanInput(), 1e-9);
         assertEquals(0.25, scenario.shares().cache(), 1e-12);           // 1,000 cached of 4,000
         assertEquals(0.5, scenario.shares().batch(), 1e-12, "the scenario's batch share stays");
+        assertEquals(null, scenario.shares().cacheWrite(), "no cache-write column: the writes stay implied");
+
+        UsageLog withWrites = UsageLog.read(csv("input_tokens,cached_tokens,cache_write_tokens,output_tokens\n"
+                + "1000,500,0,100\n3000,500,0,300\n"), UsageColumns.DEFAULTS);
+        Shares observed = withWrites.applyTo(Scenario.load(scenarioFile, withWrites.workload())).shares();
+        assertEquals(0.0, observed.cacheWrite(), "a cache-write column is what happened: no writes");
     }
 }

@@ -3,9 +3,9 @@ package dev.yardstick.stats;
 import dev.yardstick.engine.Sample;
 import dev.yardstick.engine.TokenCounts;
 import dev.yardstick.provider.TokenSource;
+import dev.yardstick.testing.Heap;
 import org.junit.jupiter.api.Test;
 
-import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.SplittableRandom;
 
@@ -28,16 +28,6 @@ class RecorderMemoryTest {
                 r.nextLong(0, 10 * MS), ttft, e2eNanos, gaps, TOKENS, "", "stop", null, 1, null);
     }
 
-    private static long usedHeapAfterGc() throws InterruptedException {
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(20);
-            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-        }
-        return used;
-    }
-
     @Test
     void aMillionSamplesNeedNoMoreHeapThanAThousand() throws InterruptedException {
         MetricsRecorder recorder = new MetricsRecorder(SloSet.parse("ttft=1s"), Instant.EPOCH);
@@ -55,14 +45,14 @@ class RecorderMemoryTest {
             }
             recorder.snapshot();
         }
-        long afterThousands = usedHeapAfterGc();
+        long afterThousands = Heap.usedAfterGc();
 
         long started = System.nanoTime();
         while (sequence < 1_000_000) {
             recorder.record(synthetic(sequence++, r, r.nextLong(MS, 60_000 * MS)));
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        long afterMillion = usedHeapAfterGc();
+        long afterMillion = Heap.usedAfterGc();
 
         long growth = afterMillion - afterThousands;
         long attempted = recorder.snapshot().stream().mapToLong(s -> s.requests().attempted()).sum();

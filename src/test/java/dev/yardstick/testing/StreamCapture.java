@@ -12,7 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /** Drives one streaming chat through a real langchain4j client and keeps what arrived and when. */
-final class StreamCapture implements StreamingChatResponseHandler {
+public final class StreamCapture implements StreamingChatResponseHandler {
 
     private final long startNanos = System.nanoTime();
     private final List<String> partials = new CopyOnWriteArrayList<>();
@@ -20,7 +20,7 @@ final class StreamCapture implements StreamingChatResponseHandler {
     private volatile long firstPartialNanos;
     private volatile long endNanos;
 
-    static StreamCapture chat(StreamingChatModel model, String userMessage) {
+    public static StreamCapture chat(StreamingChatModel model, String userMessage) {
         StreamCapture capture = new StreamCapture();
         model.chat(userMessage, capture);
         return capture;
@@ -53,12 +53,12 @@ final class StreamCapture implements StreamingChatResponseHandler {
     }
 
     /** The complete response; fails the test with the client's error if it ended in one. */
-    ChatResponse response() throws Exception {
+    public ChatResponse response() throws Exception {
         return done.get(10, TimeUnit.SECONDS);
     }
 
     /** The error the stream ended with; fails if it completed instead. */
-    Throwable error() throws Exception {
+    public Throwable error() throws Exception {
         try {
             ChatResponse response = done.get(10, TimeUnit.SECONDS);
             throw new AssertionError("expected an error, got " + response);
@@ -71,7 +71,7 @@ final class StreamCapture implements StreamingChatResponseHandler {
         return List.copyOf(partials);
     }
 
-    String text() {
+    public String text() {
         return String.join("", partials);
     }
 

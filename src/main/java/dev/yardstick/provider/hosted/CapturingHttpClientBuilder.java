@@ -2,7 +2,10 @@ package dev.yardstick.provider.hosted;
 
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
+import dev.yardstick.provider.http.LeanHttpClientBuilder;
+import dev.yardstick.provider.http.StreamCompletion;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * Builds one HTTP client and hands that same client to every langchain4j model built with it (each model builds its
@@ -17,6 +20,14 @@ final class CapturingHttpClientBuilder implements HttpClientBuilder {
 
     CapturingHttpClientBuilder(HttpClientBuilder delegate) {
         this.delegate = delegate;
+    }
+
+    /** Tells the lean client under it the protocol's completion rule (see {@link HostedApi}); others take none. */
+    HttpClientBuilder completion(Supplier<StreamCompletion> rule) {
+        if (delegate instanceof LeanHttpClientBuilder lean) {
+            lean.completion(rule);
+        }
+        return this;
     }
 
     /** The client the model built; null before it did. */

@@ -6,8 +6,12 @@ import dev.langchain4j.model.googleai.GoogleAiGeminiStreamingChatModel;
 import dev.langchain4j.model.mistralai.MistralAiStreamingChatModel;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.yardstick.config.ModelParams;
+import dev.yardstick.provider.http.LeanHttpClientBuilder;
+import dev.yardstick.provider.http.StreamCompletion;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A wire protocol Yardstick speaks through langchain4j, with the defaults of its vendor: base URL, the environment
@@ -30,6 +34,17 @@ public record HostedApi(String name, String protocol, String description, String
         StreamingChatModel build(Connection connection, String model, ModelParams params);
     }
 
+    /**
+     * The connection's HTTP client, told the protocol's completion rule when it is the lean client (the only one
+     * that lets a rule see every event): a streamed 200 then counts as a success only when it was a complete answer.
+     */
+    private static HttpClientBuilder watched(Connection c, Supplier<StreamCompletion> rule) {
+        if (c.http() instanceof CapturingHttpClientBuilder shared) {
+            return shared.completion(rule);
+        }
+        return c.http() instanceof LeanHttpClientBuilder lean ? lean.completion(rule) : c.http();
+    }
+
     public boolean needsKey() {
         return !keyEnvVars.isEmpty();
     }
@@ -46,7 +61,7 @@ public record HostedApi(String name, String protocol, String description, String
                 var b = OpenAiStreamingChatModel.builder().baseUrl(c.baseUrl()).apiKey(c.apiKey()).modelName(model)
                         .temperature(p.temperature()).maxTokens(p.maxTokens()).seed(p.seed())
                         .timeout(c.timeout()).customHeaders(c.headers()).returnThinking(true);
-                return b.httpClientBuilder(c.http()).build();
+                return b.httpClientBuilder(watched(c, WireCompletion::openAi)).build();
             });
 
     public static final HostedApi ANTHROPIC = new HostedApi("anthropic", "anthropic", "Anthropic Messages API",
@@ -56,7 +71,7 @@ public record HostedApi(String name, String protocol, String description, String
                         .modelName(model).temperature(p.temperature())
                         .maxTokens(p.maxTokens() == null ? REQUIRED_MAX_TOKENS : p.maxTokens())
                         .timeout(c.timeout()).customHeaders(c.headers()).returnThinking(true);
-                return b.httpClientBuilder(c.http()).build();
+                return b.httpClientBuilder(watched(c, WireCompletion::anthropic)).build();
             });
 
     public static final HostedApi GEMINI = new HostedApi("gemini", "gemini", "Google Gemini API (AI Studio key)",
@@ -66,7 +81,7 @@ public record HostedApi(String name, String protocol, String description, String
                 var b = GoogleAiGeminiStreamingChatModel.builder().baseUrl(c.baseUrl()).apiKey(c.apiKey())
                         .modelName(model).temperature(p.temperature()).maxOutputTokens(p.maxTokens())
                         .seed(p.seed()).timeout(c.timeout());
-                return b.httpClientBuilder(c.http()).build();
+                return b.httpClientBuilder(watched(c, WireCompletion::gemini)).build();
             });
 
     public static final HostedApi MISTRAL = new HostedApi("mistral", "mistral", "Mistral AI API",
@@ -75,7 +90,7 @@ public record HostedApi(String name, String protocol, String description, String
                 var b = MistralAiStreamingChatModel.builder().baseUrl(c.baseUrl()).apiKey(c.apiKey())
                         .modelName(model).temperature(p.temperature()).maxTokens(p.maxTokens())
                         .randomSeed(p.seed()).timeout(c.timeout()).customHeaders(c.headers());
-                return b.httpClientBuilder(c.http()).build();
+                return b.httpClientBuilder(watched(c, WireCompletion::openAi)).build();
             });
 
     public static final HostedApi OLLAMA = new HostedApi("ollama", "ollama", "Ollama server (no key)",
@@ -83,7 +98,7 @@ public record HostedApi(String name, String protocol, String description, String
             (c, model, p) -> {
                 var b = OllamaStreamingChatModel.builder().baseUrl(c.baseUrl()).modelName(model)
                         .temperature(p.temperature()).numPredict(p.maxTokens()).seed(p.seed()).timeout(c.timeout());
-                return b.httpClientBuilder(c.http()).build();
+                return b.httpClientBuilder(watched(c, WireCompletion::ollama)).build();
             });
 
     /** Every protocol and preset known without a config file, in the order `yardstick models` lists them. */

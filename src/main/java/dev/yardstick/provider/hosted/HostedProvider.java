@@ -93,7 +93,7 @@ public final class HostedProvider implements Provider {
         }
         Duration timeout = params.timeout() == null ? DEFAULT_TIMEOUT : params.timeout();
         Map<String, String> headers = endpoint == null ? Map.of() : endpoint.headers();
-        headers.values().forEach(Secrets::remember); // headers often carry tokens: never print them
+        headers.forEach(Secrets::rememberHeader); // headers often carry tokens: never print them
         String url = baseUrl(context, params);
         CapturingHttpClientBuilder client = new CapturingHttpClientBuilder(httpClient(timeout));
         Connection connection = new Connection(url, key == null ? "no-key" : key, headers, timeout, client);

@@ -3,25 +3,41 @@ package dev.yardstick.provider.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The response body as the SSE parser sees it. Closing it ends the exchange (dropping the connection if the body was
+ * The response body as the parser sees it. Closing it ends the exchange (dropping the connection if the body was
  * not read to its end), which is how langchain4j's parsing handle cancels a stream. It also remembers WHY it was
  * closed, so that the read error a cancellation provokes is not reported as a failure.
+ *
+ * <p>It bounds what a parser can be made to hold: a line longer than {@link StreamLimits#MAX_LINE_BYTES}, or (for SSE)
+ * an event longer than {@link StreamLimits#MAX_EVENT_BYTES}, fails the read as a malformed stream the moment the
+ * limit is passed, before the parser has buffered more. And it keeps the first bytes that arrived, for the message
+ * of a response that turns out not to be an answer.
  */
 final class ExchangeBody extends InputStream {
 
+    private static final int HEAD_BYTES = 1024;
+
     private final HttpTransport.Exchange exchange;
     private final InputStream in;
+    private final boolean sse;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final byte[] head = new byte[HEAD_BYTES];
+    private int headLength;
+    private long lineBytes;
+    private long eventBytes;
     private volatile boolean ended;
     private volatile boolean failed;
     private volatile boolean cancelled;
 
-    ExchangeBody(HttpTransport.Exchange exchange) {
+    /** @param sse whether the body is SSE, whose events end with a blank line (NDJSON's never do) */
+    ExchangeBody(HttpTransport.Exchange exchange, boolean sse) {
         this.exchange = exchange;
         this.in = exchange.body();
+        this.sse = sse;
     }
 
     @Override
@@ -32,12 +48,9 @@ final class ExchangeBody extends InputStream {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
+        int n;
         try {
-            int n = in.read(buffer, offset, length);
-            if (n < 0) {
-                ended = true;
-            }
-            return n;
+            n = in.read(buffer, offset, length);
         } catch (IOException e) {
             failed = true;
             throw e;
@@ -49,6 +62,45 @@ final class ExchangeBody extends InputStream {
             failed = true;
             throw new IOException("response body could not be read: " + e, e);
         }
+        if (n < 0) {
+            ended = true;
+            return n;
+        }
+        keepHead(buffer, offset, n);
+        watchLimits(buffer, offset, n);
+        return n;
+    }
+
+    private void keepHead(byte[] buffer, int offset, int n) {
+        int kept = Math.min(n, HEAD_BYTES - headLength);
+        if (kept > 0) {
+            System.arraycopy(buffer, offset, head, headLength, kept);
+            headLength += kept;
+        }
+    }
+
+    private void watchLimits(byte[] buffer, int offset, int n) throws MalformedStreamException {
+        for (int i = offset; i < offset + n; i++) {
+            byte b = buffer[i];
+            if (b == '\n') {
+                if (lineBytes == 0) {
+                    eventBytes = 0; // a blank line ends an SSE event
+                }
+                lineBytes = 0;
+            } else if (b != '\r' && (++lineBytes > StreamLimits.MAX_LINE_BYTES
+                    | (++eventBytes > StreamLimits.MAX_EVENT_BYTES && sse))) {
+                failed = true;
+                throw new MalformedStreamException(lineBytes > StreamLimits.MAX_LINE_BYTES
+                        ? "a line longer than " + StreamLimits.describe(StreamLimits.MAX_LINE_BYTES) + " (the client's limit)"
+                        : "an SSE event longer than " + StreamLimits.describe(StreamLimits.MAX_EVENT_BYTES)
+                        + " (the client's limit)", head());
+            }
+        }
+    }
+
+    /** The first bytes that arrived, decoded (a character cut at the end shows as a replacement mark). */
+    String head() {
+        return new String(Arrays.copyOf(head, headLength), StandardCharsets.UTF_8);
     }
 
     @Override

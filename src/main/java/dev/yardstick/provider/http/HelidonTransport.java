@@ -112,7 +112,7 @@ final class HelidonTransport implements HttpTransport {
         HelidonExchange(HttpClientResponse response) {
             this.response = response;
             this.headers = toMap(response.headers());
-            this.body = new TruncationAwareStream(response.inputStream());
+            this.body = new TruncationAwareStream(response.inputStream(), closeDelimited(headers));
         }
 
         @Override
@@ -136,6 +136,11 @@ final class HelidonTransport implements HttpTransport {
             response.close();
         }
 
+        /** A body with neither a length nor chunked framing ends when the server closes the connection. */
+        private static boolean closeDelimited(Map<String, List<String>> headers) {
+            return !headers.containsKey("Content-Length") && !headers.containsKey("Transfer-Encoding");
+        }
+
         private static Map<String, List<String>> toMap(Headers headers) {
             Map<String, List<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             headers.forEach(header -> map.put(header.name(), header.allValues()));
@@ -145,12 +150,17 @@ final class HelidonTransport implements HttpTransport {
 
     /**
      * Helidon's entity stream signals a chunked body cut short with a RuntimeException; a parser expects an
-     * IOException, and a benchmark must count it as a broken stream, not as the end of a good one.
+     * IOException, and a benchmark must count it as a broken stream, not as the end of a good one. Helidon signals
+     * the end of a close-delimited body (no length, no chunks: RFC 9112 §6.3) the same way, and there it is the
+     * body's normal end: whether that body was complete is for the protocol's completion rule to judge.
      */
     private static final class TruncationAwareStream extends FilterInputStream {
 
-        TruncationAwareStream(InputStream in) {
+        private final boolean closeDelimited;
+
+        TruncationAwareStream(InputStream in, boolean closeDelimited) {
             super(in);
+            this.closeDelimited = closeDelimited;
         }
 
         @Override
@@ -158,7 +168,7 @@ final class HelidonTransport implements HttpTransport {
             try {
                 return in.read();
             } catch (DataReader.InsufficientDataAvailableException e) {
-                throw truncated(e);
+                return ended(e);
             }
         }
 
@@ -167,8 +177,15 @@ final class HelidonTransport implements HttpTransport {
             try {
                 return in.read(buffer, offset, length);
             } catch (DataReader.InsufficientDataAvailableException e) {
-                throw truncated(e);
+                return ended(e);
             }
+        }
+
+        private int ended(RuntimeException e) throws EOFException {
+            if (closeDelimited) {
+                return -1;
+            }
+            throw truncated(e);
         }
     }
 }

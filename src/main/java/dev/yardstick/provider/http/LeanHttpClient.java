@@ -3,6 +3,8 @@ package dev.yardstick.provider.http;
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
+import dev.langchain4j.http.client.sse.CancellationUnsupportedHandle;
+import dev.langchain4j.http.client.sse.DefaultServerSentEventParser;
 import dev.langchain4j.http.client.sse.ServerSentEvent;
 import dev.langchain4j.http.client.sse.ServerSentEventContext;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
@@ -14,6 +16,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /**
  * langchain4j's {@link HttpClient} done with blocking I/O on the calling thread. Unlike langchain4j's JDK client, the
@@ -27,14 +30,14 @@ import java.time.Clock;
 public final class LeanHttpClient implements HttpClient, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeanHttpClient.class);
-    /** An error body is read up to this size only: enough for any provider's JSON error, bounded for HTML pages. */
-    private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
 
     private final HttpTransport transport;
+    private final Supplier<StreamCompletion> completion;
     private final Clock clock;
 
     LeanHttpClient(LeanHttpClientBuilder builder) {
         this.transport = builder.transport().create(builder.connectTimeout(), builder.readTimeout());
+        this.completion = builder.completion();
         this.clock = Clock.systemUTC();
     }
 
@@ -49,7 +52,12 @@ public final class LeanHttpClient implements HttpClient, AutoCloseable {
                 if (!isSuccess(exchange.status())) {
                     throw statusException(exchange);
                 }
-                byte[] body = exchange.body().readAllBytes();
+                byte[] body = exchange.body().readNBytes(StreamLimits.MAX_BODY_BYTES + 1);
+                if (body.length > StreamLimits.MAX_BODY_BYTES) {
+                    throw new MalformedStreamException("a response body longer than "
+                            + StreamLimits.describe(StreamLimits.MAX_BODY_BYTES) + " (the client's limit)",
+                            new String(body, 0, 1024, StandardCharsets.UTF_8));
+                }
                 return SuccessfulHttpResponse.builder()
                         .statusCode(exchange.status())
                         .headers(exchange.headers())
@@ -70,8 +78,9 @@ public final class LeanHttpClient implements HttpClient, AutoCloseable {
             tell(() -> listener.onError(Failures.map(e)));
             return;
         }
-        ExchangeBody body = new ExchangeBody(exchange);
-        StreamListener guarded = new StreamListener(listener, body);
+        // langchain4j's own SSE parser: its events end with a blank line (Ollama's NDJSON parser has none).
+        ExchangeBody body = new ExchangeBody(exchange, parser instanceof DefaultServerSentEventParser);
+        StreamListener guarded = new StreamListener(listener, body, completion.get());
         try {
             if (!isSuccess(exchange.status())) {
                 guarded.onError(statusException(exchange));
@@ -83,6 +92,7 @@ public final class LeanHttpClient implements HttpClient, AutoCloseable {
                     .build();
             tell(() -> listener.onOpen(head));
             parser.parse(body, guarded);
+            guarded.judgeEnd();
         } catch (RuntimeException e) {
             // A parser that throws instead of reporting. Caught BEFORE the body is closed: closing first would make
             // the failure look like a cancellation, and swallow it.
@@ -105,13 +115,20 @@ public final class LeanHttpClient implements HttpClient, AutoCloseable {
         if (Thread.currentThread().isInterrupted()) {
             throw new InterruptedIOException("interrupted before sending");
         }
-        return transport.send(RequestEncoder.encode(request));
+        try {
+            return transport.send(RequestEncoder.encode(request));
+        } catch (InterruptedIOException | NoResponseException e) {
+            throw e; // a timeout or an interrupt keeps its own meaning
+        } catch (IOException e) {
+            // Nothing of a response arrived: refused, reset or closed before the status line.
+            throw new NoResponseException(e);
+        }
     }
 
     private HttpStatusException statusException(HttpTransport.Exchange exchange) {
         String body;
         try {
-            body = new String(exchange.body().readNBytes(MAX_ERROR_BODY_BYTES), StandardCharsets.UTF_8);
+            body = new String(exchange.body().readNBytes(StreamLimits.MAX_ERROR_BODY_BYTES), StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             // The status is the news; a body that broke off must not hide it.
             body = "(error body unreadable: " + e.getClass().getSimpleName() + ")";
@@ -137,26 +154,44 @@ public final class LeanHttpClient implements HttpClient, AutoCloseable {
      * for a stream the caller cancelled (closing the body makes the blocked read fail; that is not a failure).
      * After an error the client does not call {@code onClose}: langchain4j's JDK client does, which makes OpenAI's
      * streaming model report a completed response after a broken stream.
+     *
+     * <p>Every event goes past the protocol's {@link StreamCompletion} first: an error event or data that is not the
+     * protocol's ends the request at once, and a stream that ends without being complete fails instead of closing.
+     * A listener that throws on an event (langchain4j's parsers would log and skip it) fails the stream too.
      */
     private static final class StreamListener implements ServerSentEventListener {
 
         private final ServerSentEventListener delegate;
         private final ExchangeBody body;
+        private final StreamCompletion completion;
         private boolean failed;
 
-        StreamListener(ServerSentEventListener delegate, ExchangeBody body) {
+        StreamListener(ServerSentEventListener delegate, ExchangeBody body, StreamCompletion completion) {
             this.delegate = delegate;
             this.body = body;
+            this.completion = completion;
         }
 
         @Override
         public void onEvent(ServerSentEvent event, ServerSentEventContext context) {
-            delegate.onEvent(event, context);
+            if (failed) {
+                return;
+            }
+            String wrong = completion.onEvent(event);
+            if (wrong != null) {
+                failMalformed(wrong, null);
+                return;
+            }
+            try {
+                delegate.onEvent(event, context);
+            } catch (RuntimeException e) {
+                failMalformed("an event the client could not read (" + e.getClass().getSimpleName() + ")", e);
+            }
         }
 
         @Override
         public void onEvent(ServerSentEvent event) {
-            delegate.onEvent(event);
+            onEvent(event, new ServerSentEventContext(new CancellationUnsupportedHandle()));
         }
 
         @Override
@@ -165,8 +200,37 @@ public final class LeanHttpClient implements HttpClient, AutoCloseable {
                 return;
             }
             failed = true;
-            RuntimeException mapped = Failures.map(throwable);
+            RuntimeException mapped = Failures.map(brokeOff(throwable));
             tell(() -> delegate.onError(mapped));
+        }
+
+        /**
+         * A body read that failed (a reset, a truncated chunked body) names what had arrived, like any other
+         * malformed stream; a timeout or an interrupt keeps its own type.
+         */
+        private Throwable brokeOff(Throwable failure) {
+            if (failure instanceof IOException io && !(failure instanceof InterruptedIOException)
+                    && !(failure instanceof MalformedStreamException)) {
+                return new MalformedStreamException("the response broke off (" + io.getClass().getSimpleName()
+                        + (io.getMessage() == null ? "" : ": " + io.getMessage()) + ")", body.head(), io);
+            }
+            return failure;
+        }
+
+        /** After the parser returned: a body that ended without a complete answer is a failure, not a close. */
+        void judgeEnd() {
+            if (failed || body.cancelled()) {
+                return;
+            }
+            String missing = completion.atEnd();
+            if (missing != null) {
+                failMalformed(missing, null);
+            }
+        }
+
+        private void failMalformed(String reason, Throwable cause) {
+            onError(new MalformedStreamException(reason, body.head(), cause));
+            body.close(); // stop reading: the parser's next read fails, and that failure is not reported again
         }
     }
 }

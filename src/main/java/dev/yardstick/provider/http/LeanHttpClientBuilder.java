@@ -3,6 +3,7 @@ package dev.yardstick.provider.http;
 import dev.langchain4j.http.client.HttpClientBuilder;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * Builds a {@link LeanHttpClient}. langchain4j's model builders set both timeouts themselves (15 s connect, 60 s read
@@ -19,6 +20,7 @@ public final class LeanHttpClientBuilder implements HttpClientBuilder {
     private Duration connectTimeout;
     private Duration readTimeout;
     private HttpTransport.Factory transport = HelidonTransport::new;
+    private Supplier<StreamCompletion> completion = () -> StreamCompletion.ANY;
 
     LeanHttpClientBuilder() {
     }
@@ -57,6 +59,19 @@ public final class LeanHttpClientBuilder implements HttpClientBuilder {
     /** Puts another engine under the client; the default is Helidon's WebClient. Used by the HTTP client shootout. */
     public LeanHttpClientBuilder transport(HttpTransport.Factory factory) {
         this.transport = java.util.Objects.requireNonNull(factory, "factory");
+        return this;
+    }
+
+    Supplier<StreamCompletion> completion() {
+        return completion;
+    }
+
+    /**
+     * The wire protocol's completion rule, one instance per stream: a streamed 2xx response is a success only when
+     * the rule finds it complete. Without one every stream that ends is taken as complete.
+     */
+    public LeanHttpClientBuilder completion(Supplier<StreamCompletion> rule) {
+        this.completion = java.util.Objects.requireNonNull(rule, "rule");
         return this;
     }
 

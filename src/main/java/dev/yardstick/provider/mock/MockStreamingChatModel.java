@@ -13,22 +13,29 @@ import dev.langchain4j.model.output.TokenUsage;
 import dev.yardstick.provider.CancelFlag;
 import java.time.Duration;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * A synthetic streaming model: sleeps its time to first token, then emits one word per token with its inter-token
  * delay, on the calling thread. Outputs, delays and failures follow from the seed and the request's content (and
  * how many times that content was asked before), so a rerun reproduces a run whatever the thread interleaving.
+ *
+ * <p>"Asked before" is counted in a fixed table of counters indexed by the content's hash, never one entry per
+ * distinct prompt: a benchmark's synthetic prompts are all different, and a map keyed by them grew by an entry per
+ * request (a million requests, a million entries). Two prompts sharing a slot only share the count that varies
+ * their repeats, which stays deterministic for a given sequence of requests.
  */
 final class MockStreamingChatModel implements StreamingChatModel {
 
     private static final String[] WORDS = ("the a little cat dog sun tree ran saw happy big small went home "
             + "played with friend day park ball bird sky blue red garden found said Lily Tom was and to").split(" ");
 
+    /** Slots of the "asked before" table: a power of two, 16 KB. */
+    private static final int ASKED_SLOTS = 4096;
+
     private final MockProfile profile;
-    private final ConcurrentHashMap<Integer, AtomicInteger> askedBefore = new ConcurrentHashMap<>();
+    private final AtomicIntegerArray askedBefore = new AtomicIntegerArray(ASKED_SLOTS);
 
     MockStreamingChatModel(MockProfile profile) {
         this.profile = profile;
@@ -37,7 +44,7 @@ final class MockStreamingChatModel implements StreamingChatModel {
     @Override
     public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
         int contentHash = contentHash(request);
-        int occurrence = askedBefore.computeIfAbsent(contentHash, k -> new AtomicInteger()).getAndIncrement();
+        int occurrence = askedBefore.getAndIncrement(slot(contentHash));
         SplittableRandom random = new SplittableRandom(profile.seed() * 1_000_003L + contentHash * 31L + occurrence);
         CancelFlag cancel = new CancelFlag();
         PartialResponseContext context = new PartialResponseContext(cancel);
@@ -95,6 +102,10 @@ final class MockStreamingChatModel implements StreamingChatModel {
             count += MockTokenCounter.INSTANCE.count(MockTokenCounter.textOf(message));
         }
         return count;
+    }
+
+    private static int slot(int hash) {
+        return (hash ^ (hash >>> 16)) & (ASKED_SLOTS - 1);
     }
 
     private static int contentHash(ChatRequest request) {

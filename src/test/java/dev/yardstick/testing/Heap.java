@@ -1,0 +1,43 @@
+package dev.yardstick.testing;
+
+import java.lang.management.ManagementFactory;
+import java.util.HashMap;
+import java.util.Map;
+import javax.management.ObjectName;
+
+/** What a test's objects really hold on the heap, after a collection. */
+public final class Heap {
+
+    private Heap() {
+    }
+
+    /** The heap left in use after a collection, the least of three tries. */
+    public static long usedAfterGc() throws InterruptedException {
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(20);
+            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        }
+        return used;
+    }
+
+    /**
+     * Live instances per class (the JVM's own class histogram, {@code jcmd GC.class_histogram}, which collects
+     * first). Counts, unlike bytes, do not move when a histogram's array grows to a wider range or the collector
+     * leaves filler behind: an object kept per request shows as a count that grows with the requests.
+     */
+    public static Map<String, Long> liveInstances() throws Exception {
+        String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        Map<String, Long> counts = new HashMap<>();
+        for (String line : histogram.lines().toList()) {
+            String[] parts = line.trim().split("\\s+");
+            if (parts.length >= 4 && parts[0].endsWith(":") && parts[1].chars().allMatch(Character::isDigit)) {
+                counts.merge(parts[3], Long.parseLong(parts[1]), Long::sum);
+            }
+        }
+        return counts;
+    }
+}
