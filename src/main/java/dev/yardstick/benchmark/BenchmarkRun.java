@@ -90,7 +90,7 @@ public final class BenchmarkRun {
         }
         List<BenchmarkReport.GateResult> gates = Gates.judge(plan.gates(), results, baseline);
         RunInfo run = new RunInfo("yardstick", ToolVersion.current(), "benchmark", started, Instant.now(),
-                orchestrator.cancelled(), plan.settings().toMap());
+                orchestrator.cancelled(), plan.settings().toMap(), orchestrator.clientWarmup());
         return new BenchmarkReport(run, modelInfos(results), results, gates, stoppedEarly, notes(results),
                 BenchmarkReport.standardDefinitions());
     }

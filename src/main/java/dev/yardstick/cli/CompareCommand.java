@@ -92,7 +92,8 @@ public final class CompareCommand implements Callable<Integer> {
             Interrupts.onInterrupt(orchestrator::cancel);
             RunSummary summary = orchestrator.run(plan, SampleListener.all(run, progress));
             progress.finish();
-            CompareReport report = run.report(started, summary.interrupted(), settings());
+            CompareReport report = run.report(started, summary.interrupted(), settings(),
+                    orchestrator.clientWarmup());
             output.emit(report, session);
             if (summary.interrupted()) {
                 return ExitCodes.INTERRUPTED;

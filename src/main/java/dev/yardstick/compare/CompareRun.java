@@ -3,6 +3,7 @@ package dev.yardstick.compare;
 import dev.yardstick.config.PromptCase;
 import dev.yardstick.config.PromptSet;
 import dev.yardstick.config.YardstickConfig;
+import dev.yardstick.engine.ClientWarmupReport;
 import dev.yardstick.engine.Sample;
 import dev.yardstick.engine.SampleListener;
 import dev.yardstick.eval.CheckResult;
@@ -92,7 +93,9 @@ public final class CompareRun implements SampleListener, AutoCloseable {
                 .orElse("no request finished");
     }
 
-    public CompareReport report(Instant started, boolean interrupted, Map<String, Object> settings) {
+    /** @param clientWarmup how the clients were warmed before the first measured request, null if they were not */
+    public CompareReport report(Instant started, boolean interrupted, Map<String, Object> settings,
+                                ClientWarmupReport clientWarmup) {
         ClientUsage usage = watch.stop(ended.sum());
         List<SampleRecord> samples = new ArrayList<>(records);
         List<ModelStats> perModel = stats.snapshot();
@@ -123,7 +126,7 @@ public final class CompareRun implements SampleListener, AutoCloseable {
                     cost == null || succeeded == 0 ? null : cost / succeeded, passed, total));
         }
         RunInfo run = new RunInfo("yardstick", dev.yardstick.config.ToolVersion.current(), "compare", started, Instant.now(),
-                interrupted, settings);
+                interrupted, settings, clientWarmup);
         return new CompareReport(run, infos, promptInfos, samples, summaries, CompareReport.definitions(), usage);
     }
 

@@ -33,6 +33,7 @@ public final class Orchestrator implements AutoCloseable {
 
     private final Map<String, ModelClient> clients;
     private final RequestExecutor executor;
+    private ClientWarmupReport clientWarmup;
     private final ScheduledThreadPoolExecutor watchdog;
     private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
     private final Set<Run> runs = ConcurrentHashMap.newKeySet();
@@ -52,9 +53,37 @@ public final class Orchestrator implements AutoCloseable {
         this.executor = new RequestExecutor(watchdog, counting);
     }
 
+    /**
+     * Runs every model's client path once, off the clock, unless that was done already: the first request of a
+     * fresh process pays class loading and initialisation of the HTTP engine, codecs, the langchain4j model, its
+     * stream parser and the tokenizer, and that must not be charged to the model. {@link #run} and {@link #execute}
+     * call it first; a caller may call it earlier to keep it out of its own clock. This is not {@code --warmup N},
+     * which sends real requests to warm the model and the server.
+     */
+    public synchronized ClientWarmupReport warmUpClients() {
+        if (clientWarmup == null) {
+            clientWarmup = ClientWarmups.run(clients, (warmupClients, plan, listener) -> {
+                Run run = new Run(plan, listener, warmupClients);
+                runs.add(run);
+                try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                    run.dispatchClosed(threads);
+                } finally {
+                    runs.remove(run);
+                }
+            });
+        }
+        return clientWarmup;
+    }
+
+    /** How the clients were warmed; null before {@link #warmUpClients()} ran. */
+    public synchronized ClientWarmupReport clientWarmup() {
+        return clientWarmup;
+    }
+
     /** Runs the plan to its end (or its duration, or cancellation) and returns what happened. Blocks. */
     public RunSummary run(Plan plan, SampleListener listener) {
-        Run run = new Run(plan, listener);
+        warmUpClients(); // before the run's clock starts
+        Run run = new Run(plan, listener, clients);
         runs.add(run);
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             if (plan.load() instanceof LoadShape.Open open) {
@@ -71,6 +100,7 @@ public final class Orchestrator implements AutoCloseable {
 
     /** Executes a single request outside any plan (switch-test's turns, retries), on the calling thread. */
     public Sample execute(PlannedRequest request, java.time.Duration timeout) {
+        warmUpClients();
         long now = System.nanoTime();
         Sample sample = executor.execute(request, client(request.model()), now, now, now, timeout, null);
         if (hitClientLimit(sample)) {
@@ -126,20 +156,23 @@ public final class Orchestrator implements AutoCloseable {
     private final class Run {
         private final Plan plan;
         private final SampleListener listener;
+        private final Map<String, ModelClient> runClients;
         private final long start = System.nanoTime();
         private final long deadline;
         private final Semaphore global;
         private final Map<String, Semaphore> perProvider = new ConcurrentHashMap<>();
         private final AtomicLong dispatched = new AtomicLong();
         private final AtomicLong completed = new AtomicLong();
+        private final AtomicLong warmupsDispatched = new AtomicLong();
         private final AtomicLong late = new AtomicLong();
         private final AtomicLong maxLateness = new AtomicLong();
         private final AtomicLong totalLateness = new AtomicLong();
         private final AtomicLong lastEnd = new AtomicLong();
 
-        Run(Plan plan, SampleListener listener) {
+        Run(Plan plan, SampleListener listener, Map<String, ModelClient> runClients) {
             this.plan = plan;
             this.listener = listener;
+            this.runClients = runClients;
             this.deadline = plan.maxDuration() == null ? Long.MAX_VALUE : start + plan.maxDuration().toNanos();
             int limit = plan.load() instanceof LoadShape.Open open ? open.maxConcurrency()
                     : ((LoadShape.Closed) plan.load()).concurrency();
@@ -167,7 +200,7 @@ public final class Orchestrator implements AutoCloseable {
                 if (!acquire(global)) {
                     return;
                 }
-                dispatched.incrementAndGet();
+                counted(request).incrementAndGet();
                 Future<?> future = threads.submit(() -> {
                     try {
                         runOne(request, -1);
@@ -206,7 +239,7 @@ public final class Orchestrator implements AutoCloseable {
                     return;
                 }
                 PlannedRequest request = plan.requests().get(i);
-                dispatched.incrementAndGet();
+                counted(request).incrementAndGet();
                 threads.submit(() -> {
                     if (!acquire(global)) {
                         return;
@@ -222,7 +255,7 @@ public final class Orchestrator implements AutoCloseable {
 
         /** @param scheduledAt the fixed start in open loop, or -1: closed loop starts when it is sent */
         private void runOne(PlannedRequest request, long scheduledAt) {
-            ModelClient client = client(request.model());
+            ModelClient client = runClients.get(request.model());
             Semaphore providerSlot = perProvider.get(client.spec().provider());
             long readyAt = System.nanoTime();
             if (providerSlot != null && !acquire(providerSlot)) {
@@ -239,7 +272,9 @@ public final class Orchestrator implements AutoCloseable {
                     from = sentAt;
                 } else {
                     from = scheduledAt;
-                    noteLateness(sentAt - scheduledAt);
+                    if (!request.warmup()) { // a warm-up that started late says nothing of the measured schedule
+                        noteLateness(sentAt - scheduledAt);
+                    }
                 }
                 Sample sample = executor.execute(request, client, from, sentAt, start, plan.timeout(), handle);
                 if (scheduledAt < 0 && sentAt > readyAt) {
@@ -253,7 +288,9 @@ public final class Orchestrator implements AutoCloseable {
                     return; // ended by Ctrl-C: not a measurement of the endpoint
                 }
                 lastEnd.accumulateAndGet(System.nanoTime() - start, Math::max);
-                completed.incrementAndGet();
+                if (!request.warmup()) {
+                    completed.incrementAndGet();
+                }
                 listener.onSample(sample);
             } finally {
                 inFlight.remove(handle);
@@ -261,6 +298,10 @@ public final class Orchestrator implements AutoCloseable {
                     providerSlot.release();
                 }
             }
+        }
+
+        private AtomicLong counted(PlannedRequest request) {
+            return request.warmup() ? warmupsDispatched : dispatched;
         }
 
         private void noteLateness(long lateness) {
@@ -306,7 +347,7 @@ public final class Orchestrator implements AutoCloseable {
 
         RunSummary summary() {
             return new RunSummary(dispatched.get(), completed.get(), late.get(), maxLateness.get(),
-                    totalLateness.get(), lastEnd.get(), cancelled);
+                    totalLateness.get(), lastEnd.get(), cancelled, warmupsDispatched.get());
         }
     }
 

@@ -33,6 +33,19 @@ public interface ModelClient extends AutoCloseable {
         return Integer.MAX_VALUE;
     }
 
+    /**
+     * How to run this model's client path once, off the clock and at no cost, before its first measured request.
+     * Called once per run, on a thread of its own; the engine closes what it returns.
+     */
+    default ClientWarmup clientWarmup() {
+        return ClientWarmup.NONE;
+    }
+
+    /** This client seen through another chat model; closing the view releases nothing. */
+    default ModelClient withChatModel(StreamingChatModel model) {
+        return new ChatModelView(this, model);
+    }
+
     /** Releases what the model holds. Never throws. */
     @Override
     default void close() {

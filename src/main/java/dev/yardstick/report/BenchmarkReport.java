@@ -84,7 +84,7 @@ public record BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> st
     /**
      * Open-loop requests that started late: a free slot or the machine itself held them past their scheduled time
      * by more than 1 ms. Their latency still counts from the scheduled time; this says how far the generator fell
-     * behind the schedule it promised.
+     * behind the schedule it promised. Every count is of measured requests: warm-ups are left out.
      */
     public record Lateness(long dispatched, long completed, long lateStarts, double maxLateMs, double totalLateMs) {
 
@@ -188,6 +188,7 @@ public record BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> st
                 + "; server-reported usage wins where sent"));
         kv.add(new Document.KeyValue("started", run.startedAt() + ", ran "
                 + Formats.ms(Duration.between(run.startedAt(), run.finishedAt()).toNanos() / 1e6)));
+        run.clientWarmupLine().ifPresent(kv::add);
         return kv;
     }
 

@@ -46,11 +46,13 @@ public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo
     @Override
     public Document document() {
         List<Document.Block> blocks = new ArrayList<>();
-        blocks.add(new Document.KeyValues(List.of(
+        List<Document.KeyValue> header = new ArrayList<>(List.of(
                 new Document.KeyValue("models", String.join(", ", models.stream().map(this::modelTitle).toList())),
                 new Document.KeyValue("prompts", prompts.size() + " × " + run.settings().getOrDefault("repeat", 1)
                         + " repetition(s)"),
-                new Document.KeyValue("started", String.valueOf(run.startedAt())))));
+                new Document.KeyValue("started", String.valueOf(run.startedAt()))));
+        run.clientWarmupLine().ifPresent(header::add);
+        blocks.add(new Document.KeyValues(header));
         if (run.interrupted()) {
             blocks.add(new Document.Paragraph("Interrupted: this report holds the requests that finished.", true));
         }

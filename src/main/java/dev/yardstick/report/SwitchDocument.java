@@ -74,6 +74,7 @@ final class SwitchDocument {
         }
         rows.add(List.of("retry", describe(s.retry())));
         rows.add(List.of("circuit breaker", describe(s.circuitBreaker()) + " (one per model)"));
+        report.run().clientWarmupLine().ifPresent(line -> rows.add(List.of(line.key(), line.value())));
         if (!s.faults().isEmpty()) {
             rows.add(List.of("faults", String.join(", ", s.faults())));
         }

@@ -3,6 +3,7 @@ package dev.yardstick.switching;
 import dev.yardstick.config.Message;
 import dev.yardstick.config.ModelParams;
 import dev.yardstick.config.Role;
+import dev.yardstick.engine.ClientWarmupReport;
 import dev.yardstick.engine.Orchestrator;
 import dev.yardstick.engine.PlannedRequest;
 import dev.yardstick.engine.Sample;
@@ -71,6 +72,7 @@ final class ConversationRunner implements AutoCloseable {
         this.faults = new FaultSchedule(script.faults());
         this.clients = new ObservedClients(opened, faults);
         this.orchestrator = new Orchestrator(clients.clients(), TokenCounting.ALWAYS);
+        orchestrator.warmUpClients(); // before the conversation's clock: no turn's time includes it
         this.events = new EventLog(System.nanoTime());
         this.chain = new FailoverChain(script.failover(), events, new SplittableRandom(seed), clock,
                 script::nameOf);
@@ -89,6 +91,10 @@ final class ConversationRunner implements AutoCloseable {
         script.models().forEach((name, spec) -> windows.merge(spec.label(),
                 window(opened.get(spec.label()), script.windows().get(name)), ConversationRunner::smaller));
         return windows;
+    }
+
+    ClientWarmupReport clientWarmup() {
+        return orchestrator.clientWarmup();
     }
 
     SwitchReport.Conversation run() {

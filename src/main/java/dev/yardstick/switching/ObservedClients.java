@@ -1,12 +1,9 @@
 package dev.yardstick.switching;
 
 import dev.langchain4j.model.chat.StreamingChatModel;
-import dev.yardstick.config.ModelSpec;
 import dev.yardstick.provider.ModelClient;
-import dev.yardstick.provider.TokenCounter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.OptionalInt;
 
 /**
  * The opened models as switch-test uses them: each request passes the fault injector, then reaches the provider
@@ -23,7 +20,8 @@ final class ObservedClients {
             ReceivedLog log = new ReceivedLog();
             StreamingChatModel chain = new FaultInjector(new ListenedChatModel(client.chatModel(), log), label, faults);
             logs.put(label, log);
-            clients.put(label, new Observed(client, chain));
+            // The warm-up stays the client's own, around the fault injector: it is no turn and must draw no fault.
+            clients.put(label, client.withChatModel(chain));
         });
     }
 
@@ -37,34 +35,5 @@ final class ObservedClients {
 
     ReceivedLog log(String label) {
         return logs.get(label);
-    }
-
-    /** The opened client with its chat model replaced by the observed chain; everything else is the client's. */
-    private record Observed(ModelClient inner, StreamingChatModel chatModel) implements ModelClient {
-
-        @Override
-        public ModelSpec spec() {
-            return inner.spec();
-        }
-
-        @Override
-        public TokenCounter tokenCounter() {
-            return inner.tokenCounter();
-        }
-
-        @Override
-        public OptionalInt contextWindow() {
-            return inner.contextWindow();
-        }
-
-        @Override
-        public boolean synthetic() {
-            return inner.synthetic();
-        }
-
-        @Override
-        public int maxConcurrency() {
-            return inner.maxConcurrency();
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.yardstick.switching;
 
 import dev.yardstick.config.InputException;
 import dev.yardstick.config.ToolVersion;
+import dev.yardstick.engine.ClientWarmupReport;
 import dev.yardstick.provider.ModelClient;
 import dev.yardstick.report.ModelInfo;
 import dev.yardstick.report.RunInfo;
@@ -34,6 +35,8 @@ public final class SwitchTest {
     private final Clock clock;
     private volatile boolean cancelled;
     private volatile Thread runner;
+    /** The first conversation's client warm-up: the one that found the clients cold. */
+    private ClientWarmupReport clientWarmup;
     private volatile TurnListener turnListener = (conversation, turn) -> { };
 
     /** Told of each turn as it ends, for progress lines. */
@@ -67,6 +70,7 @@ public final class SwitchTest {
                 }
                 try (ConversationRunner run = new ConversationRunner(script, route, !options.matrix(), models,
                         () -> cancelled, options.seed(), clock, turn -> turnListener.onTurn(route.label(), turn))) {
+                    clientWarmup = clientWarmup != null ? clientWarmup : run.clientWarmup();
                     conversations.add(run.run());
                 }
             }
@@ -129,7 +133,7 @@ public final class SwitchTest {
         long checksTotal = conversations.stream().mapToLong(c -> c.checks().size()).sum();
         boolean passed = !cancelled && !conversations.isEmpty() && passedConversations == conversations.size();
         RunInfo run = new RunInfo("yardstick", ToolVersion.current(), "switch-test", started, Instant.now(),
-                cancelled, settings);
+                cancelled, settings, clientWarmup);
         return new SwitchReport(run, info, infos, conversations, new SwitchReport.Verdict(conversations.size(),
                 passedConversations, checksPassed, checksTotal, passed), SwitchReport.definitions());
     }

@@ -39,6 +39,9 @@ public record HostedApi(String name, String protocol, String description, String
      * that lets a rule see every event): a streamed 200 then counts as a success only when it was a complete answer.
      */
     private static HttpClientBuilder watched(Connection c, Supplier<StreamCompletion> rule) {
+        if (c.http() instanceof CapturingHttpClientBuilder shared) {
+            return shared.completion(rule);
+        }
         return c.http() instanceof LeanHttpClientBuilder lean ? lean.completion(rule) : c.http();
     }
 

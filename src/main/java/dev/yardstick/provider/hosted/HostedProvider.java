@@ -10,6 +10,7 @@ import dev.yardstick.config.ModelParams;
 import dev.yardstick.config.ModelSpec;
 import dev.yardstick.config.Secrets;
 import dev.yardstick.provider.Availability;
+import dev.yardstick.provider.ClientWarmup;
 import dev.yardstick.provider.ModelClient;
 import dev.yardstick.provider.Provider;
 import dev.yardstick.provider.ProviderContext;
@@ -27,6 +28,7 @@ import java.util.function.Supplier;
 public final class HostedProvider implements Provider {
 
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final String name;
     private final HostedApi api;
@@ -92,11 +94,52 @@ public final class HostedProvider implements Provider {
         Duration timeout = params.timeout() == null ? DEFAULT_TIMEOUT : params.timeout();
         Map<String, String> headers = endpoint == null ? Map.of() : endpoint.headers();
         headers.forEach(Secrets::rememberHeader); // headers often carry tokens: never print them
-        Connection connection = new Connection(baseUrl(context, params), key == null ? "no-key" : key, headers,
-                timeout, http.get().connectTimeout(Duration.ofSeconds(10)).readTimeout(timeout));
+        String url = baseUrl(context, params);
+        CapturingHttpClientBuilder client = new CapturingHttpClientBuilder(httpClient(timeout));
+        Connection connection = new Connection(url, key == null ? "no-key" : key, headers, timeout, client);
         StreamingChatModel model = api.factory().build(connection, spec.model(), params);
-        return new Opened(spec.withParams(params), model, TokenCounters.forModel(spec.model()),
-                contextWindow(spec, context));
+        ModelSpec opened = spec.withParams(params);
+        Supplier<ClientWarmup> warmup = () -> warmup(opened, new Connection(url, key, headers, timeout, client),
+                client);
+        return new Opened(opened, model, TokenCounters.forModel(spec.model()), contextWindow(spec, context), warmup);
+    }
+
+    private HttpClientBuilder httpClient(Duration timeout) {
+        return http.get().connectTimeout(CONNECT_TIMEOUT).readTimeout(timeout);
+    }
+
+    /**
+     * The client warm-up of a hosted model: a copy of the same langchain4j model type, over the measured model's own
+     * HTTP client instance, sends its requests to an in-process loopback stub that answers in this API's wire
+     * format, so the HTTP engine (and that instance's lazy set-up), Jackson, the model's request encoding and its
+     * stream parser have all run before the first measured request; nothing reaches the provider, so it costs no
+     * tokens and warms no server. Beside it, a GET of the model list through the same client runs what the stub
+     * cannot: TLS where the endpoint is https, and a pooled connection to the endpoint. Both, because on a cold JVM
+     * (compare, 8 requests, against a loopback OpenAI-compatible server) the first TTFT was 2,000+ ms over the
+     * median with no warm-up, and the stub alone over a separate client instance still left the first round of
+     * requests tens of milliseconds slow; TLS has no other way to be warmed without spending tokens.
+     */
+    private ClientWarmup warmup(ModelSpec spec, Connection real, CapturingHttpClientBuilder measured) {
+        LoopbackStub stub;
+        try {
+            stub = LoopbackStub.start(CannedAnswer.forProtocol(api.protocol()));
+        } catch (java.io.IOException e) {
+            return ClientWarmup.NONE;
+        }
+        Connection loopback = new Connection(stub.baseUrl("/warmup"), "warmup", real.headers(), real.timeout(),
+                measured);
+        StreamingChatModel model;
+        try {
+            model = api.factory().build(loopback, spec.model(), spec.params());
+        } catch (RuntimeException e) {
+            stub.close();
+            throw e;
+        }
+        Runnable probe = measured.built() == null ? null : new EndpointProbe(measured.built(),
+                real.baseUrl() + api.probePath(), api.protocol(), real.apiKey(), real.headers());
+        // Closing the stub leaves one dead connection to its port in the shared pool: never reused, as no measured
+        // request goes there.
+        return new ClientWarmup(probe == null ? "loopback-stub" : "loopback-stub+probe", model, probe, stub);
     }
 
     private boolean keyRequired() {
@@ -150,6 +193,11 @@ public final class HostedProvider implements Provider {
     }
 
     private record Opened(ModelSpec spec, StreamingChatModel chatModel, TokenCounter tokenCounter,
-                          OptionalInt contextWindow) implements ModelClient {
+                          OptionalInt contextWindow, Supplier<ClientWarmup> warmup) implements ModelClient {
+
+        @Override
+        public ClientWarmup clientWarmup() {
+            return warmup.get();
+        }
     }
 }

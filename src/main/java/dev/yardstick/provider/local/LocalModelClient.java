@@ -2,6 +2,7 @@ package dev.yardstick.provider.local;
 
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.yardstick.config.ModelSpec;
+import dev.yardstick.provider.ClientWarmup;
 import dev.yardstick.provider.ModelClient;
 import dev.yardstick.provider.TokenCounter;
 import java.util.OptionalInt;
@@ -50,6 +51,16 @@ final class LocalModelClient implements ModelClient {
     @Override
     public int maxConcurrency() {
         return 1;
+    }
+
+    /**
+     * Short generations on this very model, off the clock: the first decode of a llama.cpp context allocates its
+     * compute buffers and loads the JNI bridge's classes, which the first measured request would otherwise pay. It
+     * is in-process, so it costs nothing and reaches no server.
+     */
+    @Override
+    public ClientWarmup clientWarmup() {
+        return ClientWarmup.inProcess("generation", chatModel);
     }
 
     LoadedModel loadedModel() {

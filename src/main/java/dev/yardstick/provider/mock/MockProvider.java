@@ -3,6 +3,7 @@ package dev.yardstick.provider.mock;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.yardstick.config.ModelSpec;
 import dev.yardstick.provider.Availability;
+import dev.yardstick.provider.ClientWarmup;
 import dev.yardstick.provider.ModelClient;
 import dev.yardstick.provider.Provider;
 import dev.yardstick.provider.ProviderContext;
@@ -13,6 +14,7 @@ import java.util.OptionalInt;
 public final class MockProvider implements Provider {
 
     private static final int CONTEXT_WINDOW = 1_000_000;
+    private static final String WARMUP_PROFILE = "instant?tokens=3";
 
     @Override
     public String name() {
@@ -50,6 +52,15 @@ public final class MockProvider implements Provider {
         @Override
         public boolean synthetic() {
             return true;
+        }
+
+        /**
+         * A zero-delay mock of the same class: it runs the streaming path (and the engine's recording of it) without
+         * touching this model's state, which counts how often each prompt was asked so that a seed reproduces a run.
+         */
+        @Override
+        public ClientWarmup clientWarmup() {
+            return ClientWarmup.inProcess("in-process", new MockStreamingChatModel(MockProfile.parse(WARMUP_PROFILE)));
         }
     }
 }
