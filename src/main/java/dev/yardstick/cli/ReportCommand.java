@@ -62,7 +62,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Command(name = "diff", mixinStandardHelpOptions = true,
             description = {"Show what changed from a baseline benchmark report to a new one, step by step and model by"
                     + " model: percentiles, means and rates with their change, and medians that moved beyond noise.",
-                    "Example: yardstick report diff base.json new.json --max-regression 10% --format markdown"})
+                    "Example: yardstick report diff base.json new.json --max-regression 10%% --format markdown"})
     public static final class Diff implements Callable<Integer> {
 
         private final Session session;
@@ -74,7 +74,7 @@ public final class ReportCommand implements Callable<Integer> {
         Path current;
 
         @Option(names = "--max-regression", paramLabel = "PERCENT",
-                description = "Exit 1 when a p50/p95/p99 latency or a throughput got worse by more than this, e.g. 10%.")
+                description = "Exit 1 when a p50/p95/p99 latency or a throughput got worse by more than this, e.g. 10%%.")
         String maxRegression;
 
         @Mixin

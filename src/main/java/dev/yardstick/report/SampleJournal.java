@@ -23,7 +23,8 @@ public final class SampleJournal implements AutoCloseable {
         try {
             this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new dev.yardstick.config.InputException("cannot write samples to " + file + ": " + e.getMessage());
+            throw new dev.yardstick.config.InputException("cannot write samples to " + file + ": "
+                    + dev.yardstick.config.FileProblems.reason(e));
         }
     }
 

@@ -71,14 +71,14 @@ public final class HostedProvider implements Provider {
     @Override
     public Availability availability(ProviderContext context) {
         String url = baseUrl(context, ModelParams.DEFAULTS);
-        if (keyRequired() && apiKey(context) == null) {
+        if (keyRequired(url) && apiKey(context) == null) {
             return Availability.no("no API key: set " + keySourceHint());
         }
         String probe = Reachability.probe(url + api.probePath(), Duration.ofMillis(800));
-        if (probe != null && !keyRequired()) {
+        if (probe != null && !keyRequired(url)) {
             return Availability.no("server not reachable at " + url + " (" + probe + ")");
         }
-        String keyNote = keyRequired() ? "key from " + keySourceHint() + ", " : "";
+        String keyNote = keyRequired(url) ? "key from " + keySourceHint() + ", " : "";
         return Availability.ok(keyNote + (probe == null ? "reachable at " + url : "not probed (" + probe + ")"));
     }
 
@@ -86,22 +86,28 @@ public final class HostedProvider implements Provider {
     public ModelClient open(ModelSpec spec, ProviderContext context) {
         ModelParams params = context.config().paramsFor(spec);
         String key = apiKey(context);
-        if (key == null && keyRequired()) {
+        String url = baseUrl(context, params);
+        if (key == null && keyRequired(url)) {
             throw new InputException("missing API key for " + spec.label() + ": set " + keySourceHint());
         }
         Duration timeout = params.timeout() == null ? DEFAULT_TIMEOUT : params.timeout();
         Map<String, String> headers = endpoint == null ? Map.of() : endpoint.headers();
         headers.values().forEach(Secrets::remember); // headers often carry tokens: never print them
-        Connection connection = new Connection(baseUrl(context, params), key == null ? "no-key" : key, headers,
+        Connection connection = new Connection(url, key == null ? "no-key" : key, headers,
                 timeout, http.get().connectTimeout(Duration.ofSeconds(10)).readTimeout(timeout));
         StreamingChatModel model = api.factory().build(connection, spec.model(), params);
         return new Opened(spec.withParams(params), model, TokenCounters.forModel(spec.model()),
                 contextWindow(spec, context));
     }
 
-    private boolean keyRequired() {
-        // An endpoint without a key setting is a self-hosted server that takes none (vLLM, llama.cpp server).
-        return endpoint == null ? api.needsKey() : endpoint.apiKeyEnv() != null || endpoint.apiKeyFile() != null;
+    private boolean keyRequired(String url) {
+        // An endpoint without a key setting is a self-hosted server that takes none (vLLM, llama.cpp server); so is
+        // a vendor's protocol sent to another base URL (--base-url, OPENAI_BASE_URL): a key is used when set, and
+        // without one a placeholder goes out, which keyless servers ignore.
+        if (endpoint != null) {
+            return endpoint.apiKeyEnv() != null || endpoint.apiKeyFile() != null;
+        }
+        return api.needsKey() && url.equals(withoutTrailingSlash(api.defaultBaseUrl()));
     }
 
     private String apiKey(ProviderContext context) {
@@ -135,6 +141,10 @@ public final class HostedProvider implements Provider {
         if (url == null || url.isBlank()) {
             url = api.defaultBaseUrl();
         }
+        return withoutTrailingSlash(url);
+    }
+
+    private static String withoutTrailingSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
