@@ -87,7 +87,7 @@ public record BenchmarkPlan(String name, List<ModelSpec> models, List<LoadStep> 
         double errorBudget = Percentages.parse(s.errorBudget() == null ? DEFAULT_ERROR_BUDGET : s.errorBudget(),
                 "error budget");
         if (errorBudget > 100) {
-            throw new InputException("error budget " + s.errorBudget() + " is more than 100%");
+            throw new InputException("--error-budget " + s.errorBudget() + " is more than 100%");
         }
         if (s.maxRegression() != null && s.baseline() == null) {
             throw new InputException("--max-regression needs --baseline FILE (a report to compare with)");

@@ -49,6 +49,9 @@ public final class YamlFiles {
 
     private static final Pattern TOKEN = Pattern.compile("token `JsonToken\\.([A-Z_]+)`");
 
+    private static final Pattern FROM_VALUE = Pattern.compile(
+            "from (String|Array|Object|Boolean|Integer|Number|Double|Long) value(?: \\(('[^']*')\\))?");
+
     private static final ObjectMapper YAML = configure(new ObjectMapper(yamlFactory()));
     private static final ObjectMapper JSON = configure(new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_DOCUMENT_CHARS).build())
@@ -284,9 +287,18 @@ public final class YamlFiles {
             JsonParser parser = mismatch.getProcessor() instanceof JsonParser p ? p : null;
             JsonToken token = parser == null ? null : parser.currentToken();
             Matcher named = message == null ? null : TOKEN.matcher(message);
+            Matcher from = message == null ? null : FROM_VALUE.matcher(message);
             if (token == null && named != null && named.find()) {
                 token = JsonToken.valueOf(named.group(1));
                 parser = null;
+            } else if (token == null && from != null && from.find()) {
+                return "expected " + Expected.of(mismatch.getTargetType()) + ", got " + switch (from.group(1)) {
+                    case "String" -> "text" + (from.group(2) == null ? "" : " " + from.group(2));
+                    case "Array" -> "a list";
+                    case "Object" -> "a mapping";
+                    case "Boolean" -> "true or false";
+                    default -> "a number";
+                };
             }
             if (token != null && !token.isStructEnd()) {
                 return "expected " + Expected.of(mismatch.getTargetType()) + ", got " + Expected.got(token, parser);
