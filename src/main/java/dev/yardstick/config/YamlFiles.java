@@ -224,10 +224,7 @@ public final class YamlFiles {
         }
         FieldException rejected = causeOf(e, FieldException.class);
         if (rejected != null) {
-            String path = fieldOf(e);
-            return InputException.inFile(file.toString(),
-                    text == null ? line : lineNaming(text, rejected.field(), line),
-                    path == null ? rejected.field() : path + "." + rejected.field(), rejected.problem());
+            return rejected(file, text == null ? line : lineNaming(text, rejected.field(), line), e, rejected);
         }
         ReaderException badCharacter = causeOf(e, ReaderException.class);
         if (text != null && badCharacter != null) {
@@ -247,11 +244,16 @@ public final class YamlFiles {
     public static InputException describeAt(Path file, int line, JsonProcessingException e) {
         FieldException rejected = causeOf(e, FieldException.class);
         if (rejected != null) {
-            String path = fieldOf(e);
-            return InputException.inFile(file.toString(), line,
-                    path == null ? rejected.field() : path + "." + rejected.field(), rejected.problem());
+            return rejected(file, line, e, rejected);
         }
         return InputException.inFile(file.toString(), line, fieldOf(e), problem(e));
+    }
+
+    /** A value a record rejected: the path to the record, then the field it named. */
+    private static InputException rejected(Path file, int line, JsonProcessingException e, FieldException rejected) {
+        String path = fieldOf(e);
+        return InputException.inFile(file.toString(), line,
+                path == null ? rejected.field() : path + "." + rejected.field(), rejected.problem());
     }
 
     /** The field path Jackson was reading ({@code prompts[1].expect.max-tokens}), null at the top. */
