@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -42,10 +43,12 @@ import org.yaml.snakeyaml.reader.ReaderException;
 public final class YamlFiles {
 
     /**
-     * The largest document read, in characters: far above any prompt set or scenario, and far below what would
-     * exhaust memory (SnakeYAML's own default, 3 MB, turns away a long prompt that works on stdin).
+     * The largest YAML document read, in characters: SnakeYAML's own default (3 MB) turned away a long prompt that
+     * works on stdin, but its scanner is slow on huge scalars (seconds per megabyte), so past this a file is refused
+     * at once with a pointer to JSONL, whose lines the JSON parser reads at any size up to {@link #MAX_JSON_STRING}.
      */
-    static final int MAX_DOCUMENT_CHARS = 64 * 1024 * 1024;
+    static final int MAX_YAML_CHARS = 16 * 1024 * 1024;
+    static final int MAX_JSON_STRING = 256 * 1024 * 1024;
 
     private static final Pattern TOKEN = Pattern.compile("token `JsonToken\\.([A-Z_]+)`");
 
@@ -54,7 +57,7 @@ public final class YamlFiles {
 
     private static final ObjectMapper YAML = configure(new ObjectMapper(yamlFactory()));
     private static final ObjectMapper JSON = configure(new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_DOCUMENT_CHARS).build())
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_JSON_STRING).build())
             .build()));
 
     private YamlFiles() {
@@ -62,9 +65,9 @@ public final class YamlFiles {
 
     private static YAMLFactory yamlFactory() {
         LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(MAX_DOCUMENT_CHARS);
+        options.setCodePointLimit(MAX_YAML_CHARS + 1);
         return YAMLFactory.builder().loaderOptions(options)
-                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_DOCUMENT_CHARS).build())
+                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_YAML_CHARS).build())
                 .build();
     }
 
@@ -89,35 +92,56 @@ public final class YamlFiles {
         if (text.isBlank()) {
             throw InputException.inFile(file.toString(), 0, null, "the file is empty");
         }
-        try {
-            JsonNode tree = YAML.readTree(text);
-            if (tree == null || tree.isNull() || tree.isMissingNode()) {
-                throw InputException.inFile(file.toString(), 0, null, "the file holds no document");
-            }
-            UnknownFields.first(YAML, tree, type).ifPresent(unknown -> {
-                throw InputException.inFile(file.toString(), firstLineNaming(text, unknown.key()), unknown.path(),
-                        unknown.problem());
-            });
-            T value = YAML.readValue(text, type);
-            if (value == null) {
-                throw InputException.inFile(file.toString(), 0, null, "the file holds no document");
-            }
-            return value;
-        } catch (JsonProcessingException e) {
-            throw describe(file, text, e);
+        if (text.length() > MAX_YAML_CHARS) {
+            throw InputException.inFile(file.toString(), 0, null, "the file is larger than " + MAX_YAML_CHARS / 1024 / 1024
+                    + " MB, the most a YAML file may hold; give long prompts as JSONL (one JSON object a line)");
         }
+        T value;
+        try {
+            value = YAML.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw explain(file, text, type, e);
+        }
+        if (value == null) {
+            throw InputException.inFile(file.toString(), 0, null, "the file holds no document");
+        }
+        return value;
+    }
+
+    /**
+     * The most telling error for a document that failed to map: its syntax first (Jackson maps as it parses, so an
+     * unclosed bracket would otherwise read as a wrong type), then an unknown key (Jackson reports those only once
+     * the record is built, so a record that rejects a missing field would hide the typo behind it), then the
+     * mapping error itself.
+     */
+    private static InputException explain(Path file, String text, Class<?> type, JsonProcessingException e) {
+        JsonNode tree;
+        try {
+            tree = YAML.readTree(text);
+        } catch (JsonProcessingException syntax) {
+            return describe(file, text, syntax);
+        }
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            return InputException.inFile(file.toString(), 0, null, "the file holds no document");
+        }
+        return UnknownFields.first(YAML, tree, type).map(unknown -> InputException.inFile(file.toString(),
+                firstLineNaming(text, unknown.key()), unknown.path(), unknown.problem()))
+                .orElseGet(() -> describe(file, text, e));
     }
 
     /** Maps one line of a JSONL file (JSON, whatever its size) into {@code type}, errors at that line. */
     public static <T> T parseJsonLine(Path file, int lineNumber, String line, Class<T> type) {
         try {
-            JsonNode tree = JSON.readTree(line);
-            UnknownFields.first(JSON, tree, type).ifPresent(unknown -> {
-                throw InputException.inFile(file.toString(), lineNumber, unknown.path(), unknown.problem());
-            });
             return JSON.readValue(line, type);
         } catch (JsonProcessingException e) {
-            throw describeAt(file, lineNumber, e);
+            Optional<UnknownFields.Unknown> unknown = Optional.empty();
+            try {
+                unknown = UnknownFields.first(JSON, JSON.readTree(line), type);
+            } catch (JsonProcessingException notJson) {
+                // The line does not parse at all: the mapping error says so.
+            }
+            throw unknown.map(u -> InputException.inFile(file.toString(), lineNumber, u.path(), u.problem()))
+                    .orElseGet(() -> describeAt(file, lineNumber, e));
         }
     }
 

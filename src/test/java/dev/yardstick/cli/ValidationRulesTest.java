@@ -7,13 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.yardstick.testing.LoopbackLlmServer;
 import dev.yardstick.testing.Protocol;
 import dev.yardstick.testing.RecordedRequest;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The rules around input that are not one bad value: keys with custom base URLs, help text, the progress line. */
@@ -118,23 +124,23 @@ class ValidationRulesTest {
      * live line shows and the JSON stays clean. util-linux's {@code script} gives the process a pseudo-terminal.
      */
     @Test
-    void theLiveLineShowsWhenOnlyStdoutIsRedirected(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+    void theLiveLineShowsWhenOnlyStdoutIsRedirected(@TempDir Path dir)
             throws Exception {
-        java.nio.file.Path script = java.nio.file.Path.of("/usr/bin/script");
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(script), "no util-linux script");
-        java.nio.file.Path json = dir.resolve("out.json");
-        String java = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String command = "'" + java + "' --enable-native-access=ALL-UNNAMED -cp '" + System.getProperty("java.class.path")
+        Path script = Path.of("/usr/bin/script");
+        assumeTrue(Files.isExecutable(script), "no util-linux script");
+        Path json = dir.resolve("out.json");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String command = "'" + javaBin + "' --enable-native-access=ALL-UNNAMED -cp '" + System.getProperty("java.class.path")
                 + "' dev.yardstick.cli.Main benchmark -m 'mock/fast?ttft=20ms&itl=5ms&tokens=20' --requests 12"
                 + " --format json > '" + json + "'";
         Process p = new ProcessBuilder(script.toString(), "-qec", command, "/dev/null")
                 .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE).start();
         String terminal = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "ended");
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "ended");
         assertEquals(0, p.exitValue(), terminal);
         assertTrue(terminal.contains("step 1/1") && terminal.contains("req/s"), "live line on the terminal:\n"
                 + terminal);
-        String report = java.nio.file.Files.readString(json);
+        String report = Files.readString(json);
         assertTrue(report.startsWith("{") && !report.contains("req/s"), "clean JSON on stdout: " + report);
     }
 }
