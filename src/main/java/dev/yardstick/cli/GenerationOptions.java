@@ -36,11 +36,7 @@ public final class GenerationOptions {
     String timeout;
 
     public Duration timeout() {
-        try {
-            return Durations.parse("timeout", timeout);
-        } catch (FieldException e) {
-            throw e.asFlag();
-        }
+        return Durations.parseFlag("timeout", timeout);
     }
 
     public ModelParams params() {

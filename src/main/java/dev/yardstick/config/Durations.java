@@ -17,6 +17,15 @@ public final class Durations {
     }
 
     /** As {@link #parse(String)}, for a setting: a mistake is a {@link FieldException} naming it. */
+    /** As {@link #parse(String)}, for a flag: a mistake names it ({@code --timeout malformed duration ...}). */
+    public static Duration parseFlag(String option, String text) {
+        try {
+            return parse(option, text);
+        } catch (FieldException e) {
+            throw e.asFlag();
+        }
+    }
+
     public static Duration parse(String field, String text) {
         try {
             return parse(text);

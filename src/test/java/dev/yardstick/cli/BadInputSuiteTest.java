@@ -442,7 +442,8 @@ class BadInputSuiteTest {
         c.add(bad("cost min-pass-rate over 1").file("s.yaml", SCENARIO_HEAD + "tokens: {input: 10, output: 5}\n")
                 .args("cost-analyze", "{d}/s.yaml", "--min-pass-rate", "2").expect("--min-pass-rate"));
         c.add(bad("cost max-p95-latency overflow").file("s.yaml", SCENARIO_HEAD + "tokens: {input: 10, output: 5}\n")
-                .args("cost-analyze", "{d}/s.yaml", "--max-p95-latency", "3000000h").expect("too long"));
+                .args("cost-analyze", "{d}/s.yaml", "--max-p95-latency", "3000000h")
+                .expect("--max-p95-latency", "too long"));
         c.add(bad("cost report missing").file("s.yaml", SCENARIO_HEAD + "tokens: {input: 10, output: 5}\n")
                 .args("cost-analyze", "{d}/s.yaml", "--report", "{d}/none.json").expect("{d}/none.json"));
         c.add(bad("cost nothing to analyse").args("cost-analyze").expect("scenario"));
@@ -484,7 +485,7 @@ class BadInputSuiteTest {
         c.add(bad("switch fault flag").file("s.yaml", SCRIPT_HEAD + "turns:\n  - user: hi\n")
                 .args("switch-test", "{d}/s.yaml", "--fault", "primary:melt@1").expect("melt"));
         c.add(bad("switch timeout flag overflow").file("s.yaml", SCRIPT_HEAD + "turns:\n  - user: hi\n")
-                .args("switch-test", "{d}/s.yaml", "--timeout", "3000000h").expect("too long"));
+                .args("switch-test", "{d}/s.yaml", "--timeout", "3000000h").expect("--timeout", "too long"));
         c.add(bad("switch strategy flag").file("s.yaml", SCRIPT_HEAD + "turns:\n  - user: hi\n")
                 .args("switch-test", "{d}/s.yaml", "--strategy", "forget").expect("forget"));
         c.add(bad("switch model malformed").file("s.yaml", "models:\n  primary: gpt4\nturns:\n  - user: hi\n").args(run)

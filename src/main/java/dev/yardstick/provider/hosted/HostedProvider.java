@@ -78,7 +78,7 @@ public final class HostedProvider implements Provider {
         if (probe != null && !keyRequired(url)) {
             return Availability.no("server not reachable at " + url + " (" + probe + ")");
         }
-        String keyNote = keyRequired(url) ? "key from " + keySourceHint() + ", " : "";
+        String keyNote = apiKey(context) != null ? "key from " + keySourceHint() + ", " : "";
         return Availability.ok(keyNote + (probe == null ? "reachable at " + url : "not probed (" + probe + ")"));
     }
 
