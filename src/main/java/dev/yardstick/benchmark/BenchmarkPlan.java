@@ -1,6 +1,7 @@
 package dev.yardstick.benchmark;
 
 import dev.yardstick.config.Durations;
+import dev.yardstick.config.FieldException;
 import dev.yardstick.config.InputException;
 import dev.yardstick.config.ModelParams;
 import dev.yardstick.config.ModelSpec;
@@ -44,6 +45,10 @@ public record BenchmarkPlan(String name, List<ModelSpec> models, List<LoadStep> 
     static final String DEFAULT_MAX_REGRESSION = "10%";
     static final int DEFAULT_MAX_CONCURRENCY = 1024;
     static final long DEFAULT_SEED = 1;
+    /** Bounds far above any real load, below what would exhaust memory or overflow a schedule. */
+    static final int MAX_CONCURRENCY = 100_000;
+    static final double MAX_RATE = 1_000_000;
+    static final long MAX_REQUESTS = 1_000_000_000L;
 
     public BenchmarkPlan {
         models = List.copyOf(models);
@@ -54,8 +59,8 @@ public record BenchmarkPlan(String name, List<ModelSpec> models, List<LoadStep> 
     /** Checks and resolves settings; anything wrong is an {@link InputException} of one line. */
     public static BenchmarkPlan from(PlanSettings s) {
         long seed = s.seed() == null ? DEFAULT_SEED : s.seed();
-        Duration timeout = Durations.parse(s.timeout() == null ? DEFAULT_TIMEOUT : s.timeout());
-        ModelParams params = new ModelParams(s.temperature(), s.outputTokens(), null, s.baseUrl(), timeout);
+        Duration timeout = Durations.parse("timeout", s.timeout() == null ? DEFAULT_TIMEOUT : s.timeout());
+        ModelParams params = modelParams(s, timeout);
         Shard shard = Shard.parse(s.shard());
         List<LoadStep> steps = steps(s, seed);
         for (LoadStep step : steps) {
@@ -65,9 +70,9 @@ public record BenchmarkPlan(String name, List<ModelSpec> models, List<LoadStep> 
             }
         }
         Long requests = s.requests();
-        Duration duration = s.duration() == null ? null : Durations.parse(s.duration());
-        if (requests != null && requests < 1) {
-            throw new InputException("--requests must be at least 1, got " + requests);
+        Duration duration = s.duration() == null ? null : Durations.parse("duration", s.duration());
+        if (requests != null && (requests < 1 || requests > MAX_REQUESTS)) {
+            throw new InputException("--requests must be between 1 and " + MAX_REQUESTS + ", got " + requests);
         }
         if (duration != null && duration.isZero()) {
             throw new InputException("--duration must be longer than 0");
@@ -84,7 +89,7 @@ public record BenchmarkPlan(String name, List<ModelSpec> models, List<LoadStep> 
         double errorBudget = Percentages.parse(s.errorBudget() == null ? DEFAULT_ERROR_BUDGET : s.errorBudget(),
                 "error budget");
         if (errorBudget > 100) {
-            throw new InputException("error budget " + s.errorBudget() + " is more than 100%");
+            throw new InputException("--error-budget " + s.errorBudget() + " is more than 100%");
         }
         if (s.maxRegression() != null && s.baseline() == null) {
             throw new InputException("--max-regression needs --baseline FILE (a report to compare with)");
@@ -108,6 +113,15 @@ public record BenchmarkPlan(String name, List<ModelSpec> models, List<LoadStep> 
                 Boolean.TRUE.equals(s.gateUnsupported()));
     }
 
+    /** The models' parameters; a bad value names its setting ({@code --output-tokens} sets max tokens). */
+    private static ModelParams modelParams(PlanSettings s, Duration timeout) {
+        try {
+            return new ModelParams(s.temperature(), s.outputTokens(), null, s.baseUrl(), timeout);
+        } catch (FieldException e) {
+            throw e.field().equals("max-tokens") ? new FieldException("output-tokens", e.problem()) : e;
+        }
+    }
+
     private static List<ModelSpec> models(List<String> names, ModelParams params) {
         if (names == null || names.isEmpty()) {
             throw new InputException("no model to benchmark: give -m PROVIDER/MODEL, or 'models:' in the plan file");
@@ -127,14 +141,17 @@ public record BenchmarkPlan(String name, List<ModelSpec> models, List<LoadStep> 
     private static List<LoadStep> steps(PlanSettings s, long seed) {
         LoadShape.Arrival arrival = arrival(s.arrival());
         int maxConcurrency = s.maxConcurrency() == null ? DEFAULT_MAX_CONCURRENCY : s.maxConcurrency();
-        if (maxConcurrency < 1) {
-            throw new InputException("--max-concurrency must be at least 1, got " + maxConcurrency);
+        if (maxConcurrency < 1 || maxConcurrency > MAX_CONCURRENCY) {
+            throw new InputException("--max-concurrency must be between 1 and " + MAX_CONCURRENCY + ", got "
+                    + maxConcurrency);
         }
-        if (s.concurrency() != null && s.concurrency() < 1) {
-            throw new InputException("--concurrency must be at least 1, got " + s.concurrency());
+        if (s.concurrency() != null && (s.concurrency() < 1 || s.concurrency() > MAX_CONCURRENCY)) {
+            throw new InputException("--concurrency must be between 1 and " + MAX_CONCURRENCY + ", got "
+                    + s.concurrency());
         }
-        if (s.rate() != null && !(s.rate() > 0)) {
-            throw new InputException("--rate must be more than 0 requests per second, got " + s.rate());
+        if (s.rate() != null && !(s.rate() > 0 && s.rate() <= MAX_RATE)) {
+            throw new InputException("--rate must be more than 0 and at most " + (long) MAX_RATE
+                    + " requests per second, got " + s.rate());
         }
         if (s.rate() != null && s.concurrency() != null) {
             throw new InputException("--rate runs open-loop: cap the requests in flight with --max-concurrency,"
@@ -164,14 +181,15 @@ public record BenchmarkPlan(String name, List<ModelSpec> models, List<LoadStep> 
             try {
                 if (dimension.equals("concurrency")) {
                     int c = Integer.parseInt(value.trim());
-                    if (c < 1) {
-                        throw new InputException("sweep concurrency " + c + " is below 1");
+                    if (c < 1 || c > MAX_CONCURRENCY) {
+                        throw new InputException("sweep concurrency " + c + " is not between 1 and " + MAX_CONCURRENCY);
                     }
                     steps.add(LoadStep.closed(number, c));
                 } else {
                     double r = Double.parseDouble(value.trim());
-                    if (!(r > 0) || Double.isInfinite(r)) {
-                        throw new InputException("sweep rate " + value.trim() + " is not a positive number");
+                    if (!(r > 0 && r <= MAX_RATE)) {
+                        throw new InputException("sweep rate " + value.trim() + " is not a number above 0 and at most "
+                                + (long) MAX_RATE);
                     }
                     steps.add(LoadStep.open(number, r, arrival, seed, maxConcurrency));
                 }

@@ -3,6 +3,7 @@ package dev.yardstick.benchmark;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.yardstick.config.InputException;
 import dev.yardstick.config.ToolVersion;
+import dev.yardstick.config.YamlFiles;
 import dev.yardstick.export.Json;
 import dev.yardstick.report.BenchmarkReport;
 import dev.yardstick.report.DiffReport;
@@ -16,9 +17,7 @@ import dev.yardstick.stats.StatsDiff;
 import dev.yardstick.stats.RegressionRule;
 import dev.yardstick.stats.StatsMerger;
 import dev.yardstick.stats.Threshold;
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,14 +48,7 @@ public final class BenchmarkReports {
 
     /** Reads a benchmark report written with {@code --format json} or {@code -o FILE.json}. */
     public static Named read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new InputException("file not found: " + file);
-        } catch (IOException e) {
-            throw new InputException("cannot read " + file + ": " + e.getMessage());
-        }
+        String text = YamlFiles.readText(file);
         BenchmarkReport report;
         try {
             if (!"benchmark".equals(Json.mapper().readTree(text).at("/run/command").asText())) {
@@ -65,9 +57,8 @@ public final class BenchmarkReports {
             }
             report = Json.mapper().readValue(text, BenchmarkReport.class);
         } catch (JsonProcessingException e) {
-            throw new InputException(file + " is not a readable benchmark report (line "
-                    + (e.getLocation() == null ? 0 : e.getLocation().getLineNr()) + ": "
-                    + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
+            throw InputException.inFile(file.toString(), e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+                    YamlFiles.fieldOf(e), "not a readable benchmark report: " + YamlFiles.problem(e));
         }
         return new Named(file.getFileName().toString(), report);
     }

@@ -4,6 +4,7 @@ import dev.yardstick.benchmark.BenchmarkPlan;
 import dev.yardstick.benchmark.BenchmarkReports;
 import dev.yardstick.benchmark.BenchmarkRun;
 import dev.yardstick.benchmark.PlanSettings;
+import dev.yardstick.config.InputException;
 import dev.yardstick.provider.OpenedModels;
 import dev.yardstick.report.BenchmarkReport;
 import dev.yardstick.stats.ModelStats;
@@ -104,12 +105,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
     @Option(names = "--error-budget", paramLabel = "PERCENT",
             description = "The share of a step's requests that may fail or miss an SLO before a sweep stops"
-                    + " (default 1%).")
+                    + " (default 1%%).")
     String errorBudget;
 
     @Option(names = "--fail-if", paramLabel = "GATE",
             description = "Exit 1 when this holds for any step and model, e.g. 'p95(ttft) > 800ms', "
-                    + "'error_rate > 1%', 'throughput < 10'. Repeatable.")
+                    + "'error_rate > 1%%', 'throughput < 10'. Repeatable.")
     List<String> failIf;
 
     @Option(names = "--baseline", paramLabel = "FILE", description = "A report (JSON) to judge regressions against.")
@@ -117,7 +118,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
     @Option(names = "--max-regression", paramLabel = "PERCENT",
             description = "With --baseline: exit 1 when a p50/p95/p99 latency or a throughput is worse by more"
-                    + " (default 10%) and the change is significant at --confidence.")
+                    + " (default 10%%) and the change is significant at --confidence.")
     String maxRegression;
 
     @Mixin
@@ -147,7 +148,13 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PlanSettings file = planFile == null ? PlanSettings.EMPTY : PlanSettings.read(planFile);
-        BenchmarkPlan plan = BenchmarkPlan.from(file.overriddenBy(flags()));
+        PlanSettings flags = flags();
+        BenchmarkPlan plan;
+        try {
+            plan = BenchmarkPlan.from(file.overriddenBy(flags));
+        } catch (InputException e) {
+            throw PlanFileErrors.locate(e, planFile, file, flags);
+        }
         output.validate();
         BenchmarkReport baselineReport = plan.baseline() == null ? null
                 : BenchmarkReports.readBaseline(plan);

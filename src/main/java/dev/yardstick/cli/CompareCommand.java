@@ -107,23 +107,22 @@ public final class CompareCommand implements Callable<Integer> {
         return ExitCodes.RUNTIME;
     }
 
+    /** Far above any comparison, below what would exhaust memory: every request is planned up front. */
+    static final int MAX_COUNT = 100_000;
+
     private void validate() {
-        if (concurrency < 1) {
-            throw new InputException("--concurrency must be at least 1, got " + concurrency);
-        }
-        if (warmup < 0) {
-            throw new InputException("--warmup must be 0 or more, got " + warmup);
-        }
-        if (repeat < 1) {
-            throw new InputException("--repeat must be at least 1, got " + repeat);
-        }
-        providerLimits.forEach((provider, n) -> {
-            if (n < 1) {
-                throw new InputException("--provider-limit " + provider + " must be at least 1, got " + n);
-            }
-        });
+        requireBetween("--concurrency", concurrency, 1);
+        requireBetween("--warmup", warmup, 0);
+        requireBetween("--repeat", repeat, 1);
+        providerLimits.forEach((provider, n) -> requireBetween("--provider-limit " + provider, n, 1));
         output.validate();
         generation.timeout();
+    }
+
+    private static void requireBetween(String option, int value, int min) {
+        if (value < min || value > MAX_COUNT) {
+            throw new InputException(option + " must be between " + min + " and " + MAX_COUNT + ", got " + value);
+        }
     }
 
     /** Per-provider limits: the user's, capped by what in-process models can serve at once. */

@@ -180,7 +180,7 @@ public final class CostAnalyzeCommand implements Callable<Integer> {
 
         Constraints toConstraints() {
             return new Constraints(maxMonthly, minContext,
-                    maxP95Latency == null ? null : Durations.parse(maxP95Latency), minPassRate);
+                    maxP95Latency == null ? null : Durations.parseFlag("max-p95-latency", maxP95Latency), minPassRate);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.yardstick.cli;
 
 import dev.yardstick.config.Durations;
+import dev.yardstick.config.FieldException;
 import dev.yardstick.config.InputException;
 import dev.yardstick.config.ModelParams;
 import dev.yardstick.config.ModelSpec;
@@ -35,11 +36,15 @@ public final class GenerationOptions {
     String timeout;
 
     public Duration timeout() {
-        return Durations.parse(timeout);
+        return Durations.parseFlag("timeout", timeout);
     }
 
     public ModelParams params() {
-        return new ModelParams(temperature, maxTokens, seed, baseUrl, timeout());
+        try {
+            return new ModelParams(temperature, maxTokens, seed, baseUrl, timeout());
+        } catch (FieldException e) {
+            throw e.asFlag();
+        }
     }
 
     /** The models named, each once, in the order given, with the flags' parameters. */

@@ -67,7 +67,7 @@ public final class ReportCommand implements Callable<Integer> {
                     + " model: percentiles, means and rates with their change, both runs' confidence intervals and a"
                     + " verdict for every gated figure (regressed, improved, within-allowance, within-noise,"
                     + " too-few-samples). Reports with no step and model in common are an input error (exit 2).",
-                    "Example: yardstick report diff base.json new.json --max-regression 10% --format markdown"})
+                    "Example: yardstick report diff base.json new.json --max-regression 10%% --format markdown"})
     public static final class Diff implements Callable<Integer> {
 
         private final Session session;
@@ -80,7 +80,7 @@ public final class ReportCommand implements Callable<Integer> {
 
         @Option(names = "--max-regression", paramLabel = "PERCENT",
                 description = "Exit 1 when a p50/p95/p99 latency or a throughput got worse by more than this, e.g."
-                        + " 10%, and the change is significant at --confidence; or when a step or model of either"
+                        + " 10%%, and the change is significant at --confidence; or when a step or model of either"
                         + " report has no counterpart in the other.")
         String maxRegression;
 

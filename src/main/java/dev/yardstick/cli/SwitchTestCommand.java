@@ -124,7 +124,7 @@ public final class SwitchTestCommand implements Callable<Integer> {
             throw new InputException("--keep-last and --summarizer go with --strategy");
         }
         if (timeout != null) {
-            loaded = loaded.withTimeout(Durations.parse(timeout));
+            loaded = loaded.withTimeout(Durations.parseFlag("timeout", timeout));
         }
         return loaded;
     }

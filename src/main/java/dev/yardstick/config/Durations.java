@@ -10,7 +10,28 @@ public final class Durations {
 
     private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(us|µs|ms|s|m|h)");
 
+    /** The longest duration accepted: a month of load is past any benchmark, and far from overflowing a clock. */
+    static final Duration MAX = Duration.ofDays(30);
+
     private Durations() {
+    }
+
+    /** As {@link #parse(String)}, for a setting: a mistake is a {@link FieldException} naming it. */
+    /** As {@link #parse(String)}, for a flag: a mistake names it ({@code --timeout malformed duration ...}). */
+    public static Duration parseFlag(String option, String text) {
+        try {
+            return parse(option, text);
+        } catch (FieldException e) {
+            throw e.asFlag();
+        }
+    }
+
+    public static Duration parse(String field, String text) {
+        try {
+            return parse(text);
+        } catch (InputException e) {
+            throw new FieldException(field, e.getMessage());
+        }
     }
 
     public static Duration parse(String text) {
@@ -29,7 +50,12 @@ public final class Durations {
             case "m" -> 60e9;
             default -> 3600e9;
         };
-        return Duration.ofNanos(Math.round(value * nanosPerUnit));
+        double nanos = value * nanosPerUnit;
+        if (nanos > MAX.toNanos()) {
+            throw new InputException("duration '" + text + "' is too long (at most " + MAX.toHours() + "h, "
+                    + MAX.toDays() + " days)");
+        }
+        return Duration.ofNanos(Math.round(nanos));
     }
 
     /** A compact human form: {@code 850µs}, {@code 12.3ms}, {@code 1.25s}. */

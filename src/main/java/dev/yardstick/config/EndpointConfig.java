@@ -1,5 +1,7 @@
 package dev.yardstick.config;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -11,5 +13,15 @@ public record EndpointConfig(String provider, String baseUrl, String apiKeyEnv, 
 
     public EndpointConfig {
         headers = headers == null ? Map.of() : Map.copyOf(headers);
+        if (baseUrl != null && BaseUrls.problem(baseUrl) != null) {
+            throw new FieldException("base-url", BaseUrls.problem(baseUrl));
+        }
+        if (apiKeyFile != null && Files.isDirectory(Path.of(apiKeyFile.startsWith("~/")
+                ? System.getProperty("user.home") + apiKeyFile.substring(1) : apiKeyFile))) {
+            throw new FieldException("api-key-file", "'" + apiKeyFile + "' is a directory, not a file holding the key");
+        }
+        if (contextWindow != null && contextWindow < 1) {
+            throw new FieldException("context-window", "must be at least 1 token, got " + contextWindow);
+        }
     }
 }

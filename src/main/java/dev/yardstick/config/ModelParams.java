@@ -11,14 +11,18 @@ public record ModelParams(Double temperature, Integer maxTokens, Integer seed, S
     public static final ModelParams DEFAULTS = new ModelParams(null, null, null, null, null);
 
     public ModelParams {
-        if (temperature != null && (temperature < 0 || temperature > 2)) {
-            throw new InputException("temperature must be between 0 and 2, got " + temperature);
+        if (temperature != null && !(temperature >= 0 && temperature <= 2)) {
+            throw new FieldException("temperature", "must be between 0 and 2, got " + temperature);
         }
         if (maxTokens != null && maxTokens <= 0) {
-            throw new InputException("max tokens must be positive, got " + maxTokens);
+            throw new FieldException("max-tokens", "must be positive, got " + maxTokens);
         }
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
-            throw new InputException("timeout must be positive, got " + timeout);
+            throw new FieldException("timeout", "must be positive, got " + Durations.format(timeout));
+        }
+        String urlProblem = baseUrl == null ? null : BaseUrls.problem(baseUrl);
+        if (urlProblem != null) {
+            throw new FieldException("base-url", urlProblem);
         }
     }
 

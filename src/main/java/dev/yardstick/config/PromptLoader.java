@@ -1,6 +1,5 @@
 package dev.yardstick.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -78,11 +77,7 @@ public final class PromptLoader {
             if (line.isEmpty() || line.startsWith("//")) {
                 continue;
             }
-            try {
-                entries.add(YamlFiles.mapper().readValue(line, PromptEntry.class));
-            } catch (JsonProcessingException e) {
-                throw YamlFiles.describeAt(file, i + 1, e);
-            }
+            entries.add(YamlFiles.parseJsonLine(file, i + 1, line, PromptEntry.class));
         }
         if (entries.isEmpty()) {
             throw InputException.inFile(file.toString(), 0, null, "no prompts in the file");

@@ -36,17 +36,16 @@ public final class ScriptLoader {
     /** @param extraFaults faults given on the command line, checked against the script's models like its own */
     public static ConversationScript load(Path path, List<String> extraFaults) {
         String text = YamlFiles.readText(path);
-        ScriptFile raw;
         try {
             JsonNode tree = YamlFiles.mapper().readTree(text);
             if (tree == null || tree.isMissingNode() || tree.isNull()) {
                 throw InputException.inFile(path.toString(), 0, null, "the script is empty: it needs 'models' and "
                         + "'turns' (see scenarios/)");
             }
-            raw = YamlFiles.mapper().readValue(text, ScriptFile.class);
         } catch (JsonProcessingException e) {
-            throw YamlFiles.describe(path, e);
+            throw YamlFiles.describe(path, text, e);
         }
+        ScriptFile raw = YamlFiles.parse(path, text, ScriptFile.class);
         return new ScriptLoader(path.toString(), YamlLines.of(text)).check(raw, extraFaults);
     }
 

@@ -155,7 +155,7 @@ class BenchmarkPlanTest {
                 .contains("outside 50%..99.99%"));
         assertTrue(error(flags("models", "mock/fast", "fail-if", "p95(ttft) > 800")).contains("needs a unit"));
         assertTrue(error(flags("models", "mock/fast", "prompts", "p.yaml", "input-tokens", "5")).contains("not both"));
-        assertTrue(error(flags("models", "mock/fast", "requests", "0")).contains("at least 1"));
+        assertTrue(error(flags("models", "mock/fast", "requests", "0")).contains("between 1 and"));
     }
 
     @Test

@@ -69,9 +69,9 @@ class BadInputTest {
     @Test
     void zeroOrNegativeConcurrency() {
         assertOneLineUsageError(CliRun.of("compare", "-m", "mock/fast", "-p", "hi", "--concurrency", "0"),
-                "--concurrency must be at least 1, got 0");
+                "--concurrency must be between 1 and 100000, got 0");
         assertOneLineUsageError(CliRun.of("compare", "-m", "mock/fast", "-p", "hi", "--concurrency", "-3"),
-                "--concurrency must be at least 1, got -3");
+                "--concurrency must be between 1 and 100000, got -3");
     }
 
     @Test

@@ -109,8 +109,8 @@ class ScenarioTest {
                   dayz: 30
                 tokens: {input: 100, output: 10}
                 """);
-        assertTrue(e.getMessage().endsWith("bad.yaml:4: field 'volume.dayz': unknown field 'dayz' (expected one of "
-                + "days, monthly-growth, requests-per-day, requests-per-month)"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("bad.yaml:4: field 'volume.dayz': unknown field 'dayz' (did you mean "
+                + "'days'?)"), e.getMessage());
     }
 
     @Test

@@ -73,14 +73,14 @@ public final class HostedProvider implements Provider {
     @Override
     public Availability availability(ProviderContext context) {
         String url = baseUrl(context, ModelParams.DEFAULTS);
-        if (keyRequired() && apiKey(context) == null) {
+        if (keyRequired(url) && apiKey(context) == null) {
             return Availability.no("no API key: set " + keySourceHint());
         }
         String probe = Reachability.probe(url + api.probePath(), Duration.ofMillis(800));
-        if (probe != null && !keyRequired()) {
+        if (probe != null && !keyRequired(url)) {
             return Availability.no("server not reachable at " + url + " (" + probe + ")");
         }
-        String keyNote = keyRequired() ? "key from " + keySourceHint() + ", " : "";
+        String keyNote = apiKey(context) != null ? "key from " + keySourceHint() + ", " : "";
         return Availability.ok(keyNote + (probe == null ? "reachable at " + url : "not probed (" + probe + ")"));
     }
 
@@ -88,13 +88,13 @@ public final class HostedProvider implements Provider {
     public ModelClient open(ModelSpec spec, ProviderContext context) {
         ModelParams params = context.config().paramsFor(spec);
         String key = apiKey(context);
-        if (key == null && keyRequired()) {
+        String url = baseUrl(context, params);
+        if (key == null && keyRequired(url)) {
             throw new InputException("missing API key for " + spec.label() + ": set " + keySourceHint());
         }
         Duration timeout = params.timeout() == null ? DEFAULT_TIMEOUT : params.timeout();
         Map<String, String> headers = endpoint == null ? Map.of() : endpoint.headers();
         headers.forEach(Secrets::rememberHeader); // headers often carry tokens: never print them
-        String url = baseUrl(context, params);
         CapturingHttpClientBuilder client = new CapturingHttpClientBuilder(httpClient(timeout));
         Connection connection = new Connection(url, key == null ? "no-key" : key, headers, timeout, client);
         StreamingChatModel model = api.factory().build(connection, spec.model(), params);
@@ -142,9 +142,14 @@ public final class HostedProvider implements Provider {
         return new ClientWarmup(probe == null ? "loopback-stub" : "loopback-stub+probe", model, probe, stub);
     }
 
-    private boolean keyRequired() {
-        // An endpoint without a key setting is a self-hosted server that takes none (vLLM, llama.cpp server).
-        return endpoint == null ? api.needsKey() : endpoint.apiKeyEnv() != null || endpoint.apiKeyFile() != null;
+    private boolean keyRequired(String url) {
+        // An endpoint without a key setting is a self-hosted server that takes none (vLLM, llama.cpp server); so is
+        // a vendor's protocol sent to another base URL (--base-url, OPENAI_BASE_URL): a key is used when set, and
+        // without one a placeholder goes out, which keyless servers ignore.
+        if (endpoint != null) {
+            return endpoint.apiKeyEnv() != null || endpoint.apiKeyFile() != null;
+        }
+        return api.needsKey() && url.equals(withoutTrailingSlash(api.defaultBaseUrl()));
     }
 
     private String apiKey(ProviderContext context) {
@@ -178,6 +183,10 @@ public final class HostedProvider implements Provider {
         if (url == null || url.isBlank()) {
             url = api.defaultBaseUrl();
         }
+        return withoutTrailingSlash(url);
+    }
+
+    private static String withoutTrailingSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
