@@ -7,11 +7,11 @@ public final class RegressionOptions {
 
     @Option(names = "--confidence", paramLabel = "PERCENT",
             description = "A change counts as a regression only when the two runs' confidence intervals at this level"
-                    + " do not overlap (default 95%).")
+                    + " do not overlap (default 95%%).")
     String confidence;
 
     @Option(names = "--gate-unsupported",
-            description = "Also gate percentiles too few samples support (a p99 of fewer than 368 values at 95%), on"
+            description = "Also gate percentiles too few samples support (a p99 of fewer than 368 values at 95%%), on"
                     + " their change alone.")
     Boolean gateUnsupported;
 }

@@ -115,12 +115,14 @@ class ColdStartTest {
             }
             List<Double> sorted = ttfts.stream().sorted().toList();
             double median = (sorted.get((sorted.size() - 1) / 2) + sorted.get(sorted.size() / 2)) / 2;
-            if (Math.abs(ttfts.getFirst() - median) <= TOLERANCE_MS) {
+            // Cold start can only make the first sample slower: one that the machine's noise put below the median
+            // (compare's first round runs beside three others) shows no bias, so only the excess is judged.
+            if (ttfts.getFirst() - median <= TOLERANCE_MS) {
                 return i + 1;
             }
             seen.add(String.format("first %.1f ms, median %.1f ms, all %s", ttfts.getFirst(), median, ttfts));
         }
-        return fail("the first sample was more than " + TOLERANCE_MS + " ms from the median in " + ATTEMPTS
+        return fail("the first sample was more than " + TOLERANCE_MS + " ms above the median in " + ATTEMPTS
                 + " fresh processes: " + String.join("; ", seen));
     }
 }
