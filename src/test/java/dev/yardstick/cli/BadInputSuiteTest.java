@@ -273,7 +273,7 @@ class BadInputSuiteTest {
                 .expect("--provider-limit mock must be between 1 and 100000, got 0"));
         c.add(bad("compare samples into a missing folder")
                 .args(compare("-p", "hi", "--samples", "{d}/nowhere/s.jsonl"))
-                .expect("cannot write samples to {d}/nowhere/s.jsonl: no such file or directory"));
+                .expect("cannot write {d}/nowhere/s.jsonl: no such file or directory"));
         c.add(bad("compare prompt and prompts").file("p.yaml", PROMPT_OK)
                 .args(compare("-p", "hi", "--prompts", "{d}/p.yaml")).expect("not both"));
         c.add(bad("compare empty prompt").args(compare("-p", " ")).expect("the prompt is empty"));
