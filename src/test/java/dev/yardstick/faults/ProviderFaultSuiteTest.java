@@ -142,6 +142,11 @@ class ProviderFaultSuiteTest {
             cases.add(new Case("HTTP " + status + " with Retry-After", (c, a) ->
                     c.fixed(status, JSON_TYPE, a.errorBody(status, "down"), "Retry-After: 7"), "http-5xx", false));
         }
+        // The client's own mistakes and refusals: every other 4xx is http-4xx, never "other" and never retried.
+        for (int status : new int[] {400, 401, 403, 404, 408, 413, 422}) {
+            cases.add(new Case("HTTP " + status, (c, a) -> c.fixed(status, JSON_TYPE, a.errorBody(status, "refused")),
+                    "http-4xx", false));
+        }
         cases.add(new Case("HTTP 429", (c, a) -> c.fixed(429, JSON_TYPE, a.errorBody(429, "slow down")),
                 "rate-limited", false));
         cases.add(new Case("HTTP 429 with Retry-After", (c, a) ->
