@@ -34,11 +34,14 @@ public record Warmup(long requests, Duration time) {
                 throw new InputException("warm-up '" + text + "' is too large");
             }
         }
+        if (!Durations.hasForm(t)) {
+            throw new InputException("malformed warm-up '" + text + "' (expected a number of requests, e.g. 20, or a"
+                    + " duration, e.g. 5s)");
+        }
         try {
             return new Warmup(0, Durations.parse(t));
         } catch (InputException e) {
-            throw new InputException("malformed warm-up '" + text + "' (expected a number of requests, e.g. 20, or a"
-                    + " duration, e.g. 5s)");
+            throw new InputException("warm-up: " + e.getMessage()); // a duration of the right form, but too long
         }
     }
 

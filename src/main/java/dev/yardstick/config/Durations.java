@@ -16,7 +16,6 @@ public final class Durations {
     private Durations() {
     }
 
-    /** As {@link #parse(String)}, for a setting: a mistake is a {@link FieldException} naming it. */
     /** As {@link #parse(String)}, for a flag: a mistake names it ({@code --timeout malformed duration ...}). */
     public static Duration parseFlag(String option, String text) {
         try {
@@ -26,12 +25,18 @@ public final class Durations {
         }
     }
 
+    /** As {@link #parse(String)}, for a setting: a mistake is a {@link FieldException} naming it. */
     public static Duration parse(String field, String text) {
         try {
             return parse(text);
         } catch (InputException e) {
             throw new FieldException(field, e.getMessage());
         }
+    }
+
+    /** True when the text has a duration's form (whatever its size), e.g. for a setting that takes a count or a time. */
+    public static boolean hasForm(String text) {
+        return text != null && FORM.matcher(text.trim().toLowerCase(Locale.ROOT)).matches();
     }
 
     public static Duration parse(String text) {

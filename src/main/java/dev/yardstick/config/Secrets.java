@@ -49,7 +49,7 @@ public final class Secrets {
             try {
                 value = Files.readString(path).trim();
             } catch (IOException e) {
-                throw new InputException("cannot read API key file " + path + ": " + e.getClass().getSimpleName());
+                throw new InputException("cannot read API key file " + path + ": " + FileProblems.reason(e));
             }
         }
         if (value == null || value.isBlank()) {

@@ -304,6 +304,10 @@ class BadInputSuiteTest {
     private static void benchmark(List<Case> c) {
         c.add(bad("benchmark duration overflow").args("benchmark", "-m", "mock/instant", "--duration", "3000000h")
                 .expect("--duration", "'3000000h' is too long"));
+        c.add(bad("benchmark warm-up too long").args("benchmark", "-m", "mock/instant", "--warmup", "3000000h")
+                .expect("warm-up", "'3000000h' is too long"));
+        c.add(bad("benchmark warm-up malformed").args("benchmark", "-m", "mock/instant", "--warmup", "lots")
+                .expect("malformed warm-up 'lots'"));
         c.add(bad("benchmark duration zero").args(bench("--duration", "0s")).expect("--duration must be longer than 0"));
         c.add(bad("benchmark requests zero").args("benchmark", "-m", "mock/instant", "--requests", "0")
                 .expect("--requests must be between 1 and"));
