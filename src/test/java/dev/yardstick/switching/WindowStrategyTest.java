@@ -99,6 +99,16 @@ class WindowStrategyTest {
     }
 
     @Test
+    void aSystemPromptAndNewMessageThatFillTheWindowExactlyAreSentAlone() {
+        // 3 + 8 + 8 = 19 tokens, exactly what a window of 39 with 20 reserved leaves: every earlier turn goes.
+        Fitted fitted = WindowFitter.fit(STATE, LABEL, METER, OptionalInt.of(39), RESERVED, new DropOldest(),
+                Summarizer.NONE);
+        assertEquals(List.of(), turnsKept(fitted));
+        assertEquals(19, fitted.tokensAfter());
+        assertEquals(8, fitted.dropped().size());
+    }
+
+    @Test
     void keepLastNAcceptsTurnsThatFitExactly() {
         // keep-last 2: 3 + 8 + 2 × 26 + 8 = 71 tokens, exactly the 71 a window of 91 with 20 reserved leaves.
         Fitted fitted = WindowFitter.fit(STATE, LABEL, METER, OptionalInt.of(91), RESERVED, new KeepLastTurns(2),
