@@ -68,6 +68,57 @@ class WindowStrategyTest {
     }
 
     @Test
+    void historyThatFitsExactlyIsSentWholeEvenUnderTheStrictGate() {
+        // 123 tokens in a window of 143 with 20 reserved: not one token over, so nothing is fitted and nothing fails.
+        Fitted fitted = WindowFitter.fit(STATE, LABEL, METER, OptionalInt.of(143), RESERVED, new FailOnOverflow(),
+                Summarizer.NONE);
+        assertEquals(STATE.messages(), fitted.messages());
+        assertEquals(123, fitted.tokensAfter());
+        assertTrue(!fitted.changed());
+    }
+
+    @Test
+    void dropOldestStopsAsSoonAsTheRestFitsExactly() {
+        // 97 available: dropping turn 1 (26 tokens) leaves exactly 97, so turn 2 stays.
+        Fitted fitted = WindowFitter.fit(STATE, LABEL, METER, OptionalInt.of(117), RESERVED, new DropOldest(),
+                Summarizer.NONE);
+        assertEquals(List.of(2, 3, 4), turnsKept(fitted));
+        assertEquals(List.of(1, 2), fitted.dropped());
+        assertEquals(97, fitted.tokensAfter());
+        assertEquals("dropped 1 earlier turn (turn 1)", fitted.note());
+    }
+
+    @Test
+    void middleOutDropsTheOlderOfTwoEquallyCentralTurnsFirst() {
+        // Of 4 turns, 2 and 3 are equally near the middle; one drop is enough, and it is turn 2.
+        Fitted fitted = WindowFitter.fit(STATE, LABEL, METER, OptionalInt.of(117), RESERVED, new MiddleOut(),
+                Summarizer.NONE);
+        assertEquals(List.of(1, 3, 4), turnsKept(fitted));
+        assertEquals(List.of(3, 4), fitted.dropped(), "ids of turn 2's user message and answer");
+        assertEquals(97, fitted.tokensAfter());
+    }
+
+    @Test
+    void aSystemPromptAndNewMessageThatFillTheWindowExactlyAreSentAlone() {
+        // 3 + 8 + 8 = 19 tokens, exactly what a window of 39 with 20 reserved leaves: every earlier turn goes.
+        Fitted fitted = WindowFitter.fit(STATE, LABEL, METER, OptionalInt.of(39), RESERVED, new DropOldest(),
+                Summarizer.NONE);
+        assertEquals(List.of(), turnsKept(fitted));
+        assertEquals(19, fitted.tokensAfter());
+        assertEquals(8, fitted.dropped().size());
+    }
+
+    @Test
+    void keepLastNAcceptsTurnsThatFitExactly() {
+        // keep-last 2: 3 + 8 + 2 × 26 + 8 = 71 tokens, exactly the 71 a window of 91 with 20 reserved leaves.
+        Fitted fitted = WindowFitter.fit(STATE, LABEL, METER, OptionalInt.of(91), RESERVED, new KeepLastTurns(2),
+                Summarizer.NONE);
+        assertEquals(List.of(3, 4), turnsKept(fitted));
+        assertEquals(71, fitted.tokensAfter());
+        assertEquals("kept the last 2, dropped 2 (turns 1–2)", fitted.note());
+    }
+
+    @Test
     void unknownWindowSendsWholeAndSaysSo() {
         Fitted fitted = WindowFitter.fit(STATE, LABEL, METER, OptionalInt.empty(), RESERVED, new DropOldest(),
                 Summarizer.NONE);
