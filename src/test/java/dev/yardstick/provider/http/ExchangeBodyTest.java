@@ -209,4 +209,23 @@ class ExchangeBodyTest {
         checked.close();
         assertFalse(checked.cancelled());
     }
+
+    @Test
+    void anEventThatPassesTheLimitIsNamedSoEvenWhenItsLastLineIsExactlyTheLineLimit() {
+        var out = new java.io.ByteArrayOutputStream();
+        out.write('a');
+        out.write('\n');
+        out.writeBytes(repeat('b', StreamLimits.MAX_LINE_BYTES));
+        ExchangeBody sse = new ExchangeBody(new Fixed(out.toByteArray()), true);
+        MalformedStreamException e = assertThrows(MalformedStreamException.class, () -> drain(sse));
+        assertTrue(e.getMessage().startsWith("an SSE event longer than 1 MiB"), e.getMessage());
+    }
+
+    @Test
+    void anEmptyReadIsNotTheEnd() throws IOException {
+        ExchangeBody body = new ExchangeBody(new Fixed("data: a\n\n".getBytes(StandardCharsets.US_ASCII)), true);
+        assertEquals(0, body.read(new byte[4], 0, 0));
+        body.close();
+        assertTrue(body.cancelled(), "closed before the end after an empty read: still a cancellation");
+    }
 }

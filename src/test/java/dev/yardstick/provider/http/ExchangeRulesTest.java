@@ -265,4 +265,116 @@ class ExchangeRulesTest {
         assertInstanceOf(CancellationException.class, calls.errors.getFirst());
         assertEquals(0, transport.sent.get());
     }
+
+    @Test
+    void aParserThatCallsTheOneArgumentOnEventStillReachesTheListener() {
+        Calls calls = new Calls();
+        try (LeanHttpClient client = LeanHttpClient.builder()
+                .transport((connect, read) -> Fixed.answering(200, "")).build()) {
+            client.execute(REQUEST, (body, listener) -> listener.onEvent(new ServerSentEvent(null, "x")), calls);
+        }
+        assertEquals(List.of("open 200", "event x", "close"), calls.calls);
+    }
+
+    @Test
+    void aReadThatBrokeOffWithoutAMessageIsNamedByItsType() {
+        Fixed broken = new Fixed(200, () -> new java.io.SequenceInputStream(
+                new ByteArrayInputStream("data: a\n\n".getBytes(StandardCharsets.UTF_8)), new InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        throw new IOException();
+                    }
+                }), null);
+        Calls calls = stream(broken);
+        assertEquals(List.of("open 200", "event a", "error"), calls.calls);
+        assertTrue(calls.errors.getFirst().getCause().getMessage().startsWith(
+                "the response broke off (IOException); the response began"), calls.errors.getFirst().getCause().getMessage());
+    }
+
+    @Test
+    void aMalformedStreamStopsReadingTheRestOfTheBody() {
+        // An endless body that ends only when its exchange is closed: the client must close it at the first wrong event.
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        byte[] event = "data: e\n\n".getBytes(StandardCharsets.US_ASCII);
+        InputStream endless = new InputStream() {
+            int at;
+
+            @Override
+            public int read() throws IOException {
+                if (closed.get()) {
+                    throw new IOException("closed");
+                }
+                return event[at++ % event.length];
+            }
+        };
+        HttpTransport transport = new HttpTransport() {
+            @Override
+            public Exchange send(Request request) {
+                return new Exchange() {
+                    public int status() {
+                        return 200;
+                    }
+
+                    public Map<String, List<String>> headers() {
+                        return Map.of();
+                    }
+
+                    public InputStream body() {
+                        return endless;
+                    }
+
+                    public void close() {
+                        closed.set(true);
+                    }
+                };
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        StreamCompletion rejectAll = new StreamCompletion() {
+            @Override
+            public String onEvent(ServerSentEvent e) {
+                return "not the protocol's data";
+            }
+
+            @Override
+            public String atEnd() {
+                return null;
+            }
+        };
+        Calls calls = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> stream(transport, () -> rejectAll, new Calls()));
+        assertEquals(List.of("open 200", "error"), calls.calls);
+        assertTrue(closed.get());
+    }
+
+    @Test
+    void theClientPassesItsTimeoutsToItsTransportAndClosesIt() {
+        AtomicInteger closes = new AtomicInteger();
+        List<java.time.Duration> seen = new CopyOnWriteArrayList<>();
+        Fixed fixed = Fixed.answering(200, "");
+        HttpTransport counting = new HttpTransport() {
+            @Override
+            public Exchange send(Request request) throws IOException {
+                return fixed.send(request);
+            }
+
+            @Override
+            public void close() {
+                closes.incrementAndGet();
+            }
+        };
+        LeanHttpClient client = LeanHttpClient.builder()
+                .connectTimeout(java.time.Duration.ofSeconds(3)).readTimeout(java.time.Duration.ofSeconds(7))
+                .transport((connect, read) -> {
+                    seen.add(connect);
+                    seen.add(read);
+                    return counting;
+                }).build();
+        client.close();
+        assertEquals(List.of(java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(7)), seen);
+        assertEquals(1, closes.get());
+    }
 }
