@@ -2,6 +2,8 @@ package dev.yardstick.engine;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.InternalServerException;
+import dev.langchain4j.exception.RateLimitException;
 import dev.yardstick.config.Secrets;
 import dev.yardstick.provider.SyntheticHttpFailure;
 import dev.yardstick.provider.http.MalformedStreamException;
@@ -135,5 +137,14 @@ class ErrorMessagesAndRanksTest {
         for (ErrorClass c : ErrorClass.values()) {
             assertEquals(c != ErrorClass.CLIENT && c != ErrorClass.CANCELLED, c.chargedToServer(), c.label());
         }
+    }
+
+    @Test
+    void langchain4jsMappedExceptionsNameTheirClassWithoutAStatus() {
+        assertEquals(ErrorClass.RATE_LIMITED, classOf(new RateLimitException("slow down")));
+        assertEquals(ErrorClass.HTTP_5XX, classOf(new InternalServerException("overloaded")));
+        // Of two equally telling classes, the outermost is kept.
+        assertEquals(ErrorClass.RATE_LIMITED, classOf(new RateLimitException(new InternalServerException("x"))));
+        assertEquals(ErrorClass.HTTP_5XX, classOf(new InternalServerException(new RateLimitException("x"))));
     }
 }
