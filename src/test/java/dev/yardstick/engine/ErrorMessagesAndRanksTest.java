@@ -122,7 +122,7 @@ class ErrorMessagesAndRanksTest {
 
     @Test
     void aKeyInAnErrorMessageIsRedacted() {
-        String secret = "sk-classified-" + "z".repeat(30);
+        String secret = "sk-Zc8nR3wK5" + "z".repeat(30);
         Secrets.remember(secret);
         String message = ErrorClassifier.classify(new IOException("echo: " + secret)).message();
         assertFalse(message.contains("zzzzzzzz"), message);

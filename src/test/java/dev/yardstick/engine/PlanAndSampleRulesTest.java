@@ -160,7 +160,7 @@ class PlanAndSampleRulesTest {
 
     @Test
     void aKeyEchoedInAnAnswerOrARequestIdNeverReachesTheSample() {
-        String secret = "sk-sample-" + "w".repeat(30);
+        String secret = "sk-Ws6hP1yD7" + "w".repeat(30);
         Secrets.remember(secret);
         Sample s = new Sample(1, "m/a", "p", 0, false, 0, 0, 1, 2, new long[0], output(1), "echo " + secret, "stop",
                 "id-" + secret, 1, null);

@@ -96,7 +96,7 @@ class FailuresTest {
 
     @Test
     void aMalformedStreamsHeadIsRedacted() {
-        String secret = "sk-malformed-" + "q".repeat(30);
+        String secret = "sk-Qm4xT9vB2" + "q".repeat(30);
         Secrets.remember(secret);
         String message = new MalformedStreamException("bad", "{\"echo\":\"" + secret + "\"}").getMessage();
         assertFalse(message.contains("qqqqqqqq"), message);
