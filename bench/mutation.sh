@@ -6,7 +6,8 @@
 #
 #   bench/mutation.sh [--packages "stats cost engine switching provider.http"] [--survivors]
 #
-# HTML reports: target/pit-reports/<package>/index.html. Takes minutes per package on 2 cores.
+# HTML reports: target/pit-reports/<package>/index.html. Takes minutes per package on 2 cores; to go faster, narrow
+# the tests PIT runs: MAVEN_ARGS='-Dmutation.tests=dev.yardstick.provider.*,dev.yardstick.faults.*' (default: all).
 set -euo pipefail
 packages="stats cost engine switching provider.http" survivors=""
 while [ $# -gt 0 ]; do

@@ -75,4 +75,12 @@ class HttpStatusExceptionTest {
         assertSame(e, HttpStatusException.findIn(mapped).orElseThrow());
         assertNull(e.getCause(), "a cause would hide this exception from ExceptionMapper's root-cause lookup");
     }
+
+    @Test
+    void aBodyOfExactlyTheLimitIsShownWholeAndOneCharacterMoreIsCut() {
+        String exact = "b".repeat(HttpStatusException.MAX_BODY_CHARS);
+        assertEquals(exact, HttpStatusException.of(400, Map.of(), exact, NOW).body());
+        assertEquals(exact + "… (" + (HttpStatusException.MAX_BODY_CHARS + 1) + " chars)",
+                HttpStatusException.of(400, Map.of(), exact + "b", NOW).body());
+    }
 }
