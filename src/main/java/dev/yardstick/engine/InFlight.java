@@ -7,6 +7,12 @@ public final class InFlight {
 
     private volatile StreamRecorder recorder;
     private volatile Thread worker;
+    private volatile Thread owner;
+
+    /** The thread that runs the request's tries and the waits between them, so cancelling ends a wait too. */
+    void own(Thread thread) {
+        this.owner = thread;
+    }
 
     void attach(StreamRecorder newRecorder, Thread thread) {
         this.recorder = newRecorder;
@@ -20,7 +26,7 @@ public final class InFlight {
 
     void cancel() {
         StreamRecorder r = recorder;
-        Thread w = worker;
+        Thread w = worker != null ? worker : owner;
         if (r != null) {
             r.abort(new CancellationException("run cancelled"));
         }

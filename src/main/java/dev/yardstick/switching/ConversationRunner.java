@@ -8,6 +8,10 @@ import dev.yardstick.engine.Orchestrator;
 import dev.yardstick.engine.PlannedRequest;
 import dev.yardstick.engine.Sample;
 import dev.yardstick.engine.TokenCounting;
+import dev.yardstick.engine.chain.FailoverChain;
+import dev.yardstick.engine.chain.Fault;
+import dev.yardstick.engine.chain.FaultInjector;
+import dev.yardstick.engine.chain.FaultSchedule;
 import dev.yardstick.eval.CheckResult;
 import dev.yardstick.eval.Checker;
 import dev.yardstick.provider.ModelClient;
@@ -43,7 +47,7 @@ final class ConversationRunner implements AutoCloseable {
     private final ObservedClients clients;
     private final Orchestrator orchestrator;
     private final EventLog events;
-    private final FailoverChain chain;
+    private final FailoverChain<Attempt> chain;
     private final Summarizer summarizer;
     private final AtomicLong sequence = new AtomicLong();
     private final Map<String, OptionalInt> windows = new LinkedHashMap<>();
@@ -70,12 +74,12 @@ final class ConversationRunner implements AutoCloseable {
         this.checkAnsweredBy = checkAnsweredBy;
         this.cancelled = cancelled;
         this.faults = new FaultSchedule(script.faults());
-        this.clients = new ObservedClients(opened, faults);
+        this.clients = new ObservedClients(opened);
         this.orchestrator = new Orchestrator(clients.clients(), TokenCounting.ALWAYS);
         orchestrator.warmUpClients(); // before the conversation's clock: no turn's time includes it
         this.events = new EventLog(System.nanoTime());
-        this.chain = new FailoverChain(script.failover(), events, new SplittableRandom(seed), clock,
-                script::nameOf);
+        this.chain = new FailoverChain<>(script.failover(), events, new SplittableRandom(seed), clock,
+                script::nameOf, Attempt::refused);
         String summarizerName = script.window().summarizer();
         this.summarizer = summarizerName == null ? Summarizer.NONE
                 : new ModelSummarizer(orchestrator, script.label(summarizerName), script.timeout(), sequence);
@@ -122,7 +126,6 @@ final class ConversationRunner implements AutoCloseable {
     private boolean turn(ConversationScript.Turn turn, String target) {
         int t = turn.number();
         state = state.append(Role.USER, turn.user(), t, "script");
-        faults.turn(t);
         List<String> order = script.failover().order(route.names().get(t - 1)).stream().map(script::label)
                 .distinct().toList();
         long turnStart = System.nanoTime();
@@ -161,8 +164,10 @@ final class ConversationRunner implements AutoCloseable {
         }
         ReceivedLog log = clients.log(label);
         int mark = log.mark();
+        Fault fault = faults.next(label, turn);
         Sample sample = orchestrator.execute(new PlannedRequest(sequence.getAndIncrement(), label, "turn-" + turn,
-                number - 1, fitted.messages(), params, false), script.timeout());
+                number - 1, fitted.messages(), params, false), script.timeout(),
+                fault == null ? m -> m : m -> new FaultInjector(m, fault));
         List<List<Message>> received = log.since(mark);
         IntegrityCheck.Result integrity = received.isEmpty() ? null
                 : IntegrityCheck.check(state, fitted, received.get(received.size() - 1));

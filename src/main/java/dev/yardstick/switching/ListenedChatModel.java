@@ -1,6 +1,7 @@
 package dev.yardstick.switching;
 
 import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.yardstick.engine.chain.ForwardingChatModel;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;

@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The opened models as switch-test uses them: each request passes the fault injector, then reaches the provider
- * through a listener that records what it received. The orchestrator runs these clients; the turn runner reads
+ * The opened models as switch-test uses them: each request reaches the provider through a listener that records
+ * what it received (an injected fault stands in front of it, per try). The orchestrator runs these clients; the turn runner reads
  * each model's {@link ReceivedLog}. Closing stays with whoever opened the underlying clients.
  */
 final class ObservedClients {
@@ -15,13 +15,12 @@ final class ObservedClients {
     private final Map<String, ModelClient> clients = new LinkedHashMap<>();
     private final Map<String, ReceivedLog> logs = new LinkedHashMap<>();
 
-    ObservedClients(Map<String, ModelClient> opened, FaultSchedule faults) {
+    ObservedClients(Map<String, ModelClient> opened) {
         opened.forEach((label, client) -> {
             ReceivedLog log = new ReceivedLog();
-            StreamingChatModel chain = new FaultInjector(new ListenedChatModel(client.chatModel(), log), label, faults);
+            StreamingChatModel listened = new ListenedChatModel(client.chatModel(), log);
             logs.put(label, log);
-            // The warm-up stays the client's own, around the fault injector: it is no turn and must draw no fault.
-            clients.put(label, client.withChatModel(chain));
+            clients.put(label, client.withChatModel(listened));
         });
     }
 

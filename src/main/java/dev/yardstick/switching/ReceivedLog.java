@@ -3,6 +3,7 @@ package dev.yardstick.switching;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.listener.ChatModelRequestContext;
 import dev.yardstick.config.Message;
+import dev.yardstick.engine.chain.Messages;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,9 @@
 package dev.yardstick.switching;
 
+import dev.yardstick.engine.chain.BreakerPolicy;
+import dev.yardstick.engine.chain.FailoverPolicy;
+import dev.yardstick.engine.chain.Fault;
+import dev.yardstick.engine.chain.RetryPolicy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.yardstick.config.Durations;

@@ -1,5 +1,9 @@
 package dev.yardstick.switching;
 
+import dev.yardstick.engine.chain.BreakerPolicy;
+import dev.yardstick.engine.chain.FailoverPolicy;
+import dev.yardstick.engine.chain.Fault;
+import dev.yardstick.engine.chain.RetryPolicy;
 import dev.yardstick.config.InputException;
 import dev.yardstick.config.ToolVersion;
 import dev.yardstick.engine.ClientWarmupReport;
@@ -126,7 +130,8 @@ public final class SwitchTest {
                 : options.switchAt()) : null;
         SwitchReport.Script info = new SwitchReport.Script(script.name(), script.file(), script.description(), names,
                 script.turns().size(), script.window().describe(), script.maxTokens(), script.failover().chain(),
-                script.failover().retry().describe(), script.failover().breaker().describe(), faults,
+                PolicySettings.describe(script.failover().retry()),
+                PolicySettings.describe(script.failover().breaker()), faults,
                 options.matrix(), switchAt);
         int passedConversations = (int) conversations.stream().filter(SwitchReport.Conversation::passed).count();
         long checksPassed = conversations.stream().mapToLong(SwitchReport.Conversation::checksPassed).sum();

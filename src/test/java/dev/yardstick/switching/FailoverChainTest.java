@@ -1,5 +1,12 @@
 package dev.yardstick.switching;
 
+import dev.yardstick.engine.chain.BreakerPolicy;
+import dev.yardstick.engine.chain.FailoverChain;
+import dev.yardstick.engine.chain.FailoverPolicy;
+import dev.yardstick.engine.chain.FaultInjector;
+import dev.yardstick.engine.chain.Fault;
+import dev.yardstick.engine.chain.Messages;
+import dev.yardstick.engine.chain.RetryPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,9 +36,9 @@ class FailoverChainTest {
     private final ManualClock clock = new ManualClock();
     private final EventLog events = new EventLog(System.nanoTime());
 
-    private FailoverChain chain(RetryPolicy retry, BreakerPolicy breaker) {
-        return new FailoverChain(new FailoverPolicy(List.of(), retry, breaker), events, new SplittableRandom(7), clock,
-                label -> label);
+    private FailoverChain<Attempt> chain(RetryPolicy retry, BreakerPolicy breaker) {
+        return new FailoverChain<>(new FailoverPolicy(List.of(), retry, breaker), events, new SplittableRandom(7),
+                clock, label -> label, Attempt::refused);
     }
 
     private static Attempt answered(int turn, String model, int number) {
@@ -74,7 +81,7 @@ class FailoverChainTest {
 
     @Test
     void retriesTransientFailuresHonouringRetryAfter() {
-        FailoverChain chain = chain(new RetryPolicy(3, Duration.ofMillis(5), 2, 0, Duration.ofSeconds(1),
+        FailoverChain<Attempt> chain = chain(new RetryPolicy(3, Duration.ofMillis(5), 2, 0, Duration.ofSeconds(1),
                 Duration.ofSeconds(5)), new BreakerPolicy(10, 10, 100, Duration.ofSeconds(1), 1));
         List<Long> starts = new ArrayList<>();
         List<Attempt> tries = chain.run(1, List.of(PRIMARY, BACKUP), (label, n) -> {
@@ -94,7 +101,7 @@ class FailoverChainTest {
 
     @Test
     void aClientErrorIsNotRetriedButFailsOver() {
-        FailoverChain chain = chain(RetryPolicy.DEFAULTS, BreakerPolicy.DEFAULTS);
+        FailoverChain<Attempt> chain = chain(RetryPolicy.DEFAULTS, BreakerPolicy.DEFAULTS);
         List<Attempt> tries = chain.run(1, List.of(PRIMARY, BACKUP), (label, n) -> label.equals(PRIMARY)
                 ? failed(1, label, n, ErrorClass.HTTP_4XX, 400, null) : answered(1, label, n), () -> false);
         assertEquals(List.of(PRIMARY, BACKUP), tries.stream().map(Attempt::model).toList());
@@ -104,7 +111,7 @@ class FailoverChainTest {
 
     @Test
     void aRetryAfterLongerThanAllowedFailsOverAtOnce() {
-        FailoverChain chain = chain(new RetryPolicy(3, Duration.ofMillis(5), 2, 0, Duration.ofSeconds(1),
+        FailoverChain<Attempt> chain = chain(new RetryPolicy(3, Duration.ofMillis(5), 2, 0, Duration.ofSeconds(1),
                 Duration.ofMillis(500)), BreakerPolicy.DEFAULTS);
         long start = System.nanoTime();
         List<Attempt> tries = chain.run(1, List.of(PRIMARY, BACKUP), (label, n) -> label.equals(PRIMARY)
@@ -116,7 +123,7 @@ class FailoverChainTest {
     @Test
     void circuitOpensAfterTheConfiguredFailuresAndHalfOpensAfterItsWait() {
         // Three failures in a window of three open it; it stays open 10 s of the manual clock.
-        FailoverChain chain = chain(new RetryPolicy(3, Duration.ofMillis(1), 1, 0, Duration.ofMillis(1),
+        FailoverChain<Attempt> chain = chain(new RetryPolicy(3, Duration.ofMillis(1), 1, 0, Duration.ofMillis(1),
                 Duration.ofSeconds(1)), new BreakerPolicy(3, 3, 100, Duration.ofSeconds(10), 1));
         List<Attempt> turn1 = chain.run(1, List.of(PRIMARY, BACKUP), (label, n) -> label.equals(PRIMARY)
                 ? failed(1, label, n, ErrorClass.HTTP_5XX, 500, null) : answered(1, label, n), () -> false);
@@ -143,7 +150,7 @@ class FailoverChainTest {
 
     @Test
     void aFailedTrialCallOpensTheCircuitAgain() {
-        FailoverChain chain = chain(new RetryPolicy(1, Duration.ofMillis(1), 1, 0, Duration.ofMillis(1),
+        FailoverChain<Attempt> chain = chain(new RetryPolicy(1, Duration.ofMillis(1), 1, 0, Duration.ofMillis(1),
                 Duration.ofSeconds(1)), new BreakerPolicy(2, 2, 100, Duration.ofSeconds(10), 1));
         for (int turn = 1; turn <= 2; turn++) {
             int t = turn;

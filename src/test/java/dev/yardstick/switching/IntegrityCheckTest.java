@@ -1,5 +1,12 @@
 package dev.yardstick.switching;
 
+import dev.yardstick.engine.chain.BreakerPolicy;
+import dev.yardstick.engine.chain.FailoverChain;
+import dev.yardstick.engine.chain.FailoverPolicy;
+import dev.yardstick.engine.chain.FaultInjector;
+import dev.yardstick.engine.chain.Fault;
+import dev.yardstick.engine.chain.Messages;
+import dev.yardstick.engine.chain.RetryPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

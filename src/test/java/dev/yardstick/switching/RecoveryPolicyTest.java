@@ -1,5 +1,12 @@
 package dev.yardstick.switching;
 
+import dev.yardstick.engine.chain.BreakerPolicy;
+import dev.yardstick.engine.chain.FailoverChain;
+import dev.yardstick.engine.chain.FailoverPolicy;
+import dev.yardstick.engine.chain.FaultInjector;
+import dev.yardstick.engine.chain.Fault;
+import dev.yardstick.engine.chain.Messages;
+import dev.yardstick.engine.chain.RetryPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -61,7 +68,7 @@ class RecoveryPolicyTest {
 
     @Test
     void retrySettingsAreShownAsTheReportPrintsThem() {
-        Map<String, Object> shown = RetryPolicy.DEFAULTS.describe();
+        Map<String, Object> shown = PolicySettings.describe(RetryPolicy.DEFAULTS);
         assertEquals(List.of("max-attempts", "backoff", "multiplier", "jitter", "max-backoff", "max-retry-after"),
                 List.copyOf(shown.keySet()));
         assertEquals(3, shown.get("max-attempts"));
@@ -103,7 +110,7 @@ class RecoveryPolicyTest {
 
     @Test
     void breakerSettingsAreShownAsTheReportPrintsThem() {
-        Map<String, Object> shown = BreakerPolicy.DEFAULTS.describe();
+        Map<String, Object> shown = PolicySettings.describe(BreakerPolicy.DEFAULTS);
         assertEquals(List.of("window", "min-calls", "failure-rate", "open-for", "half-open-calls"),
                 List.copyOf(shown.keySet()));
         assertEquals("50%", shown.get("failure-rate"));

@@ -1,5 +1,6 @@
 package dev.yardstick.switching;
 
+import dev.yardstick.engine.chain.Fault;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

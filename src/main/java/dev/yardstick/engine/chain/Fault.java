@@ -1,4 +1,4 @@
-package dev.yardstick.switching;
+package dev.yardstick.engine.chain;
 
 import dev.yardstick.config.Durations;
 import dev.yardstick.config.InputException;
@@ -20,6 +20,11 @@ import java.util.regex.Pattern;
  * between Yardstick and the provider, which the integrity check must catch: {@code drop-system} (the system prompt
  * lost), {@code drop-message} (one history message lost), {@code corrupt} (one byte of a message changed),
  * {@code reorder} (two messages swapped).
+ *
+ * <p>compare and benchmark take the same faults with the step a model's N-th measured request instead of a turn,
+ * written {@code MODEL:KIND[@N][xK]} ({@link #parseForRequests}): {@code mock/fast:503@3} fails every try of the
+ * third request, {@code mock/fast:503@3x1} only its first try, {@code mock/fast:503x2} the first two tries of the
+ * run, and {@code mock/fast:503} every try of every request. A fault for the whole run has {@code fromTurn} 0.
  */
 public record Fault(String model, Kind kind, int status, Duration retryAfter, int fromTurn, int toTurn, int times,
                     String text) {
@@ -27,6 +32,7 @@ public record Fault(String model, Kind kind, int status, Duration retryAfter, in
     public static final int EVERY_TRY = Integer.MAX_VALUE;
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
     private static final Pattern TURNS = Pattern.compile("(\\d+)(-(\\d*))?(x(\\d+))?");
+    private static final Pattern TIMES = Pattern.compile("(.*?)x(\\d+)");
 
     public enum Kind {
         HTTP, TIMEOUT, BROKEN_STREAM, DROP_SYSTEM, DROP_MESSAGE, CORRUPT, REORDER;
@@ -37,6 +43,7 @@ public record Fault(String model, Kind kind, int status, Duration retryAfter, in
         }
     }
 
+    /** A switch-test fault: {@code MODEL:KIND@TURNS[xK]}. */
     public static Fault parse(String text) {
         String trimmed = text == null ? "" : text.trim();
         int at = trimmed.lastIndexOf('@');
@@ -44,9 +51,35 @@ public record Fault(String model, Kind kind, int status, Duration retryAfter, in
         if (at < 0 || colon <= 0) {
             throw bad(trimmed, "expected MODEL:KIND@TURN, e.g. primary:500@2");
         }
+        return parse(trimmed, colon, trimmed.substring(colon + 1, at), trimmed.substring(at + 1));
+    }
+
+    /** A compare or benchmark fault: {@code MODEL:KIND[@N][xK]}, N counting the model's measured requests. */
+    public static Fault parseForRequests(String text) {
+        String trimmed = text == null ? "" : text.trim();
+        int at = trimmed.lastIndexOf('@');
+        int colon = trimmed.lastIndexOf(':', at < 0 ? trimmed.length() : at);
+        if (colon <= 0) {
+            throw bad(trimmed, "expected MODEL:KIND[@N][xK], e.g. mock/fast:503@3");
+        }
+        if (at >= 0) {
+            return parse(trimmed, colon, trimmed.substring(colon + 1, at), trimmed.substring(at + 1));
+        }
+        String kindText = trimmed.substring(colon + 1);
+        Matcher times = TIMES.matcher(kindText);
+        boolean counted = times.matches() && !times.group(1).isEmpty();
+        Fault fault = parse(trimmed, colon, counted ? times.group(1) : kindText, "1");
+        int k = counted ? Integer.parseInt(times.group(2)) : EVERY_TRY;
+        if (k < 1) {
+            throw bad(trimmed, "xK needs K ≥ 1");
+        }
+        return new Fault(fault.model, fault.kind, fault.status, fault.retryAfter, 0, 0, k, trimmed);
+    }
+
+    private static Fault parse(String trimmed, int colon, String kindPart, String stepPart) {
         String model = trimmed.substring(0, colon);
-        String kindText = trimmed.substring(colon + 1, at).toLowerCase(Locale.ROOT);
-        Matcher turns = TURNS.matcher(trimmed.substring(at + 1));
+        String kindText = kindPart.toLowerCase(Locale.ROOT);
+        Matcher turns = TURNS.matcher(stepPart);
         if (!turns.matches()) {
             throw bad(trimmed, "turns must be N, N-M or N- (from N on), optionally followed by xK (first K tries)");
         }
@@ -94,7 +127,12 @@ public record Fault(String model, Kind kind, int status, Duration retryAfter, in
     }
 
     public boolean appliesAt(int turn) {
-        return turn >= fromTurn && turn <= toTurn;
+        return wholeRun() || turn >= fromTurn && turn <= toTurn;
+    }
+
+    /** A fault with no step: its {@code xK} counts tries over the whole run. */
+    public boolean wholeRun() {
+        return fromTurn == 0;
     }
 
     /** The same fault aimed at a resolved model label. */

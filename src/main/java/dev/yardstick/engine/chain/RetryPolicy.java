@@ -1,10 +1,7 @@
-package dev.yardstick.switching;
+package dev.yardstick.engine.chain;
 
 import dev.yardstick.config.InputException;
-import dev.yardstick.report.Formats;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
@@ -56,15 +53,9 @@ public record RetryPolicy(int maxAttempts, Duration backoff, double multiplier, 
         return retryAfterMillis != null && retryAfterMillis > maxRetryAfter.toMillis();
     }
 
-    /** The settings as the report shows them. */
-    public Map<String, Object> describe() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("max-attempts", maxAttempts);
-        d.put("backoff", Formats.ms(backoff.toMillis()));
-        d.put("multiplier", multiplier);
-        d.put("jitter", "±" + Math.round(jitter * 100) + "%");
-        d.put("max-backoff", Formats.ms(maxBackoff.toMillis()));
-        d.put("max-retry-after", Formats.ms(maxRetryAfter.toMillis()));
-        return d;
+    /** The defaults with {@code retries} retries after the first try ({@code --retries N}). */
+    public static RetryPolicy retries(int retries) {
+        RetryPolicy d = DEFAULTS;
+        return new RetryPolicy(retries + 1, d.backoff, d.multiplier, d.jitter, d.maxBackoff, d.maxRetryAfter);
     }
 }

@@ -1,12 +1,9 @@
-package dev.yardstick.switching;
+package dev.yardstick.engine.chain;
 
 import dev.yardstick.config.InputException;
-import dev.yardstick.report.Formats;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The circuit breaker each model gets. resilience4j's defaults (judge after 100 calls, stay open 60 s) suit
@@ -47,15 +44,5 @@ public record BreakerPolicy(int window, int minCalls, double failureRate, Durati
                 .writableStackTraceEnabled(false)
                 .clock(clock)
                 .build();
-    }
-
-    public Map<String, Object> describe() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("window", window);
-        d.put("min-calls", minCalls);
-        d.put("failure-rate", Formats.number(failureRate, 0) + "%");
-        d.put("open-for", Formats.ms(openFor.toMillis()));
-        d.put("half-open-calls", halfOpenCalls);
-        return d;
     }
 }

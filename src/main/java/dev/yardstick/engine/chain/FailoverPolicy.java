@@ -1,10 +1,11 @@
-package dev.yardstick.switching;
+package dev.yardstick.engine.chain;
 
 import java.util.List;
 
 /**
- * Where a turn goes when its model fails: the chain of model names tried in order after the turn's own model,
- * with the retries each gets and the circuit breaker each has. An empty chain still retries the turn's model.
+ * Where a request goes when its model fails: the chain of model names tried in order after the request's own
+ * model, with the retries each gets and the circuit breaker each has (null: none). An empty chain still retries
+ * the request's model.
  */
 public record FailoverPolicy(List<String> chain, RetryPolicy retry, BreakerPolicy breaker) {
 
@@ -13,6 +14,11 @@ public record FailoverPolicy(List<String> chain, RetryPolicy retry, BreakerPolic
 
     public FailoverPolicy {
         chain = List.copyOf(chain);
+    }
+
+    /** Retries of the request's own model only: no failover, no breaker. */
+    public static FailoverPolicy retryOnly(RetryPolicy retry) {
+        return new FailoverPolicy(List.of(), retry, null);
     }
 
     /** The models to try for a turn whose own model is {@code target}: it first, then the chain without it. */

@@ -1,4 +1,4 @@
-package dev.yardstick.switching;
+package dev.yardstick.engine.chain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

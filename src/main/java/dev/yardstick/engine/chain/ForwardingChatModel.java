@@ -1,4 +1,4 @@
-package dev.yardstick.switching;
+package dev.yardstick.engine.chain;
 
 import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.chat.Capability;
@@ -10,11 +10,11 @@ import java.util.Set;
  * A streaming model standing in front of another: its default parameters, provider and capabilities are the
  * other's, so langchain4j builds the same final request through it as through the model itself.
  */
-abstract class ForwardingChatModel implements StreamingChatModel {
+public abstract class ForwardingChatModel implements StreamingChatModel {
 
     protected final StreamingChatModel delegate;
 
-    ForwardingChatModel(StreamingChatModel delegate) {
+    protected ForwardingChatModel(StreamingChatModel delegate) {
         this.delegate = delegate;
     }
 

@@ -1,4 +1,4 @@
-package dev.yardstick.switching;
+package dev.yardstick.engine.chain;
 
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
@@ -20,32 +20,25 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Injects scheduled faults in front of one model, in-process: the outermost layer of a switch-test client, so it
- * stands where a failing network or a faulty gateway would. HTTP faults fail with a {@link SyntheticHttpFailure}
- * before the provider sees the request; {@code timeout} hangs until the request's timeout interrupts it;
- * {@code broken-stream} lets the provider answer and drops the stream after {@value #CHUNKS_BEFORE_BREAK} chunks;
- * the history kinds alter the messages on their way to the provider.
+ * One injected fault in front of one model, for one try: the outermost layer of the request, so it stands where a
+ * failing network or a faulty gateway would. HTTP faults fail with a {@link SyntheticHttpFailure} before the
+ * provider sees the request; {@code timeout} hangs until the request's timeout interrupts it; {@code broken-stream}
+ * lets the provider answer and drops the stream after {@value #CHUNKS_BEFORE_BREAK} chunks; the history kinds alter
+ * the messages on their way to the provider. Which try meets which fault is the {@link FaultSchedule}'s choice.
  */
-final class FaultInjector extends ForwardingChatModel {
+public final class FaultInjector extends ForwardingChatModel {
 
     static final int CHUNKS_BEFORE_BREAK = 2;
 
-    private final String label;
-    private final FaultSchedule schedule;
+    private final Fault fault;
 
-    FaultInjector(StreamingChatModel delegate, String label, FaultSchedule schedule) {
+    public FaultInjector(StreamingChatModel delegate, Fault fault) {
         super(delegate);
-        this.label = label;
-        this.schedule = schedule;
+        this.fault = fault;
     }
 
     @Override
     public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
-        Fault fault = schedule.next(label);
-        if (fault == null) {
-            delegate.chat(request, handler);
-            return;
-        }
         switch (fault.kind()) {
             case HTTP -> handler.onError(new SyntheticHttpFailure(fault.status(), fault.retryAfter(),
                     "injected fault " + fault.text() + ": HTTP " + fault.status()));
@@ -70,7 +63,7 @@ final class FaultInjector extends ForwardingChatModel {
         }
     }
 
-    static ChatRequest tamper(ChatRequest request, Fault.Kind kind) {
+    public static ChatRequest tamper(ChatRequest request, Fault.Kind kind) {
         List<ChatMessage> messages = new ArrayList<>(request.messages());
         List<Integer> history = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {

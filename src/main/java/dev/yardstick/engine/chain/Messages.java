@@ -1,4 +1,4 @@
-package dev.yardstick.switching;
+package dev.yardstick.engine.chain;
 
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
@@ -13,12 +13,12 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Reads langchain4j's messages back into Yardstick's provider-independent ones, text and role exactly kept. */
-final class Messages {
+public final class Messages {
 
     private Messages() {
     }
 
-    static List<Message> of(List<ChatMessage> messages) {
+    public static List<Message> of(List<ChatMessage> messages) {
         List<Message> result = new ArrayList<>(messages.size());
         for (ChatMessage message : messages) {
             result.add(of(message));
@@ -30,7 +30,7 @@ final class Messages {
      * A message as Yardstick sees it. Kinds a conversation never sends (tool results, custom messages) come back
      * as a user message whose content names the kind, so the integrity check reports them as unexpected.
      */
-    static Message of(ChatMessage message) {
+    public static Message of(ChatMessage message) {
         return switch (message) {
             case SystemMessage s -> Message.system(s.text());
             case UserMessage u -> Message.user(text(u));
@@ -39,7 +39,7 @@ final class Messages {
         };
     }
 
-    static String text(ChatMessage message) {
+    public static String text(ChatMessage message) {
         return switch (message) {
             case SystemMessage s -> s.text();
             case UserMessage u -> u.hasSingleText() ? u.singleText() : u.contents().stream()
