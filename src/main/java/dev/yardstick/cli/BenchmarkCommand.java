@@ -136,6 +136,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
     String samples;
 
     @Mixin
+    ResilienceOptions resilience;
+
+    @Mixin
     OutputOptions output;
 
     @Mixin
@@ -161,7 +164,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
         BenchmarkReport report;
         try (OpenedModels opened = session.registry(common).open(plan.models());
              LiveLine live = new LiveLine(session.err(), session.terminal(output.noColor).interactive())) {
-            BenchmarkRun run = new BenchmarkRun(plan, opened, baselineReport, session::cannotWrite);
+            BenchmarkRun run = new BenchmarkRun(plan, opened, baselineReport, session::cannotWrite,
+                    resilience.middleware(opened.labels()));
             Interrupts.onInterrupt(run::cancel);
             report = run.execute(live);
         }

@@ -66,6 +66,9 @@ public final class CompareCommand implements Callable<Integer> {
     Path samplesFile;
 
     @Mixin
+    ResilienceOptions resilience;
+
+    @Mixin
     OutputOptions output;
 
     @Mixin
@@ -82,7 +85,8 @@ public final class CompareCommand implements Callable<Integer> {
         List<ModelSpec> specs = generation.specs();
         Instant started = Instant.now();
         try (OpenedModels models = session.registry(common).open(specs);
-             Orchestrator orchestrator = new Orchestrator(models.byLabel(), TokenCounting.ALWAYS);
+             Orchestrator orchestrator = new Orchestrator(models.byLabel(), TokenCounting.ALWAYS,
+                     resilience.middleware(models.labels()));
              CompareRun run = new CompareRun(models, promptSet, samplesFile, session.config(common),
                      session.env(), session::cannotWrite)) {
             Plan plan = new Plan(Plans.matrix(models.labels(), promptSet, repeat, generation.params(), warmup),
