@@ -1,5 +1,8 @@
 package dev.yardstick.switching;
 
+import dev.yardstick.switching.integrity.IntegrityCheck;
+import dev.yardstick.switching.window.Fitted;
+
 import dev.yardstick.engine.Sample;
 import dev.yardstick.engine.SampleError;
 import dev.yardstick.engine.chain.ChainAttempt;

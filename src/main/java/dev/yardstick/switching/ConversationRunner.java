@@ -1,5 +1,16 @@
 package dev.yardstick.switching;
 
+import dev.yardstick.switching.integrity.IntegrityCheck;
+import dev.yardstick.switching.integrity.ObservedClients;
+import dev.yardstick.switching.integrity.ReceivedLog;
+import dev.yardstick.switching.script.ConversationScript;
+import dev.yardstick.switching.window.ConversationState;
+import dev.yardstick.switching.window.Fitted;
+import dev.yardstick.switching.window.Summarizer;
+import dev.yardstick.switching.window.TokenMeter;
+import dev.yardstick.switching.window.WindowFitter;
+import dev.yardstick.switching.window.WindowOverflow;
+
 import dev.yardstick.config.Message;
 import dev.yardstick.config.ModelParams;
 import dev.yardstick.config.Role;

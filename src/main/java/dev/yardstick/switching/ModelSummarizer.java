@@ -1,5 +1,7 @@
 package dev.yardstick.switching;
 
+import dev.yardstick.switching.window.Summarizer;
+
 import dev.yardstick.config.Message;
 import dev.yardstick.config.ModelParams;
 import dev.yardstick.engine.Orchestrator;

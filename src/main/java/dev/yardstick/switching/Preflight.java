@@ -1,5 +1,12 @@
 package dev.yardstick.switching;
 
+import dev.yardstick.switching.script.ConversationScript;
+import dev.yardstick.switching.window.ConversationState;
+import dev.yardstick.switching.window.Summarizer;
+import dev.yardstick.switching.window.TokenMeter;
+import dev.yardstick.switching.window.WindowFitter;
+import dev.yardstick.switching.window.WindowOverflow;
+
 import dev.yardstick.config.InputException;
 import dev.yardstick.config.Role;
 import dev.yardstick.provider.ModelClient;

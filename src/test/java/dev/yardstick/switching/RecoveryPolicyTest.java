@@ -117,12 +117,4 @@ class RecoveryPolicyTest {
         assertEquals(4, shown.get("window"));
         assertEquals(1, shown.get("half-open-calls"));
     }
-
-    @Test
-    void turnNumbersReadAsRanges() {
-        assertEquals("turns 1–3, 5", Ranges.of(List.of(1, 2, 3, 5)));
-        assertEquals("turns 2, 4", Ranges.of(List.of(2, 4)));
-        assertEquals("turn 7", Ranges.of(List.of(7)));
-        assertEquals("no turns", Ranges.of(List.of()));
-    }
 }

@@ -1,7 +1,9 @@
-package dev.yardstick.switching;
+package dev.yardstick.switching.window;
 
-import static dev.yardstick.switching.Conversations.LABEL;
-import static dev.yardstick.switching.Conversations.METER;
+import dev.yardstick.switching.integrity.IntegrityCheck;
+
+import static dev.yardstick.switching.window.Conversations.LABEL;
+import static dev.yardstick.switching.window.Conversations.METER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.yardstick.config.InputException;
 import dev.yardstick.config.Message;
 import dev.yardstick.config.Role;
-import dev.yardstick.switching.Fitted.Condensed;
-import dev.yardstick.switching.Fitted.Kept;
+import dev.yardstick.switching.window.Fitted.Condensed;
+import dev.yardstick.switching.window.Fitted.Kept;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;

@@ -1,4 +1,4 @@
-package dev.yardstick.switching;
+package dev.yardstick.switching.integrity;
 
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.yardstick.provider.ModelClient;
@@ -10,12 +10,12 @@ import java.util.Map;
  * what it received (an injected fault stands in front of it, per try). The orchestrator runs these clients; the turn runner reads
  * each model's {@link ReceivedLog}. Closing stays with whoever opened the underlying clients.
  */
-final class ObservedClients {
+public final class ObservedClients {
 
     private final Map<String, ModelClient> clients = new LinkedHashMap<>();
     private final Map<String, ReceivedLog> logs = new LinkedHashMap<>();
 
-    ObservedClients(Map<String, ModelClient> opened) {
+    public ObservedClients(Map<String, ModelClient> opened) {
         opened.forEach((label, client) -> {
             ReceivedLog log = new ReceivedLog();
             StreamingChatModel listened = new ListenedChatModel(client.chatModel(), log);
@@ -24,15 +24,15 @@ final class ObservedClients {
         });
     }
 
-    Map<String, ModelClient> clients() {
+    public Map<String, ModelClient> clients() {
         return Map.copyOf(clients);
     }
 
-    ModelClient client(String label) {
+    public ModelClient client(String label) {
         return clients.get(label);
     }
 
-    ReceivedLog log(String label) {
+    public ReceivedLog log(String label) {
         return logs.get(label);
     }
 }

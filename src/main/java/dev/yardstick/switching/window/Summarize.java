@@ -1,8 +1,8 @@
-package dev.yardstick.switching;
+package dev.yardstick.switching.window;
 
 import dev.yardstick.config.Message;
-import dev.yardstick.switching.Fitted.Condensed;
-import dev.yardstick.switching.Fitted.Part;
+import dev.yardstick.switching.window.Fitted.Condensed;
+import dev.yardstick.switching.window.Fitted.Part;
 import java.util.ArrayList;
 import java.util.List;
 

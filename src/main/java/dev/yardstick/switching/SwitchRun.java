@@ -1,5 +1,7 @@
 package dev.yardstick.switching;
 
+import dev.yardstick.switching.script.ConversationScript;
+
 import dev.yardstick.engine.chain.BreakerPolicy;
 import dev.yardstick.engine.chain.FailoverPolicy;
 import dev.yardstick.engine.chain.Fault;
@@ -23,7 +25,7 @@ import java.util.OptionalInt;
  * of its models) and builds the report. Conversations run one after another on the calling thread; each has its
  * own state, fault schedule and circuit breakers, so pairs never influence each other.
  */
-public final class SwitchTest {
+public final class SwitchRun {
 
     /**
      * @param matrix   run every ordered pair of named models instead of the script's own route
@@ -51,7 +53,7 @@ public final class SwitchTest {
     }
 
     /** @param models the script's models, opened, by label (closed by the caller) */
-    public SwitchTest(ConversationScript script, Map<String, ModelClient> models, Options options, Clock clock) {
+    public SwitchRun(ConversationScript script, Map<String, ModelClient> models, Options options, Clock clock) {
         this.script = script;
         this.models = Map.copyOf(models);
         this.options = options;
@@ -59,7 +61,7 @@ public final class SwitchTest {
         Preflight.check(script, routes(), this.models); // bad settings and impossible turns fail before any request
     }
 
-    public SwitchTest onTurn(TurnListener listener) {
+    public SwitchRun onTurn(TurnListener listener) {
         this.turnListener = listener;
         return this;
     }

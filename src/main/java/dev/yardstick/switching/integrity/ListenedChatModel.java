@@ -1,4 +1,4 @@
-package dev.yardstick.switching;
+package dev.yardstick.switching.integrity;
 
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.yardstick.engine.chain.ForwardingChatModel;

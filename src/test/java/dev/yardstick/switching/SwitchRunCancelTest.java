@@ -1,5 +1,8 @@
 package dev.yardstick.switching;
 
+import dev.yardstick.switching.script.ConversationScript;
+import dev.yardstick.switching.script.ScriptLoader;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,8 +43,8 @@ class SwitchTestCancelTest {
         ModelClient mock = new MockProvider().open(ModelSpec.parse("mock/instant"), new ProviderContext(Map.of(),
                 null));
         CountDownLatch firstTurn = new CountDownLatch(1);
-        SwitchTest test = new SwitchTest(script, Map.of("mock/instant", mock),
-                new SwitchTest.Options(false, null, 1), Clock.systemUTC()).onTurn((c, turn) -> firstTurn.countDown());
+        SwitchRun test = new SwitchRun(script, Map.of("mock/instant", mock),
+                new SwitchRun.Options(false, null, 1), Clock.systemUTC()).onTurn((c, turn) -> firstTurn.countDown());
         CompletableFuture<SwitchReport> running = CompletableFuture.supplyAsync(
                 () -> test.run(Instant.now(), Map.of()));
         assertTrue(firstTurn.await(10, TimeUnit.SECONDS), "turn 1 answers; turn 2 hangs until its 30 s timeout");

@@ -1,4 +1,4 @@
-package dev.yardstick.switching;
+package dev.yardstick.switching.window;
 
 /** Sends the whole history or nothing: an overflow fails the turn on that model (the strict CI gate). */
 public record FailOnOverflow() implements WindowStrategy {

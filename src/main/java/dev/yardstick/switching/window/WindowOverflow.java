@@ -1,4 +1,4 @@
-package dev.yardstick.switching;
+package dev.yardstick.switching.window;
 
 /**
  * The history cannot be fitted into a model's window the way the strategy allows: the {@code fail} strategy met an

@@ -1,4 +1,11 @@
-package dev.yardstick.switching;
+package dev.yardstick.switching.integrity;
+
+import dev.yardstick.switching.window.Conversations;
+import dev.yardstick.switching.window.ConversationState;
+import dev.yardstick.switching.window.DropOldest;
+import dev.yardstick.switching.window.Fitted;
+import dev.yardstick.switching.window.Summarizer;
+import dev.yardstick.switching.window.WindowFitter;
 
 import dev.yardstick.engine.chain.BreakerPolicy;
 import dev.yardstick.engine.chain.FailoverChain;

@@ -1,4 +1,4 @@
-package dev.yardstick.switching;
+package dev.yardstick.switching.script;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -1,9 +1,9 @@
-package dev.yardstick.switching;
+package dev.yardstick.switching.window;
 
 import dev.yardstick.config.Role;
-import dev.yardstick.switching.ConversationState.Entry;
-import dev.yardstick.switching.Fitted.Kept;
-import dev.yardstick.switching.Fitted.Part;
+import dev.yardstick.switching.window.ConversationState.Entry;
+import dev.yardstick.switching.window.Fitted.Kept;
+import dev.yardstick.switching.window.Fitted.Part;
 import java.util.ArrayList;
 import java.util.List;
 

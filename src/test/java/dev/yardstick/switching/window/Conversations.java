@@ -1,14 +1,14 @@
-package dev.yardstick.switching;
+package dev.yardstick.switching.window;
 
 import dev.yardstick.config.Role;
 import dev.yardstick.provider.TokenCounter;
 import dev.yardstick.provider.TokenSource;
 
 /** Conversations of known size for the fitting and integrity tests, counted one token per word. */
-final class Conversations {
+public final class Conversations {
 
-    static final String LABEL = "test/model";
-    static final TokenCounter WORDS = new TokenCounter() {
+    public static final String LABEL = "test/model";
+    public static final TokenCounter WORDS = new TokenCounter() {
         @Override
         public int count(String text) {
             String t = text == null ? "" : text.strip();
@@ -25,13 +25,13 @@ final class Conversations {
             return "words";
         }
     };
-    static final TokenMeter METER = new TokenMeter(WORDS);
+    public static final TokenMeter METER = new TokenMeter(WORDS);
 
     private Conversations() {
     }
 
     /** {@code n} words: {@code tag w2 w3 ...}. */
-    static String words(String tag, int n) {
+    public static String words(String tag, int n) {
         StringBuilder b = new StringBuilder(tag);
         for (int i = 2; i <= n; i++) {
             b.append(" w").append(i);
@@ -43,7 +43,7 @@ final class Conversations {
      * A system prompt of 5 words, {@code turns} exchanges of two 10-word messages, then a new 5-word user message:
      * as a request 3 + 8 + 26 × turns + 8 tokens (3 of framing per message and per request).
      */
-    static ConversationState of(int turns) {
+    public static ConversationState of(int turns) {
         ConversationState state = ConversationState.start("You are a helpful agent");
         for (int t = 1; t <= turns; t++) {
             state = state.append(Role.USER, words("user" + t, 10), t, "script")

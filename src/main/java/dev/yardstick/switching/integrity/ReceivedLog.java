@@ -1,4 +1,4 @@
-package dev.yardstick.switching;
+package dev.yardstick.switching.integrity;
 
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.listener.ChatModelRequestContext;
@@ -12,7 +12,7 @@ import java.util.List;
  * final {@link dev.langchain4j.model.chat.request.ChatRequest}, the very object the provider then turns into its
  * wire format. Requests are numbered so a caller can take exactly those made since a mark.
  */
-final class ReceivedLog implements ChatModelListener {
+public final class ReceivedLog implements ChatModelListener {
 
     private final List<List<Message>> requests = new ArrayList<>();
 
@@ -25,14 +25,14 @@ final class ReceivedLog implements ChatModelListener {
     }
 
     /** How many requests were received so far: a mark for {@link #since}. */
-    int mark() {
+    public int mark() {
         synchronized (requests) {
             return requests.size();
         }
     }
 
     /** The requests received since the mark, oldest first. */
-    List<List<Message>> since(int mark) {
+    public List<List<Message>> since(int mark) {
         synchronized (requests) {
             return List.copyOf(requests.subList(Math.min(mark, requests.size()), requests.size()));
         }

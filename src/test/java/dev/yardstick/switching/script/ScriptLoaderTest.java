@@ -1,4 +1,7 @@
-package dev.yardstick.switching;
+package dev.yardstick.switching.script;
+
+import dev.yardstick.switching.TestScripts;
+import dev.yardstick.switching.window.Summarize;
 
 import dev.yardstick.engine.chain.Fault;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package dev.yardstick.switching;
+package dev.yardstick.switching.window;
 
 /**
  * On overflow, keeps the system prompt and the last {@code turns} earlier turns and drops all older ones; when even

@@ -1,4 +1,6 @@
-package dev.yardstick.switching;
+package dev.yardstick.switching.script;
+
+import dev.yardstick.switching.window.WindowStrategy;
 
 import dev.yardstick.engine.chain.BreakerPolicy;
 import dev.yardstick.engine.chain.FailoverPolicy;

@@ -1,10 +1,13 @@
-package dev.yardstick.switching;
+package dev.yardstick.switching.integrity;
+
+import dev.yardstick.switching.window.ConversationState;
+import dev.yardstick.switching.window.Fitted;
 
 import dev.yardstick.config.Message;
 import dev.yardstick.report.Formats;
-import dev.yardstick.switching.Fitted.Condensed;
-import dev.yardstick.switching.Fitted.Kept;
-import dev.yardstick.switching.Fitted.Part;
+import dev.yardstick.switching.window.Fitted.Condensed;
+import dev.yardstick.switching.window.Fitted.Kept;
+import dev.yardstick.switching.window.Fitted.Part;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;

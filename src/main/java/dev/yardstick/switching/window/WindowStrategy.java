@@ -1,4 +1,4 @@
-package dev.yardstick.switching;
+package dev.yardstick.switching.window;
 
 import dev.yardstick.config.InputException;
 import java.util.Locale;

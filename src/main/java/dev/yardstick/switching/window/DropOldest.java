@@ -1,4 +1,4 @@
-package dev.yardstick.switching;
+package dev.yardstick.switching.window;
 
 import java.util.ArrayList;
 import java.util.List;
