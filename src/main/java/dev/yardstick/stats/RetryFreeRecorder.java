@@ -2,13 +2,13 @@ package dev.yardstick.stats;
 
 import dev.yardstick.engine.Sample;
 import dev.yardstick.engine.SampleListener;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.LongAdder;
-import org.HdrHistogram.ConcurrentHistogram;
-import org.HdrHistogram.Histogram;
 
 /**
  * Records each model's latency without its retries ({@link RetryFreeLatency}), beside the main recorder. Nothing

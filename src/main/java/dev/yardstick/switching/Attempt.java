@@ -1,11 +1,10 @@
 package dev.yardstick.switching;
 
-import dev.yardstick.switching.integrity.IntegrityCheck;
-import dev.yardstick.switching.window.Fitted;
-
 import dev.yardstick.engine.Sample;
 import dev.yardstick.engine.SampleError;
 import dev.yardstick.engine.chain.ChainAttempt;
+import dev.yardstick.switching.integrity.IntegrityCheck;
+import dev.yardstick.switching.window.Fitted;
 
 /**
  * One try of one model at one turn: sent and answered, sent and failed, not sendable because the history does

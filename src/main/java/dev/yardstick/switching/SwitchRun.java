@@ -1,18 +1,14 @@
 package dev.yardstick.switching;
 
-import dev.yardstick.switching.script.ConversationScript;
-
-import dev.yardstick.engine.chain.BreakerPolicy;
-import dev.yardstick.engine.chain.FailoverPolicy;
-import dev.yardstick.engine.chain.Fault;
-import dev.yardstick.engine.chain.RetryPolicy;
 import dev.yardstick.config.InputException;
 import dev.yardstick.config.ToolVersion;
 import dev.yardstick.engine.ClientWarmupReport;
+import dev.yardstick.engine.chain.Fault;
 import dev.yardstick.provider.ModelClient;
 import dev.yardstick.report.ModelInfo;
 import dev.yardstick.report.RunInfo;
 import dev.yardstick.report.SwitchReport;
+import dev.yardstick.switching.script.ConversationScript;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -118,7 +114,7 @@ public final class SwitchRun {
 
     private SwitchReport report(Instant started, Map<String, Object> settings,
                                 List<SwitchReport.Conversation> conversations) {
-        Map<String, OptionalInt> windows = ConversationRunner.windows(script, models);
+        Map<String, OptionalInt> windows = ModelWindows.of(script, models);
         List<ModelInfo> infos = new ArrayList<>();
         windows.forEach((label, window) -> {
             ModelClient client = models.get(label);

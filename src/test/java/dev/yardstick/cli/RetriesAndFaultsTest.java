@@ -8,17 +8,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.yardstick.testing.Behavior;
 import dev.yardstick.testing.LoopbackLlmServer;
 import dev.yardstick.testing.Protocol;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --retries} and {@code --fault} end to end: benchmark through the real OpenAI client against a loopback

@@ -1,12 +1,5 @@
 package dev.yardstick.switching;
 
-import dev.yardstick.engine.chain.BreakerPolicy;
-import dev.yardstick.engine.chain.FailoverChain;
-import dev.yardstick.engine.chain.FailoverPolicy;
-import dev.yardstick.engine.chain.FaultInjector;
-import dev.yardstick.engine.chain.Fault;
-import dev.yardstick.engine.chain.Messages;
-import dev.yardstick.engine.chain.RetryPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,8 +7,13 @@ import dev.yardstick.engine.ErrorClass;
 import dev.yardstick.engine.Sample;
 import dev.yardstick.engine.SampleError;
 import dev.yardstick.engine.TokenCounts;
+import dev.yardstick.engine.chain.BreakerPolicy;
+import dev.yardstick.engine.chain.FailoverChain;
+import dev.yardstick.engine.chain.FailoverPolicy;
+import dev.yardstick.engine.chain.RetryPolicy;
 import dev.yardstick.provider.TokenSource;
 import dev.yardstick.report.SwitchReport;
+import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.Test;
 
 /** The chain's retry, backoff and circuit breakers, driven by scripted outcomes instead of models. */
 class FailoverChainTest {

@@ -1,25 +1,20 @@
 package dev.yardstick.switching;
 
-import dev.yardstick.engine.chain.BreakerPolicy;
-import dev.yardstick.engine.chain.FailoverChain;
-import dev.yardstick.engine.chain.FailoverPolicy;
-import dev.yardstick.engine.chain.FaultInjector;
-import dev.yardstick.engine.chain.Fault;
-import dev.yardstick.engine.chain.Messages;
-import dev.yardstick.engine.chain.RetryPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.yardstick.config.InputException;
+import dev.yardstick.engine.chain.BreakerPolicy;
+import dev.yardstick.engine.chain.RetryPolicy;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
 
 /** The retry and circuit-breaker settings a script may give: their limits, their waits and how reports show them. */
 class RecoveryPolicyTest {

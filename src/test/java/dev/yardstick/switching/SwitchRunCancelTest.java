@@ -1,8 +1,5 @@
 package dev.yardstick.switching;
 
-import dev.yardstick.switching.script.ConversationScript;
-import dev.yardstick.switching.script.ScriptLoader;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +9,10 @@ import dev.yardstick.provider.ModelClient;
 import dev.yardstick.provider.ProviderContext;
 import dev.yardstick.provider.mock.MockProvider;
 import dev.yardstick.report.SwitchReport;
+import dev.yardstick.switching.script.ConversationScript;
+import dev.yardstick.switching.script.ScriptLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,8 +22,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Ctrl-C in the middle of a hanging turn: the run stops at once and the partial report keeps what finished. */
 class SwitchTestCancelTest {

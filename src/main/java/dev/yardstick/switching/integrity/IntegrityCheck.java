@@ -1,13 +1,12 @@
 package dev.yardstick.switching.integrity;
 
-import dev.yardstick.switching.window.ConversationState;
-import dev.yardstick.switching.window.Fitted;
-
 import dev.yardstick.config.Message;
 import dev.yardstick.report.Formats;
+import dev.yardstick.switching.window.ConversationState;
 import dev.yardstick.switching.window.Fitted.Condensed;
 import dev.yardstick.switching.window.Fitted.Kept;
 import dev.yardstick.switching.window.Fitted.Part;
+import dev.yardstick.switching.window.Fitted;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;

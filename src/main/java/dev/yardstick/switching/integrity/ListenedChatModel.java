@@ -1,10 +1,10 @@
 package dev.yardstick.switching.integrity;
 
 import dev.langchain4j.model.chat.StreamingChatModel;
-import dev.yardstick.engine.chain.ForwardingChatModel;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.yardstick.engine.chain.ForwardingChatModel;
 import java.util.ArrayList;
 import java.util.List;
 

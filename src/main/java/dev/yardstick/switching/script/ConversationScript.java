@@ -1,13 +1,10 @@
 package dev.yardstick.switching.script;
 
-import dev.yardstick.switching.window.WindowStrategy;
-
-import dev.yardstick.engine.chain.BreakerPolicy;
-import dev.yardstick.engine.chain.FailoverPolicy;
-import dev.yardstick.engine.chain.Fault;
-import dev.yardstick.engine.chain.RetryPolicy;
 import dev.yardstick.config.Expectation;
 import dev.yardstick.config.ModelSpec;
+import dev.yardstick.engine.chain.FailoverPolicy;
+import dev.yardstick.engine.chain.Fault;
+import dev.yardstick.switching.window.WindowStrategy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

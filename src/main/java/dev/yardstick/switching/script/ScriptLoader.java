@@ -1,12 +1,5 @@
 package dev.yardstick.switching.script;
 
-import dev.yardstick.switching.window.DropOldest;
-import dev.yardstick.switching.window.WindowStrategy;
-
-import dev.yardstick.engine.chain.BreakerPolicy;
-import dev.yardstick.engine.chain.FailoverPolicy;
-import dev.yardstick.engine.chain.Fault;
-import dev.yardstick.engine.chain.RetryPolicy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.yardstick.config.Durations;
@@ -14,6 +7,12 @@ import dev.yardstick.config.InputException;
 import dev.yardstick.config.ModelParams;
 import dev.yardstick.config.ModelSpec;
 import dev.yardstick.config.YamlFiles;
+import dev.yardstick.engine.chain.BreakerPolicy;
+import dev.yardstick.engine.chain.FailoverPolicy;
+import dev.yardstick.engine.chain.Fault;
+import dev.yardstick.engine.chain.RetryPolicy;
+import dev.yardstick.switching.window.DropOldest;
+import dev.yardstick.switching.window.WindowStrategy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.yardstick.config.InputException;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import java.time.Duration;
 
 class FaultTest {
 

@@ -1,19 +1,5 @@
 package dev.yardstick.switching.integrity;
 
-import dev.yardstick.switching.window.Conversations;
-import dev.yardstick.switching.window.ConversationState;
-import dev.yardstick.switching.window.DropOldest;
-import dev.yardstick.switching.window.Fitted;
-import dev.yardstick.switching.window.Summarizer;
-import dev.yardstick.switching.window.WindowFitter;
-
-import dev.yardstick.engine.chain.BreakerPolicy;
-import dev.yardstick.engine.chain.FailoverChain;
-import dev.yardstick.engine.chain.FailoverPolicy;
-import dev.yardstick.engine.chain.FaultInjector;
-import dev.yardstick.engine.chain.Fault;
-import dev.yardstick.engine.chain.Messages;
-import dev.yardstick.engine.chain.RetryPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,11 +8,20 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.yardstick.config.Message;
 import dev.yardstick.config.Role;
 import dev.yardstick.engine.PlannedRequest;
+import dev.yardstick.engine.chain.Fault;
+import dev.yardstick.engine.chain.FaultInjector;
+import dev.yardstick.engine.chain.Messages;
+import dev.yardstick.switching.window.ConversationState;
+import dev.yardstick.switching.window.Conversations;
+import dev.yardstick.switching.window.DropOldest;
+import dev.yardstick.switching.window.Fitted;
+import dev.yardstick.switching.window.Summarizer;
+import dev.yardstick.switching.window.WindowFitter;
+import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.OptionalInt;
-import org.junit.jupiter.api.Test;
 
 /** What a provider received, held against the state: each kind of damage is found and named. */
 class IntegrityCheckTest {

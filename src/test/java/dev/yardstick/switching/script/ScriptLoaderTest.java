@@ -1,19 +1,18 @@
 package dev.yardstick.switching.script;
 
-import dev.yardstick.switching.TestScripts;
-import dev.yardstick.switching.window.Summarize;
-
-import dev.yardstick.engine.chain.Fault;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.yardstick.config.InputException;
+import dev.yardstick.engine.chain.Fault;
+import dev.yardstick.switching.TestScripts;
+import dev.yardstick.switching.window.Summarize;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Scripts are read whole and checked before anything runs; each mistake names file, line and field. */
 class ScriptLoaderTest {

@@ -2,8 +2,8 @@ package dev.yardstick.switching.window;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
+import java.util.List;
 
 class RangesTest {
 

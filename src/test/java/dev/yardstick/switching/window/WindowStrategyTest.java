@@ -1,7 +1,5 @@
 package dev.yardstick.switching.window;
 
-import dev.yardstick.switching.integrity.IntegrityCheck;
-
 import static dev.yardstick.switching.window.Conversations.LABEL;
 import static dev.yardstick.switching.window.Conversations.METER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,12 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.yardstick.config.InputException;
 import dev.yardstick.config.Message;
 import dev.yardstick.config.Role;
+import dev.yardstick.switching.integrity.IntegrityCheck;
 import dev.yardstick.switching.window.Fitted.Condensed;
 import dev.yardstick.switching.window.Fitted.Kept;
+import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
-import org.junit.jupiter.api.Test;
 
 /** Each strategy fits an overflowing history and declares exactly what it left out. Pure logic, no model. */
 class WindowStrategyTest {
