@@ -13,6 +13,7 @@ import dev.yardstick.cost.Shares;
 import dev.yardstick.cost.UsageColumns;
 import dev.yardstick.cost.UsageLog;
 import dev.yardstick.cost.Volume;
+import dev.yardstick.provider.ModelTokenizers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -200,7 +201,7 @@ public final class CostAnalyzeCommand implements Callable<Integer> {
         }
         PriceCatalog catalog = PriceCatalog.load(session.config(common), session.env());
         CostReport report;
-        try (ModelTokenizers counters = new ModelTokenizers(session.registry(common), session)) {
+        try (ModelTokenizers counters = new ModelTokenizers(session.registry(common), session::log)) {
             report = new CostAnalysis(catalog, counters).run(scenarios, uniqueModels(), wanted, evidence);
         }
         if (report.scenarios().stream().allMatch(s -> s.ranked().isEmpty())) {

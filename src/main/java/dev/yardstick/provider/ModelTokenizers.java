@@ -1,35 +1,32 @@
-package dev.yardstick.cli;
+package dev.yardstick.provider;
 
 import dev.yardstick.config.ModelSpec;
-import dev.yardstick.provider.OpenedModels;
-import dev.yardstick.provider.ProviderRegistry;
-import dev.yardstick.provider.TokenCounter;
 import dev.yardstick.provider.tokens.EstimatingCounter;
 import dev.yardstick.provider.tokens.TokenCounters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Each model's own tokenizer, for counting sample prompts: hosted models by their name (jtokkit for OpenAI
- * families, a marked estimate otherwise); in-process models (local GGUF, mock) from the model itself, opened once
- * and closed with this. A local model that cannot be opened is estimated, with a warning.
+ * Each model's own tokenizer, for counting tokens outside a run (sample prompts, usage logs): hosted models by
+ * their name (jtokkit for OpenAI families, a marked estimate otherwise); models of an {@link Provider#inProcess()
+ * in-process} provider (local GGUF, mock) from the model itself, opened once and closed with this. A model that
+ * cannot be opened is estimated, with a warning.
  */
-final class ModelTokenizers implements Function<String, TokenCounter>, AutoCloseable {
-
-    private static final Set<String> IN_PROCESS = Set.of("local", "mock");
+public final class ModelTokenizers implements Function<String, TokenCounter>, AutoCloseable {
 
     private final ProviderRegistry registry;
-    private final Session session;
+    private final Consumer<String> warnings;
     private final Map<String, TokenCounter> counters = new HashMap<>();
     private final List<OpenedModels> opened = new ArrayList<>();
 
-    ModelTokenizers(ProviderRegistry registry, Session session) {
+    /** @param warnings told, in one line, of a model whose tokens are estimated because it could not be opened */
+    public ModelTokenizers(ProviderRegistry registry, Consumer<String> warnings) {
         this.registry = registry;
-        this.session = session;
+        this.warnings = warnings;
     }
 
     @Override
@@ -39,7 +36,7 @@ final class ModelTokenizers implements Function<String, TokenCounter>, AutoClose
 
     private TokenCounter counter(String label) {
         ModelSpec spec = ModelSpec.parse(label);
-        if (!IN_PROCESS.contains(spec.provider())) {
+        if (!registry.inProcess(spec.provider())) {
             return TokenCounters.forModel(label);
         }
         try {
@@ -47,7 +44,7 @@ final class ModelTokenizers implements Function<String, TokenCounter>, AutoClose
             opened.add(models);
             return models.get(spec.label()).tokenCounter();
         } catch (RuntimeException e) {
-            session.log("yardstick: warning: cannot open " + label + " to count its tokens ("
+            warnings.accept("yardstick: warning: cannot open " + label + " to count its tokens ("
                     + e.getMessage() + "); estimating them");
             return EstimatingCounter.INSTANCE;
         }
