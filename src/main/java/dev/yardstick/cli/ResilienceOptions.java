@@ -22,7 +22,7 @@ public final class ResilienceOptions {
 
     @Option(names = "--retries", paramLabel = "N", defaultValue = "0",
             description = {"Retry a request that failed transiently (HTTP 429 or 5xx, timeout, connection, broken "
-                    + "stream) up to N times: exponential backoff from 200 ms (×2, ±20% jitter, at most 5 s), "
+                    + "stream) up to N times: exponential backoff from 200 ms (×2, ±20%% jitter, at most 5 s), "
                     + "never sooner than the server's Retry-After (one over 30 s is not waited out). Latency counts "
                     + "from the first try; reports count the retries (default: ${DEFAULT-VALUE})."})
     int retries;
