@@ -122,6 +122,20 @@ class RetriesAndFaultsTest {
         report.get("samples").forEach(s -> ok.add(s.get("ok").asBoolean()));
         assertEquals(List.of(true, true, false, true, true), ok);
         assertEquals("http-5xx", report.at("/samples/2/error/errorClass").asText(), report.at("/samples/2").toString());
+        assertTrue(report.at("/samples/2/attempts").isMissingNode(), "one try, no retry: " + report.at("/samples/2"));
+    }
+
+    @Test
+    void aRetriedCompareSampleShowsItsTriesAndTheirTime() throws Exception {
+        // An injected 503 asks for the default Retry-After of 1 s, longer than the 200 ms backoff.
+        JsonNode report = run("compare", "-m", "mock/fast", "-p", "hi", "--repeat", "3", "--concurrency", "1",
+                "--retries", "1", "--fault", "mock/fast:503@2x1");
+        JsonNode retried = report.at("/samples/1");
+        assertTrue(retried.get("ok").asBoolean(), retried.toString());
+        assertEquals(2, retried.get("attempts").asInt(), retried.toString());
+        assertTrue(retried.get("retryMs").asDouble() >= 1000, "waited the Retry-After: " + retried);
+        assertTrue(retried.get("e2eMs").asDouble() >= retried.get("retryMs").asDouble(), retried.toString());
+        assertEquals(1, report.at("/summary/0/stats/requests/retries").asInt(), report.at("/summary").toString());
     }
 
     @Test
