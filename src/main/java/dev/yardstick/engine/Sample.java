@@ -59,6 +59,12 @@ public record Sample(long sequence, String model, String promptId, int repetitio
         return ok() && (text == null || text.isEmpty()) && finishReason != null;
     }
 
+    /** The same request ended otherwise: its times and tries kept, its answer dropped. */
+    public Sample withError(SampleError newError) {
+        return new Sample(sequence, model, promptId, repetition, warmup, scheduledNanos, queueNanos, ttftNanos, e2eNanos,
+                new long[0], tokens, "", null, requestId, attempts, newError, retryNanos);
+    }
+
     /** TTFT of the answering try alone: without the earlier tries and the waits between them; -1 when none. */
     public long ttftWithoutRetriesNanos() {
         return ttftNanos < 0 ? -1 : ttftNanos - retryNanos;

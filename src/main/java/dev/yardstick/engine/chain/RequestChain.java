@@ -1,6 +1,7 @@
 package dev.yardstick.engine.chain;
 
 import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.yardstick.engine.ErrorClass;
 import dev.yardstick.engine.PlannedRequest;
 import dev.yardstick.engine.RequestMiddleware;
 import dev.yardstick.engine.Sample;
@@ -22,6 +23,7 @@ public final class RequestChain implements RequestMiddleware {
 
     private final FailoverChain<SentTry> chain;
     private final FaultSchedule faults;
+    private final RetryPolicy retry;
 
     /** @param seed seeds the backoff jitter, so a rerun waits the same */
     public RequestChain(RetryPolicy retry, FaultSchedule faults, long seed) {
@@ -30,6 +32,7 @@ public final class RequestChain implements RequestMiddleware {
                     throw new IllegalStateException("no breaker to refuse " + label + ": " + reason);
                 });
         this.faults = faults;
+        this.retry = retry;
     }
 
     @Override
@@ -45,7 +48,15 @@ public final class RequestChain implements RequestMiddleware {
                     : m -> new FaultInjector(m, fault);
             return new SentTry(tries.send(around));
         }, tries::cancelled);
-        return sent.getLast().sample();
+        SentTry last = sent.getLast();
+        boolean retryDue = last.transientFailure() && sent.size() < retry.maxAttempts()
+                && !retry.tooLong(last.retryAfterMillis());
+        if (tries.cancelled() && retryDue) {
+            // Ctrl-C came while the request waited for its next try: it never ended, so it is no measurement.
+            return last.sample().withError(new SampleError(ErrorClass.CANCELLED, null,
+                    "run cancelled while waiting to retry after " + last.describe(), null));
+        }
+        return last.sample();
     }
 
     /** A try that was sent: its sample says how it went. */
