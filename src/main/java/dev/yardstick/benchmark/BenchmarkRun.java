@@ -178,6 +178,13 @@ public final class BenchmarkRun {
             notes.add(emptyAnswers.sum() + " answer(s) were empty though complete (the stream ended with its stop"
                     + " reason): counted as successes, flagged empty-answer in the samples.");
         }
+        long retries = results.stream().flatMap(s -> s.models().stream())
+                .mapToLong(m -> m.requests().retries()).sum();
+        if (retries > 0) {
+            notes.add(retries + " retr" + (retries == 1 ? "y" : "ies") + " (tries beyond a request's first): a retried"
+                    + " request's latency counts from its first try's start, as the user waited; withoutRetries (JSON)"
+                    + " gives the answering try alone.");
+        }
         if (!plan.shard().whole()) {
             notes.add("Shard " + plan.shard().text() + " of the plan: merge the shards' reports with 'yardstick"
                     + " report merge' for the plan's figures; the gates here judged this shard alone.");

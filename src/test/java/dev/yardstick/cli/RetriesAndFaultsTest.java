@@ -140,8 +140,11 @@ class RetriesAndFaultsTest {
 
     @Test
     void aFaultOnBenchmarkThatRecoversIsRetried() throws Exception {
-        JsonNode stats = run("benchmark", "-m", "mock/fast", "--requests", "6", "--concurrency", "1", "--retries",
-                "1", "--fault", "mock/fast:500@2x1", "--fault", "mock/fast:429=10ms@4").at("/steps/0/models/0");
+        JsonNode report = run("benchmark", "-m", "mock/fast", "--requests", "6", "--concurrency", "1", "--retries",
+                "1", "--fault", "mock/fast:500@2x1", "--fault", "mock/fast:429=10ms@4");
+        JsonNode stats = report.at("/steps/0/models/0");
+        assertTrue(report.get("notes").toString().contains("2 retries (tries beyond a request's first)"),
+                report.get("notes").toString());
         assertEquals(5, stats.at("/requests/succeeded").asInt(), stats.toString());
         assertEquals(1, stats.at("/requests/errors/rate-limited").asInt(), "every try of the 4th failed: " + stats);
         assertEquals(2, stats.at("/requests/retries").asInt(), "one retry each for the 2nd and the 4th: " + stats);
