@@ -12,8 +12,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FaultSchedule {
 
-    public static final FaultSchedule NONE = new FaultSchedule(List.of());
-
     private final List<Fault> faults;
     private final Map<String, AtomicInteger> tries = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
@@ -41,13 +39,5 @@ public final class FaultSchedule {
             }
         }
         return met;
-    }
-
-    public boolean isEmpty() {
-        return faults.isEmpty();
-    }
-
-    public List<Fault> faults() {
-        return faults;
     }
 }
