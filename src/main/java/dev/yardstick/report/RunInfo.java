@@ -2,6 +2,8 @@ package dev.yardstick.report;
 
 import dev.yardstick.engine.ClientWarmupReport;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,7 +18,8 @@ public record RunInfo(String tool, String version, String command, Instant start
                       boolean interrupted, Map<String, Object> settings, ClientWarmupReport clientWarmup) {
 
     public RunInfo {
-        settings = settings == null ? Map.of() : Map.copyOf(settings);
+        // In the order given: Map.copyOf's order changes from one JVM to the next, and so would the report's.
+        settings = settings == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     }
 
     /** A run that sent no request of its own (a merge, a diff). */
