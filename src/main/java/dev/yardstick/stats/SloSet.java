@@ -18,7 +18,8 @@ public record SloSet(List<Slo> slos) {
 
     public static final SloSet NONE = new SloSet(List.of());
 
-    private static final Set<Metric> ALLOWED = EnumSet.of(Metric.TTFT, Metric.E2E, Metric.ITL, Metric.TPOT);
+    private static final Set<Metric> ALLOWED = EnumSet.copyOf(
+            java.util.Arrays.stream(Metric.values()).filter(Metric::sloAllowed).toList());
 
     public SloSet {
         slos = List.copyOf(slos);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.yardstick.stats.Metric;
 import dev.yardstick.export.Json;
 import dev.yardstick.provider.OpenedModels;
 import dev.yardstick.provider.ProviderContext;
@@ -52,6 +53,6 @@ class ReportOfNothingTest {
         }
         BenchmarkReport back = Json.mapper().readValue(json, BenchmarkReport.class);
         assertTrue(Double.isNaN(back.steps().getFirst().badPercent()), "null reads back as undefined");
-        assertTrue(Double.isNaN(back.steps().getFirst().models().getFirst().e2e().p50()));
+        assertTrue(Double.isNaN(back.steps().getFirst().models().getFirst().metric(Metric.E2E).p50()));
     }
 }
