@@ -28,6 +28,10 @@ final class BenchmarkDocument {
             new MetricStat(Stat.P99, Metric.TTFT), new MetricStat(Stat.P50, Metric.ITL),
             new MetricStat(Stat.P50, Metric.E2E), new MetricStat(Stat.P99, Metric.E2E));
 
+    /** The columns of every distribution's row, after its count. */
+    private static final List<Stat> GRID_STATS = List.of(Stat.P50, Stat.P90, Stat.P95, Stat.P99, Stat.P999, Stat.MAX,
+            Stat.MEAN, Stat.STDDEV);
+
     private final RunInfo run;
     private final List<ModelInfo> models;
     private final List<Step> steps;
@@ -125,17 +129,19 @@ final class BenchmarkDocument {
 
     /** Every distribution of the model, in {@link Metric} order; one meaningful only under load is left out when empty. */
     private static Document.Grid metricGrid(ModelStats stats) {
-        List<String> headers = List.of(stats.model(), "n", "p50", "p90", "p95", "p99", "p99.9", "max", "mean",
-                "stddev", "p50 95% CI");
+        List<String> headers = new ArrayList<>(List.of(stats.model(), "n"));
+        GRID_STATS.forEach(stat -> headers.add(stat.label()));
+        headers.add("p50 95% CI");
         List<List<String>> rows = new ArrayList<>();
         for (Metric metric : Metric.values()) {
             MetricSummary m = stats.metric(metric);
             if (m == null || m.count() == 0 && metric.underLoadOnly()) {
                 continue;
             }
-            rows.add(List.of(metric.label(), Long.toString(m.count()), fig(m.p50()), fig(m.p90()), fig(m.p95()),
-                    fig(m.p99()), fig(m.p999()), fig(m.max()), fig(m.mean()), fig(m.stddev()),
-                    m.count() == 0 ? "–" : fig(m.medianCiLow()) + "–" + fig(m.medianCiHigh())));
+            List<String> row = new ArrayList<>(List.of(metric.label(), Long.toString(m.count())));
+            GRID_STATS.forEach(stat -> row.add(Formats.figure(stat.of(m))));
+            row.add(m.count() == 0 ? "–" : Formats.figure(m.medianCiLow()) + "–" + Formats.figure(m.medianCiHigh()));
+            rows.add(row);
         }
         return new Document.Grid(headers, rows, numericAfter(headers.size(), 1, headers.size()), false);
     }
@@ -229,13 +235,5 @@ final class BenchmarkDocument {
         blocks.add(new Document.Grid(List.of("result", "gate", "step", "model", "detail"), rows,
                 List.of(false, false, false, false, false), true));
         return blocks;
-    }
-
-    /** Latencies in a grid cell: milliseconds without the unit, precise to the figure's size. */
-    private static String fig(double value) {
-        if (Double.isNaN(value)) {
-            return "–";
-        }
-        return Formats.number(value, value >= 100 ? 0 : value >= 10 ? 1 : 2);
     }
 }
