@@ -127,7 +127,7 @@ final class BenchmarkDocument {
         return blocks;
     }
 
-    /** Every distribution of the model, in {@link Metric} order; one meaningful only under load is left out when empty. */
+    /** Every distribution of the model in {@link Metric} order; one meaningful only under load is left out if empty. */
     private static Document.Grid metricGrid(ModelStats stats) {
         List<String> headers = new ArrayList<>(List.of(stats.model(), "n"));
         GRID_STATS.forEach(stat -> headers.add(stat.label()));
@@ -140,7 +140,8 @@ final class BenchmarkDocument {
             }
             List<String> row = new ArrayList<>(List.of(metric.label(), Long.toString(m.count())));
             GRID_STATS.forEach(stat -> row.add(Formats.figure(stat.of(m))));
-            row.add(m.count() == 0 ? "–" : Formats.figure(m.medianCiLow()) + "–" + Formats.figure(m.medianCiHigh()));
+            row.add(m.count() == 0 ? "–"
+                    : Formats.figure(m.medianCiLow()) + "–" + Formats.figure(m.medianCiHigh()));
             rows.add(row);
         }
         return new Document.Grid(headers, rows, numericAfter(headers.size(), 1, headers.size()), false);

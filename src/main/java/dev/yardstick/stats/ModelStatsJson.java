@@ -2,14 +2,16 @@ package dev.yardstick.stats;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
 import java.io.IOException;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -58,7 +60,20 @@ final class ModelStatsJson {
         }
     }
 
+    /**
+     * Reads the fields as they stream (so an error keeps its line), each through the mapper's own deserializer of
+     * its type; unknown fields are skipped, as for every report record.
+     */
     static final class Reader extends StdDeserializer<ModelStats> {
+
+        /** The non-distribution fields and their types; a {@code Double} is a {@code double} component. */
+        private static final Map<String, Class<?>> PARTS = Map.ofEntries(Map.entry("model", String.class),
+                Map.entry("requests", RequestCounts.class), Map.entry("errorRate", Double.class),
+                Map.entry("window", Window.class), Map.entry("windowSeconds", Double.class),
+                Map.entry("requestThroughput", Double.class), Map.entry("outputTokensPerSecond", Double.class),
+                Map.entry("goodput", Double.class), Map.entry("sloAttainment", Double.class),
+                Map.entry("slo", String.class), Map.entry("tokens", TokenTotals.class),
+                Map.entry("flags", RequestFlags.class));
 
         Reader() {
             super(ModelStats.class);
@@ -66,33 +81,57 @@ final class ModelStatsJson {
 
         @Override
         public ModelStats deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            JsonNode node = ctxt.readTree(p);
+            Map<String, Object> parts = new HashMap<>();
             Map<Metric, MetricSummary> summaries = new EnumMap<>(Metric.class);
-            for (Metric metric : Metric.values()) {
-                summaries.put(metric, value(ctxt, node, metric.field(), MetricSummary.class));
+            JsonToken token = p.currentToken() == JsonToken.START_OBJECT ? p.nextToken() : p.currentToken();
+            for (; token == JsonToken.FIELD_NAME; token = p.nextToken()) {
+                String name = p.currentName();
+                p.nextToken();
+                Metric metric = METRICS_BY_FIELD.get(name);
+                Class<?> type = metric != null ? MetricSummary.class : PARTS.get(name);
+                if (type == null) {
+                    p.skipChildren();
+                } else if (metric != null) {
+                    summaries.put(metric, (MetricSummary) read(p, ctxt, name, type));
+                } else {
+                    parts.put(name, read(p, ctxt, name, type));
+                }
             }
-            return new ModelStats(value(ctxt, node, "model", String.class),
-                    value(ctxt, node, "requests", RequestCounts.class), number(ctxt, node, "errorRate"),
-                    value(ctxt, node, "window", Window.class), number(ctxt, node, "windowSeconds"),
-                    number(ctxt, node, "requestThroughput"), number(ctxt, node, "outputTokensPerSecond"),
-                    number(ctxt, node, "goodput"), number(ctxt, node, "sloAttainment"),
-                    value(ctxt, node, "slo", String.class), value(ctxt, node, "tokens", TokenTotals.class),
-                    summaries, value(ctxt, node, "flags", RequestFlags.class));
+            return new ModelStats((String) parts.get("model"), (RequestCounts) parts.get("requests"),
+                    number(parts, "errorRate"), (Window) parts.get("window"), number(parts, "windowSeconds"),
+                    number(parts, "requestThroughput"), number(parts, "outputTokensPerSecond"),
+                    number(parts, "goodput"), number(parts, "sloAttainment"), (String) parts.get("slo"),
+                    (TokenTotals) parts.get("tokens"), summaries, (RequestFlags) parts.get("flags"));
         }
 
-        private static <T> T value(DeserializationContext ctxt, JsonNode node, String name, Class<T> type)
+        /** One field's value; JSON null stays null (a {@code double} reads it as NaN). */
+        private static Object read(JsonParser p, DeserializationContext ctxt, String name, Class<?> type)
                 throws IOException {
-            JsonNode field = node.get(name);
-            return field == null || field.isNull() ? null : ctxt.readTreeAsValue(field, type);
+            if (p.currentToken() == JsonToken.VALUE_NULL) {
+                return type == Double.class ? Double.NaN : null;
+            }
+            try {
+                return ctxt.readValue(p, type);
+            } catch (JsonMappingException e) {
+                // Say where: a bad value deep in a report names its whole path (steps[0].models[0].requests...).
+                throw JsonMappingException.wrapWithPath(e, ModelStats.class, name);
+            }
         }
 
-        /** As a {@code double} component reads: absent is 0, null (an undefined figure) NaN. */
-        private static double number(DeserializationContext ctxt, JsonNode node, String name) throws IOException {
-            JsonNode field = node.get(name);
-            if (field == null) {
-                return 0;
-            }
-            return field.isNull() ? Double.NaN : ctxt.readTreeAsValue(field, Double.class);
+        /** As a {@code double} component reads: absent is 0. */
+        private static double number(Map<String, Object> parts, String name) {
+            Object value = parts.get(name);
+            return value == null ? 0 : (Double) value;
         }
+    }
+
+    private static final Map<String, Metric> METRICS_BY_FIELD = byField();
+
+    private static Map<String, Metric> byField() {
+        Map<String, Metric> out = new HashMap<>();
+        for (Metric metric : Metric.values()) {
+            out.put(metric.field(), metric);
+        }
+        return Map.copyOf(out);
     }
 }

@@ -66,7 +66,7 @@ public final class PercentileIntervals {
         return new Interval(low, high);
     }
 
-    /** How many of a distribution's {@code count} values are independent: one per request where a request gives several. */
+    /** How many of a distribution's {@code count} values are independent: one per request where it gives several. */
     static long independentValues(Metric metric, long count, long requests) {
         return metric.severalPerRequest() && requests > 0 ? Math.min(count, requests) : count;
     }

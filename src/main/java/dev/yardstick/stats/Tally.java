@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongConsumer;
 
 /**
  * One model's histograms and counters over some stretch of samples. Many threads may {@link #record} into one tally
@@ -21,7 +22,11 @@ final class Tally {
     /** HdrHistogram's precision: 3 significant digits, values to 0.1% of their size. */
     static final int SIGNIFICANT_DIGITS = 3;
 
-    private final Histogram[] histograms = new Histogram[Metric.values().length];
+    private static final Metric[] METRICS = Metric.values();
+
+    private final Histogram[] histograms = new Histogram[METRICS.length];
+    /** Each histogram's {@code recordValue}, made once so the hot path allocates nothing per sample. */
+    private final LongConsumer[] recorders = new LongConsumer[METRICS.length];
     private final LongAdder attempted = new LongAdder();
     private final LongAdder succeeded = new LongAdder();
     private final LongAdder retries = new LongAdder();
@@ -48,6 +53,7 @@ final class Tally {
         for (int i = 0; i < histograms.length; i++) {
             // Auto-resizing: sized by the values seen, so no maximum to guess and no clamping of a long stall.
             histograms[i] = concurrent ? new ConcurrentHistogram(SIGNIFICANT_DIGITS) : new Histogram(SIGNIFICANT_DIGITS);
+            recorders[i] = histograms[i]::recordValue;
         }
     }
 
@@ -88,8 +94,8 @@ final class Tally {
         if (burst) {
             bursts.increment();
         }
-        for (Metric metric : Metric.values()) {
-            metric.read(s, burst, histogram(metric)::recordValue);
+        for (Metric metric : METRICS) {
+            metric.read(s, burst, recorders[metric.ordinal()]);
         }
         recordTokens(s.tokens());
         int output = s.tokens() == null ? 0 : s.tokens().output();

@@ -229,7 +229,8 @@ class MetricsRecorderTest {
             while (writers.stream().anyMatch(Thread::isAlive)) {
                 for (ModelStats s : recorder.snapshot()) {
                     // one cut across counters and histograms: they always agree
-                    if (s.metric(Metric.E2E).count() != s.requests().succeeded() || s.metric(Metric.ITL).count() != 3 * s.metric(Metric.E2E).count()) {
+                    long e2e = s.metric(Metric.E2E).count();
+                    if (e2e != s.requests().succeeded() || s.metric(Metric.ITL).count() != 3 * e2e) {
                         consistent.set(false);
                     }
                 }

@@ -40,7 +40,8 @@ class RequestFlagsTest {
         ModelStats stats = recorder.snapshot().getFirst();
         assertEquals(1, stats.flags().bursts());
         assertEquals(2, stats.metric(Metric.OUTPUT_RATE).count(), "the burst's absurd tokens/s is left out");
-        assertTrue(stats.metric(Metric.OUTPUT_RATE).max() < 10_000, "no burst figure in it: " + stats.metric(Metric.OUTPUT_RATE).max());
+        double fastest = stats.metric(Metric.OUTPUT_RATE).max();
+        assertTrue(fastest < 10_000, "no burst figure in it: " + fastest);
         assertEquals(3, stats.metric(Metric.TTFT).count(), "its latencies still count");
         assertEquals(57, stats.metric(Metric.ITL).count(), "and its gaps");
     }
