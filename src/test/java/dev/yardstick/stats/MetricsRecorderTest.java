@@ -5,7 +5,6 @@ import dev.yardstick.engine.TokenCounts;
 import dev.yardstick.provider.TokenSource;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
