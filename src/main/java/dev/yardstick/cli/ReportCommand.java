@@ -1,7 +1,6 @@
 package dev.yardstick.cli;
 
 import dev.yardstick.benchmark.BenchmarkReports;
-import dev.yardstick.benchmark.Percentages;
 import dev.yardstick.report.BenchmarkReport;
 import dev.yardstick.report.DiffReport;
 import dev.yardstick.stats.RegressionRule;
@@ -55,7 +54,9 @@ public final class ReportCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             output.validate();
-            BenchmarkReport merged = BenchmarkReports.merge(reports.stream().map(BenchmarkReports::read).toList());
+            String first = reports.getFirst().getFileName().toString();
+            BenchmarkReport merged = BenchmarkReports.merge(reports.stream().map(BenchmarkReports::read).toList(),
+                    settings -> BenchmarkOptions.fromSettings(settings, first));
             output.emit(merged, session);
             return merged.anyGateFailed() ? ExitCodes.GATE_FAILED : ExitCodes.OK;
         }
@@ -78,11 +79,11 @@ public final class ReportCommand implements Callable<Integer> {
         @Parameters(index = "1", paramLabel = "NEW", description = "The new report (JSON).")
         Path current;
 
-        @Option(names = "--max-regression", paramLabel = "PERCENT",
+        @Option(names = "--max-regression", paramLabel = "PERCENT", converter = SettingConverters.ToPercent.class,
                 description = "Exit 1 when a p50/p95/p99 latency or a throughput got worse by more than this, e.g."
                         + " 10%%, and the change is significant at --confidence; or when a step or model of either"
                         + " report has no counterpart in the other.")
-        String maxRegression;
+        Double maxRegression;
 
         @Mixin
         RegressionOptions regression;
@@ -97,9 +98,9 @@ public final class ReportCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             output.validate();
-            Double allowance = Percentages.parse(maxRegression, "max regression");
             DiffReport diff = BenchmarkReports.diff(BenchmarkReports.read(baseline), BenchmarkReports.read(current),
-                    allowance, RegressionRule.parseConfidence(regression.confidence),
+                    maxRegression, regression.confidence == null ? RegressionRule.parseConfidence(null)
+                            : regression.confidence,
                     Boolean.TRUE.equals(regression.gateUnsupported));
             output.emit(diff, session);
             return diff.gateFailed() ? ExitCodes.GATE_FAILED : ExitCodes.OK;
