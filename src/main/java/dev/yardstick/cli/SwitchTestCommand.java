@@ -97,14 +97,8 @@ public final class SwitchTestCommand implements Callable<Integer> {
             SwitchReport report = test.run(started, settings(conversation));
             line.clear();
             output.emit(report, session);
-            if (test.cancelled()) {
-                return ExitCodes.INTERRUPTED;
-            }
-            if (!SwitchTest.anyAnswered(report)) {
-                session.log("yardstick: no turn was answered (" + firstFailure(report) + ")");
-                return ExitCodes.RUNTIME;
-            }
-            return report.verdict().passed() ? ExitCodes.OK : ExitCodes.GATE_FAILED;
+            return ExitCodes.ofRun(session, test.cancelled(), SwitchTest.anyAnswered(report) ? null
+                    : "no turn was answered (" + firstFailure(report) + ")", report.verdict().passed() ? null : "");
         }
     }
 
