@@ -3,7 +3,8 @@ package dev.yardstick.benchmark;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.yardstick.config.InputException;
 import dev.yardstick.config.ToolVersion;
-import dev.yardstick.config.YamlFiles;
+import dev.yardstick.config.TextFiles;
+import dev.yardstick.config.YamlErrors;
 import dev.yardstick.export.Json;
 import dev.yardstick.report.BenchmarkReport;
 import dev.yardstick.report.DiffReport;
@@ -48,7 +49,7 @@ public final class BenchmarkReports {
 
     /** Reads a benchmark report written with {@code --format json} or {@code -o FILE.json}. */
     public static Named read(Path file) {
-        String text = YamlFiles.readText(file);
+        String text = TextFiles.readText(file);
         BenchmarkReport report;
         try {
             if (!"benchmark".equals(Json.mapper().readTree(text).at("/run/command").asText())) {
@@ -58,7 +59,7 @@ public final class BenchmarkReports {
             report = Json.mapper().readValue(text, BenchmarkReport.class);
         } catch (JsonProcessingException e) {
             throw InputException.inFile(file.toString(), e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                    YamlFiles.fieldOf(e), "not a readable benchmark report: " + YamlFiles.problem(e));
+                    YamlErrors.fieldOf(e), "not a readable benchmark report: " + YamlErrors.problem(e));
         }
         return new Named(file.getFileName().toString(), report);
     }

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.yardstick.config.Expected;
 import dev.yardstick.config.FieldException;
 import dev.yardstick.config.InputException;
+import dev.yardstick.config.KeyLines;
+import dev.yardstick.config.TextFiles;
 import dev.yardstick.config.UnknownFields;
+import dev.yardstick.config.YamlErrors;
 import dev.yardstick.config.YamlFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -212,7 +215,7 @@ public final class PlanFile implements CommandLine.IDefaultValueProvider {
     private record Plan(String source, Path folder, String text, JsonNode tree) {
 
         static Plan read(Path file) {
-            String text = YamlFiles.readText(file);
+            String text = TextFiles.readText(file);
             if (text.isBlank()) {
                 throw InputException.inFile(file.toString(), 0, null, "the file is empty");
             }
@@ -220,7 +223,7 @@ public final class PlanFile implements CommandLine.IDefaultValueProvider {
             try {
                 tree = YamlFiles.mapper().readTree(text);
             } catch (JsonProcessingException e) {
-                throw YamlFiles.describe(file, text, e);
+                throw YamlErrors.describe(file, text, e);
             }
             if (tree == null || !tree.isObject()) {
                 throw InputException.inFile(file.toString(), 1, null, "expected a mapping (key: value lines), got "
@@ -238,7 +241,7 @@ public final class PlanFile implements CommandLine.IDefaultValueProvider {
         }
 
         InputException error(String key, String problem) {
-            return InputException.inFile(source, text == null ? 0 : YamlFiles.firstLineNaming(text, key), key,
+            return InputException.inFile(source, text == null ? 0 : KeyLines.firstLineNaming(text, key), key,
                     problem);
         }
 
