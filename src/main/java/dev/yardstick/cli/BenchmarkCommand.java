@@ -27,24 +27,15 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExit codes:%n",
         footer = {"  0 done and every gate passed, 1 a gate failed, 2 bad input, 3 nothing measured (every request",
                 "  failed), 130 interrupted (the partial report was written)."})
-public final class BenchmarkCommand implements Callable<Integer> {
-
-    private final Session session;
-
+public final class BenchmarkCommand extends SessionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Mixin(name = PlanFile.SETTINGS)
     BenchmarkOptions settings;
 
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    CommonOptions common;
-
     public BenchmarkCommand(Session session) {
-        this.session = session;
+        super(session);
     }
 
     @Override

@@ -17,10 +17,7 @@ import picocli.CommandLine.Option;
         description = {"Send the same prompts to several models and show their answers side by side, with "
                 + "latency (TTFT, E2E), tokens, cost and check results.",
                 "Example: yardstick compare -m local/stories260k -m mock/fast --prompts prompts/stories.yaml"})
-public final class CompareCommand implements Callable<Integer> {
-
-    private final Session session;
-
+public final class CompareCommand extends SessionCommand implements Callable<Integer> {
     @Mixin
     GenerationOptions generation;
 
@@ -53,14 +50,8 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Append every sample to FILE (JSONL) as it completes.")
     Path samplesFile;
 
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    CommonOptions common;
-
     public CompareCommand(Session session) {
-        this.session = session;
+        super(session);
     }
 
     @Override

@@ -11,23 +11,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** Lists the providers and whether each is usable here (key present, server reachable, model file found). */
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "List the providers Yardstick knows and whether each is usable here, and why not.")
-public final class ModelsCommand implements Callable<Integer> {
-
-    private final Session session;
-
-    @Mixin
-    CommonOptions common;
-
-    @Mixin
-    OutputOptions output;
+public final class ModelsCommand extends SessionCommand implements Callable<Integer> {
 
     public ModelsCommand(Session session) {
-        this.session = session;
+        super(session);
     }
 
     @Override

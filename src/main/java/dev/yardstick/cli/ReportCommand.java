@@ -37,18 +37,13 @@ public final class ReportCommand implements Callable<Integer> {
                     + " plan's gates are judged again on the merged figures (exit 1 when one fails); steps only some"
                     + " reports ran are marked partial.",
                     "Example: yardstick report merge shard1.json shard2.json -o merged.json"})
-    public static final class Merge implements Callable<Integer> {
-
-        private final Session session;
+    public static final class Merge extends SessionCommand implements Callable<Integer> {
 
         @Parameters(arity = "2..*", paramLabel = "REPORT", description = "Benchmark reports (JSON).")
         List<Path> reports;
 
-        @Mixin
-        OutputOptions output;
-
         public Merge(Session session) {
-            this.session = session;
+            super(session);
         }
 
         @Override
@@ -69,9 +64,7 @@ public final class ReportCommand implements Callable<Integer> {
                     + " verdict for every gated figure (regressed, improved, within-allowance, within-noise,"
                     + " too-few-samples). Reports with no step and model in common are an input error (exit 2).",
                     "Example: yardstick report diff base.json new.json --max-regression 10%% --format markdown"})
-    public static final class Diff implements Callable<Integer> {
-
-        private final Session session;
+    public static final class Diff extends SessionCommand implements Callable<Integer> {
 
         @Parameters(index = "0", paramLabel = "BASELINE", description = "The baseline report (JSON).")
         Path baseline;
@@ -88,11 +81,8 @@ public final class ReportCommand implements Callable<Integer> {
         @Mixin
         RegressionOptions regression;
 
-        @Mixin
-        OutputOptions output;
-
         public Diff(Session session) {
-            this.session = session;
+            super(session);
         }
 
         @Override

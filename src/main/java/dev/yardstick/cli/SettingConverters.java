@@ -17,6 +17,7 @@ import dev.yardstick.stats.Threshold;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Function;
 import picocli.CommandLine.ITypeConverter;
 
 /**
@@ -32,100 +33,106 @@ final class SettingConverters {
     interface FileName {
     }
 
-    static final class ToDuration implements ITypeConverter<Duration> {
+    /** A setting's parser as picocli's converter (annotations name a class, so each type has its one-line own). */
+    abstract static class Parsed<T> implements ITypeConverter<T> {
+
+        private final Function<String, T> parse;
+
+        Parsed(Function<String, T> parse) {
+            this.parse = parse;
+        }
+
         @Override
-        public Duration convert(String text) {
-            return Durations.parse(text);
+        public T convert(String text) {
+            return parse.apply(text);
         }
     }
 
-    static final class ToWarmup implements ITypeConverter<Warmup> {
-        @Override
-        public Warmup convert(String text) {
-            return Warmup.parse(text);
+    static final class ToDuration extends Parsed<Duration> {
+        ToDuration() {
+            super(Durations::parse);
         }
     }
 
-    static final class ToModel implements ITypeConverter<ModelSpec> {
-        @Override
-        public ModelSpec convert(String text) {
-            return ModelSpec.parse(text);
+    static final class ToWarmup extends Parsed<Warmup> {
+        ToWarmup() {
+            super(Warmup::parse);
         }
     }
 
-    static final class ToSweep implements ITypeConverter<Sweep> {
-        @Override
-        public Sweep convert(String text) {
-            return Sweep.parse(text);
+    static final class ToModel extends Parsed<ModelSpec> {
+        ToModel() {
+            super(ModelSpec::parse);
         }
     }
 
-    static final class ToArrival implements ITypeConverter<LoadShape.Arrival> {
-        @Override
-        public LoadShape.Arrival convert(String text) {
-            return switch (text.trim().toLowerCase(Locale.ROOT)) {
-                case "constant" -> LoadShape.Arrival.CONSTANT;
-                case "poisson" -> LoadShape.Arrival.POISSON;
-                default -> throw new InputException("unknown arrival '" + text + "' (expected constant or poisson)");
-            };
+    static final class ToSweep extends Parsed<Sweep> {
+        ToSweep() {
+            super(Sweep::parse);
         }
     }
 
-    static final class ToLength implements ITypeConverter<LengthDistribution> {
-        @Override
-        public LengthDistribution convert(String text) {
-            return LengthDistribution.parse(text);
+    static final class ToArrival extends Parsed<LoadShape.Arrival> {
+        ToArrival() {
+            super(SettingConverters::arrival);
         }
     }
 
-    static final class ToSlos implements ITypeConverter<SloSet> {
-        @Override
-        public SloSet convert(String text) {
-            return SloSet.parse(text);
+    static final class ToLength extends Parsed<LengthDistribution> {
+        ToLength() {
+            super(LengthDistribution::parse);
         }
     }
 
-    static final class ToGate implements ITypeConverter<Threshold> {
-        @Override
-        public Threshold convert(String text) {
-            return Threshold.parse(text);
+    static final class ToSlos extends Parsed<SloSet> {
+        ToSlos() {
+            super(SloSet::parse);
         }
     }
 
-    static final class ToShard implements ITypeConverter<Shard> {
-        @Override
-        public Shard convert(String text) {
-            return Shard.parse(text);
+    static final class ToGate extends Parsed<Threshold> {
+        ToGate() {
+            super(Threshold::parse);
+        }
+    }
+
+    static final class ToShard extends Parsed<Shard> {
+        ToShard() {
+            super(Shard::parse);
         }
     }
 
     /** {@code 10%} → 10. */
-    static final class ToPercent implements ITypeConverter<Double> {
-        @Override
-        public Double convert(String text) {
-            return Percentages.parse(text);
+    static final class ToPercent extends Parsed<Double> {
+        ToPercent() {
+            super(Percentages::parse);
         }
     }
 
     /** {@code 95%} or {@code 0.95} → 0.95. */
-    static final class ToConfidence implements ITypeConverter<Double> {
-        @Override
-        public Double convert(String text) {
-            return RegressionRule.parseConfidence(text);
+    static final class ToConfidence extends Parsed<Double> {
+        ToConfidence() {
+            super(RegressionRule::parseConfidence);
         }
     }
 
-    static final class ToPath implements ITypeConverter<Path>, FileName {
-        @Override
-        public Path convert(String text) {
-            return Path.of(text);
+    static final class ToPath extends Parsed<Path> implements FileName {
+        ToPath() {
+            super(Path::of);
         }
     }
 
-    static final class ToPromptSet implements ITypeConverter<PromptSet>, FileName {
-        @Override
-        public PromptSet convert(String text) {
-            return PromptLoader.load(Path.of(text));
+    static final class ToPromptSet extends Parsed<PromptSet> implements FileName {
+        ToPromptSet() {
+            super(text -> PromptLoader.load(Path.of(text)));
         }
+    }
+
+    private static LoadShape.Arrival arrival(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "constant" -> LoadShape.Arrival.CONSTANT;
+            case "poisson" -> LoadShape.Arrival.POISSON;
+            default -> throw new InputException("unknown arrival '" + text + "' (expected constant or poisson)");
+        };
     }
 }

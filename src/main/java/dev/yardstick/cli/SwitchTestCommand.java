@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,10 +28,7 @@ import picocli.CommandLine.Parameters;
                 + "the context survived the switch: history intact at every provider, windows fitted, failover "
                 + "fired and recovered. Exits 1 when a check fails, so CI can gate a provider change.",
                 "Example: yardstick switch-test scenarios/switch-support-handoff.yaml"})
-public final class SwitchTestCommand implements Callable<Integer> {
-
-    private final Session session;
-
+public final class SwitchTestCommand extends SessionCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCRIPT", description = "A conversation script (YAML, see scenarios/).")
     Path script;
 
@@ -67,14 +63,8 @@ public final class SwitchTestCommand implements Callable<Integer> {
             description = "Seed of the retry backoff's jitter (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    CommonOptions common;
-
     public SwitchTestCommand(Session session) {
-        this.session = session;
+        super(session);
     }
 
     @Override
