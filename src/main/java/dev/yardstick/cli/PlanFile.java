@@ -135,13 +135,15 @@ public final class PlanFile implements CommandLine.IDefaultValueProvider {
 
     /**
      * The settings as written, keyed like the flags, in the order they are declared: what the command line gave, else
-     * the file. Numbers and switches keep their type; the rest keep their text, as a report shows them.
+     * the file, as a report shows them.
      */
     Map<String, Object> written(CommandSpec spec) {
         CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
         Map<String, Object> written = new LinkedHashMap<>();
         for (OptionSpec option : settings(spec)) {
-            boolean typed = Number.class.isAssignableFrom(option.type()) || option.type() == Boolean.class;
+            // A plain number or switch keeps its type; a value its own parser reads ("2%", "30s") keeps its text.
+            boolean typed = option.converters().length == 0
+                    && (Number.class.isAssignableFrom(option.type()) || option.type() == Boolean.class);
             if (parsed.hasMatchedOption(option)) {
                 List<String> texts = parsed.matchedOption(option.longestName()).stringValues();
                 written.put(key(option), typed ? option.getValue() : option.isMultiValue() ? texts : texts.getFirst());
