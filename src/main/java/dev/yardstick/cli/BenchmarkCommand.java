@@ -5,7 +5,6 @@ import dev.yardstick.benchmark.BenchmarkReports;
 import dev.yardstick.benchmark.BenchmarkRun;
 import dev.yardstick.provider.OpenedModels;
 import dev.yardstick.report.BenchmarkReport;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +26,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExit codes:%n",
         footer = {"  0 done and every gate passed, 1 a gate failed, 2 bad input, 3 nothing measured (every request",
                 "  failed), 130 interrupted (the partial report was written)."})
-public final class BenchmarkCommand extends SessionCommand implements Callable<Integer> {
+public final class BenchmarkCommand extends SessionCommand {
     @Spec
     CommandSpec spec;
 
@@ -39,9 +38,8 @@ public final class BenchmarkCommand extends SessionCommand implements Callable<I
     }
 
     @Override
-    public Integer call() throws Exception {
+    protected int run() throws Exception {
         BenchmarkPlan plan = settings.plan(spec);
-        output.validate();
         BenchmarkReport baseline = plan.baseline() == null ? null : BenchmarkReports.readBaseline(plan);
         BenchmarkReport report;
         try (OpenedModels opened = session.registry(common).open(plan.models());

@@ -7,7 +7,6 @@ import dev.yardstick.report.CompareReport;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,7 +16,7 @@ import picocli.CommandLine.Option;
         description = {"Send the same prompts to several models and show their answers side by side, with "
                 + "latency (TTFT, E2E), tokens, cost and check results.",
                 "Example: yardstick compare -m local/stories260k -m mock/fast --prompts prompts/stories.yaml"})
-public final class CompareCommand extends SessionCommand implements Callable<Integer> {
+public final class CompareCommand extends SessionCommand {
     @Mixin
     GenerationOptions generation;
 
@@ -55,8 +54,7 @@ public final class CompareCommand extends SessionCommand implements Callable<Int
     }
 
     @Override
-    public Integer call() throws Exception {
-        output.validate();
+    protected int run() throws Exception {
         ComparePlan plan = new ComparePlan(generation.models, PromptInput.resolve(prompt, prompts, session.in(),
                 system), repeat, warmup, concurrency, providerLimits, generation.params(), generation.timeout(),
                 samplesFile, settings());

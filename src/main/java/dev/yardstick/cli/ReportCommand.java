@@ -37,7 +37,7 @@ public final class ReportCommand implements Callable<Integer> {
                     + " plan's gates are judged again on the merged figures (exit 1 when one fails); steps only some"
                     + " reports ran are marked partial.",
                     "Example: yardstick report merge shard1.json shard2.json -o merged.json"})
-    public static final class Merge extends SessionCommand implements Callable<Integer> {
+    public static final class Merge extends SessionCommand {
 
         @Parameters(arity = "2..*", paramLabel = "REPORT", description = "Benchmark reports (JSON).")
         List<Path> reports;
@@ -47,8 +47,7 @@ public final class ReportCommand implements Callable<Integer> {
         }
 
         @Override
-        public Integer call() throws Exception {
-            output.validate();
+        protected int run() throws Exception {
             String first = reports.getFirst().getFileName().toString();
             BenchmarkReport merged = BenchmarkReports.merge(reports.stream().map(BenchmarkReports::read).toList(),
                     settings -> BenchmarkOptions.fromSettings(settings, first));
@@ -64,7 +63,7 @@ public final class ReportCommand implements Callable<Integer> {
                     + " verdict for every gated figure (regressed, improved, within-allowance, within-noise,"
                     + " too-few-samples). Reports with no step and model in common are an input error (exit 2).",
                     "Example: yardstick report diff base.json new.json --max-regression 10%% --format markdown"})
-    public static final class Diff extends SessionCommand implements Callable<Integer> {
+    public static final class Diff extends SessionCommand {
 
         @Parameters(index = "0", paramLabel = "BASELINE", description = "The baseline report (JSON).")
         Path baseline;
@@ -86,8 +85,7 @@ public final class ReportCommand implements Callable<Integer> {
         }
 
         @Override
-        public Integer call() throws Exception {
-            output.validate();
+        protected int run() throws Exception {
             DiffReport diff = BenchmarkReports.diff(BenchmarkReports.read(baseline), BenchmarkReports.read(current),
                     maxRegression, regression.confidence == null ? RegressionRule.parseConfidence(null)
                             : regression.confidence,

@@ -1,5 +1,6 @@
 package dev.yardstick.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 
 /**
@@ -8,7 +9,7 @@ import picocli.CommandLine.Mixin;
  * {@code --verbose}). A command adds only its own flags, reads them into its plan, runs the plan with the run
  * object of its own package, emits the report and returns the exit code.
  */
-abstract class SessionCommand {
+abstract class SessionCommand implements Callable<Integer> {
 
     protected final Session session;
 
@@ -21,4 +22,13 @@ abstract class SessionCommand {
     SessionCommand(Session session) {
         this.session = session;
     }
+
+    @Override
+    public final Integer call() throws Exception {
+        output.validate(); // a typo in --format or -o must not cost a whole run
+        return run();
+    }
+
+    /** Reads the flags into the command's plan, runs it and emits the report; returns the exit code. */
+    protected abstract int run() throws Exception;
 }

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,7 +27,7 @@ import picocli.CommandLine.Parameters;
                 + "the context survived the switch: history intact at every provider, windows fitted, failover "
                 + "fired and recovered. Exits 1 when a check fails, so CI can gate a provider change.",
                 "Example: yardstick switch-test scenarios/switch-support-handoff.yaml"})
-public final class SwitchTestCommand extends SessionCommand implements Callable<Integer> {
+public final class SwitchTestCommand extends SessionCommand {
     @Parameters(index = "0", paramLabel = "SCRIPT", description = "A conversation script (YAML, see scenarios/).")
     Path script;
 
@@ -68,8 +67,7 @@ public final class SwitchTestCommand extends SessionCommand implements Callable<
     }
 
     @Override
-    public Integer call() throws Exception {
-        output.validate();
+    protected int run() throws Exception {
         ConversationScript conversation = script();
         List<ModelSpec> specs = conversation.specs().stream()
                 .map(s -> s.withParams(new ModelParams(null, null, null, null, conversation.timeout()))).toList();
