@@ -10,8 +10,17 @@ public final class InFlight {
     private volatile Thread owner;
 
     /** The thread that runs the request's tries and the waits between them, so cancelling ends a wait too. */
-    void own(Thread thread) {
+    synchronized void own(Thread thread) {
         this.owner = thread;
+    }
+
+    /**
+     * Called by the owner when its tries are over: from here on a cancellation leaves the thread alone, so no
+     * interrupt reaches the listeners it calls next (an interrupted file write would close the samples file).
+     */
+    synchronized void disown() {
+        owner = null;
+        Thread.interrupted();
     }
 
     void attach(StreamRecorder newRecorder, Thread thread) {
@@ -26,12 +35,20 @@ public final class InFlight {
 
     void cancel() {
         StreamRecorder r = recorder;
-        Thread w = worker != null ? worker : owner;
+        Thread w = worker;
         if (r != null) {
             r.abort(new CancellationException("run cancelled"));
         }
         if (w != null) {
             w.interrupt();
+        } else {
+            interruptOwner();
+        }
+    }
+
+    private synchronized void interruptOwner() {
+        if (owner != null) {
+            owner.interrupt();
         }
     }
 }

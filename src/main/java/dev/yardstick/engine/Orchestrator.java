@@ -134,8 +134,12 @@ public final class Orchestrator implements AutoCloseable {
     Sample send(PlannedRequest request, ModelClient client, long from, long sentAt, long runStart, Duration timeout,
                 InFlight handle, RequestMiddleware through) {
         handle.own(Thread.currentThread());
-        return new RequestTries(executor, request, client, from, sentAt, runStart, timeout, handle, this::cancelled)
-                .run(through);
+        try {
+            return new RequestTries(executor, request, client, from, sentAt, runStart, timeout, handle,
+                    this::cancelled).run(through);
+        } finally {
+            handle.disown();
+        }
     }
 
     /** A handle on a request about to start, ended by {@link #cancel()}. */
