@@ -2,17 +2,17 @@ package dev.yardstick.cli;
 
 import dev.yardstick.config.Durations;
 import dev.yardstick.config.InputException;
-import dev.yardstick.cost.Constraints;
-import dev.yardstick.cost.CostAnalysis;
-import dev.yardstick.cost.CostReport;
-import dev.yardstick.cost.ModelEvidence;
-import dev.yardstick.cost.PriceCatalog;
-import dev.yardstick.cost.RunReport;
-import dev.yardstick.cost.Scenario;
-import dev.yardstick.cost.Shares;
-import dev.yardstick.cost.UsageColumns;
-import dev.yardstick.cost.UsageLog;
-import dev.yardstick.cost.Volume;
+import dev.yardstick.cost.prices.PriceCatalog;
+import dev.yardstick.cost.recommend.Constraints;
+import dev.yardstick.cost.recommend.CostAnalysis;
+import dev.yardstick.cost.workload.ModelEvidence;
+import dev.yardstick.cost.workload.RunReport;
+import dev.yardstick.cost.workload.Scenario;
+import dev.yardstick.cost.workload.Shares;
+import dev.yardstick.cost.workload.UsageColumns;
+import dev.yardstick.cost.workload.UsageLog;
+import dev.yardstick.cost.workload.Volume;
+import dev.yardstick.report.CostReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -201,7 +201,7 @@ public final class CostAnalyzeCommand implements Callable<Integer> {
         PriceCatalog catalog = PriceCatalog.load(session.config(common), session.env());
         CostReport report;
         try (ModelTokenizers counters = new ModelTokenizers(session.registry(common), session)) {
-            report = new CostAnalysis(catalog, counters).run(scenarios, uniqueModels(), wanted, evidence);
+            report = CostReport.of(new CostAnalysis(catalog, counters).run(scenarios, uniqueModels(), wanted, evidence), wanted);
         }
         if (report.scenarios().stream().allMatch(s -> s.ranked().isEmpty())) {
             throw new InputException(report.unpriced().isEmpty() ? "no model to cost" : report.unpriced().get(0));

@@ -1,24 +1,24 @@
 package dev.yardstick.cli;
 
-import dev.yardstick.cost.PriceCatalog;
-import dev.yardstick.cost.PriceImport;
-import dev.yardstick.cost.PriceImportReport;
-import dev.yardstick.cost.PriceListReport;
-import dev.yardstick.cost.PriceRow;
-import dev.yardstick.cost.PriceShowReport;
-import dev.yardstick.cost.ProviderNames;
+import dev.yardstick.cost.prices.PriceCatalog;
+import dev.yardstick.cost.prices.PriceImport;
+import dev.yardstick.cost.prices.PriceRow;
+import dev.yardstick.cost.prices.ProviderNames;
+import dev.yardstick.report.PriceImportReport;
+import dev.yardstick.report.PriceListReport;
+import dev.yardstick.report.PriceShowReport;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code yardstick pricing list|show|import}: the prices costs are computed with, and how to override them. */
 @Command(name = "pricing", mixinStandardHelpOptions = true,
@@ -150,8 +150,8 @@ public final class PricingCommand implements Runnable {
         public Integer call() throws Exception {
             output.validate();
             Path target = into != null ? into : PriceCatalog.userFile(session.env());
-            PriceImportReport report = PriceImport.importInto(file, target,
-                    new PriceImport.Options(date(), provider, force, skipInvalid));
+            PriceImportReport report = PriceImportReport.of(PriceImport.importInto(file, target,
+                    new PriceImport.Options(date(), provider, force, skipInvalid)));
             report.warnings().forEach(line -> session.log("yardstick: warning: " + line));
             output.emit(report, session);
             return ExitCodes.OK;
