@@ -5,7 +5,7 @@ import java.time.Duration;
 
 /**
  * What the recommended model must meet; null leaves a constraint out. The latency and pass-rate constraints are
- * judged on evidence from a benchmark or compare report ({@link ModelEvidence}).
+ * judged on evidence from a compare, benchmark or switch-test report ({@link ModelEvidence}).
  *
  * @param maxMonthlyUsd  the budget for any month of the scenario's period
  * @param minContext     the smallest acceptable prompt, in tokens: judged on a model's maximum input where it is

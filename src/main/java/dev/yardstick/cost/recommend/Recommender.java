@@ -98,7 +98,7 @@ public final class Recommender {
         ModelEvidence measured = evidence.get(ProviderNames.key(cost.model()));
         if (constraints.maxP95Latency() != null) {
             if (measured == null || measured.p95Latency() == null) {
-                reasons.add("no p95 latency was measured for it (run it in the benchmark or compare report)");
+                reasons.add("no p95 latency was measured for it (run it in the compare, benchmark or switch-test report)");
             } else if (measured.p95Latency().compareTo(constraints.maxP95Latency()) > 0) {
                 reasons.add("its p95 latency of " + Durations.format(measured.p95Latency()) + " is over "
                         + Durations.format(constraints.maxP95Latency()) + " (" + measured.source() + ")");
@@ -106,7 +106,7 @@ public final class Recommender {
         }
         if (constraints.minPassRate() != null) {
             if (measured == null || measured.passRate() == null) {
-                reasons.add("no pass rate was measured for it (run it in the compare report)");
+                reasons.add("no pass rate was measured for it (run it in the compare or switch-test report)");
             } else if (measured.passRate() < constraints.minPassRate()) {
                 reasons.add("its pass rate of " + percent(measured.passRate()) + " is under "
                         + percent(constraints.minPassRate()) + " (" + measured.source() + ")");

@@ -25,7 +25,7 @@ import org.apache.commons.csv.CSVRecord;
  * tokens and a timestamp. Its requests become a scenario's token profile (identical requests merged into one
  * weighted bucket), its cached columns the cache shares, and its timestamps, when present, the request rate.
  */
-public final class UsageLog {
+public final class UsageLog implements ObservedUsage {
 
     private final String name;
     private final List<Request> requests;
@@ -89,6 +89,7 @@ public final class UsageLog {
      * cache-write column the writes stay implied (a log from a provider with automatic caching records none, but
      * the same reads on a provider with explicit caching need writes).
      */
+    @Override
     public Scenario applyTo(Scenario scenario) {
         Scenario observed = scenario.withWorkload(workload());
         if (!cacheColumns) {
@@ -97,6 +98,11 @@ public final class UsageLog {
         Shares assumed = scenario.shares();
         return observed.withShares(new Shares(cacheShare(), writeColumn ? Double.valueOf(cacheWriteShare()) : assumed.cacheWrite(),
                 assumed.batch(), assumed.writesPerRead()));
+    }
+
+    @Override
+    public String name() {
+        return name;
     }
 
     public List<Request> requests() {
@@ -108,6 +114,7 @@ public final class UsageLog {
     }
 
     /** The logged requests as a workload: the same tokens whichever model serves them. */
+    @Override
     public Workload workload() {
         return new Workload.Fixed(profile());
     }
@@ -135,6 +142,7 @@ public final class UsageLog {
     }
 
     /** Requests a day over the span the timestamps cover (at least one day), when the log has timestamps. */
+    @Override
     public Optional<Double> requestsPerDay() {
         if (requests.stream().anyMatch(r -> r.time() == null)) {
             return Optional.empty();

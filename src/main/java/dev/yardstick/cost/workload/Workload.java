@@ -54,7 +54,7 @@ public sealed interface Workload {
     }
 
     /**
-     * Tokens observed in a real run (a compare or benchmark report). A model that took part is costed with its own
+     * Tokens observed in a real run (a compare, benchmark or switch-test report). A model that took part is costed with its own
      * counts; any other is costed with the run's texts counted by its tokenizer ({@code texts}), or, where the run
      * kept no complete texts, with the counts observed on the run's models ({@code pooled}).
      */
