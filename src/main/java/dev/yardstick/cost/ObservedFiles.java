@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /** The files real usage is read from: a run's JSON report (compare, benchmark, switch-test) or a CSV usage log. */
-public final class ObservedFiles {
+final class ObservedFiles {
 
     private ObservedFiles() {
     }

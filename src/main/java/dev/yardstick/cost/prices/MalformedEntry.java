@@ -10,7 +10,7 @@ import com.fasterxml.jackson.core.JsonPointer;
  * @param field    the field, dotted where nested ({@code cost.input})
  * @param problem  what is wrong, with the value
  */
-public record MalformedEntry(String name, JsonPointer at, String field, String problem) {
+record MalformedEntry(String name, JsonPointer at, String field, String problem) {
 
     /** {@code FILE:LINE: 'gpt-4o', field 'input_cost_per_token': not a number: "cheap"}. */
     public String describe(String file, int line) {

@@ -19,7 +19,7 @@ import java.util.List;
  * Yardstick's price list format, shared by the bundled catalog and the user's override file: a list of
  * {@link PriceRow}s under {@code prices:}, USD per million tokens, keys in kebab-case.
  */
-public record PriceFile(List<PriceRow> prices) {
+record PriceFile(List<PriceRow> prices) {
 
     static final String BUNDLED_RESOURCE = "/dev/yardstick/cost/prices.yaml";
 

@@ -17,7 +17,7 @@ import dev.yardstick.cost.workload.Volume;
  * normal price. The result is linear in the request volume, the batch share and the cache share (within
  * {@link Shares#linearCacheRange()}), which is what lets break-even points be solved exactly.
  */
-public final class ScenarioCosting {
+final class ScenarioCosting {
 
     private ScenarioCosting() {
     }

@@ -8,7 +8,7 @@ import java.util.List;
  * {@code distribution} of {@code {input, output, weight}} buckets, or sample {@code prompts} (counted per model)
  * with their {@code output} given per prompt or once here.
  */
-public record TokensSpec(Double input, Double output, List<TokenBucket> distribution, List<PromptSample> prompts) {
+record TokensSpec(Double input, Double output, List<TokenBucket> distribution, List<PromptSample> prompts) {
 
     public TokensSpec {
         int kinds = (distribution != null ? 1 : 0) + (prompts != null ? 1 : 0)
