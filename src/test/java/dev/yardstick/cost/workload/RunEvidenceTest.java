@@ -22,19 +22,21 @@ class RunEvidenceTest {
         return new RunEvidence("run.json", List.of(tiny), List.of(asked, asked));
     }
 
+    /** The mean tokens per request {@code model} is costed with, and the basis the report names. */
+    private static void assertProfile(RunEvidence run, String model, double input, double output, String basis) {
+        TokenProfile profile = run.workload().profileFor(model, TokenCounters::forModel);
+        assertEquals(input, profile.meanInput(), 1e-12, model);
+        assertEquals(output, profile.meanOutput(), 1e-12, model);
+        assertEquals(basis, profile.basis());
+    }
+
     @Test
     void theRunsOwnModelKeepsItsCountsAndOthersRecountTheTexts() {
         RunEvidence run = compareRun();
         assertEquals(2, run.succeeded(), "failed requests carry no workload");
-        TokenProfile own = run.workload().profileFor("local/tiny", TokenCounters::forModel);
-        assertEquals(7, own.meanInput(), 1e-12);
-        assertEquals(3, own.meanOutput(), 1e-12);
-        assertEquals("observed in run.json (counted, llama.cpp)", own.basis());
+        assertProfile(run, "local/tiny", 7, 3, "observed in run.json (counted, llama.cpp)");
         // The prompt and the answer counted with cl100k: "tiktoken is great!" is 6 tokens, "hello world" 2.
-        TokenProfile gpt4 = run.workload().profileFor("openai/gpt-4", TokenCounters::forModel);
-        assertEquals(6, gpt4.meanInput(), 1e-12);
-        assertEquals(2, gpt4.meanOutput(), 1e-12);
-        assertEquals("counted (jtokkit:cl100k_base) from the run's texts", gpt4.basis());
+        assertProfile(run, "openai/gpt-4", 6, 2, "counted (jtokkit:cl100k_base) from the run's texts");
     }
 
     @Test
@@ -51,15 +53,10 @@ class RunEvidenceTest {
         ModelRun mini = new ModelRun("openai/gpt-5-mini", 5, 4, 4000, 800, List.of(), null, null, 0.02, "reported");
         ModelRun other = new ModelRun("mistral/small", 4, 4, 2000, 400, List.of(), null, null, null, "reported");
         RunEvidence run = new RunEvidence("bench.json", List.of(mini, other), null);
-        TokenProfile profile = run.workload().profileFor("openai/gpt-5-mini", TokenCounters::forModel);
-        assertEquals(1000, profile.meanInput(), 1e-12);
-        assertEquals(200, profile.meanOutput(), 1e-12);
-        assertEquals("observed in bench.json (mean per request)", profile.basis());
+        assertProfile(run, "openai/gpt-5-mini", 1000, 200, "observed in bench.json (mean per request)");
         // No texts to recount: another model gets the two means weighted by their requests, (4×1000 + 4×500) / 8.
-        TokenProfile pooled = run.workload().profileFor("anthropic/claude-haiku-4-5", TokenCounters::forModel);
-        assertEquals(750, pooled.meanInput(), 1e-12);
-        assertEquals(150, pooled.meanOutput(), 1e-12);
-        assertEquals("observed in bench.json (mean per request, their tokenizers)", pooled.basis());
+        assertProfile(run, "anthropic/claude-haiku-4-5", 750, 150,
+                "observed in bench.json (mean per request, their tokenizers)");
         ModelEvidence evidence = run.evidence().get("openai/gpt-5-mini");
         assertNull(evidence.p95Latency(), "nothing measured");
         assertNull(evidence.passRate(), "no checks");
