@@ -10,7 +10,6 @@ import dev.yardstick.cost.recommend.CostAnalysis.ModelTotal;
 import dev.yardstick.cost.recommend.CostAnalysis.ScenarioResult;
 import dev.yardstick.cost.recommend.CostAnalysis;
 import dev.yardstick.cost.recommend.Recommendation;
-import dev.yardstick.cost.recommend.Recommender;
 import dev.yardstick.cost.recommend.Rejection;
 import dev.yardstick.cost.recommend.ScenarioCost;
 import dev.yardstick.cost.workload.Scenario;

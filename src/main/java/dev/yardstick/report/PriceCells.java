@@ -1,7 +1,6 @@
 package dev.yardstick.report;
 
 import dev.yardstick.cost.prices.Figures;
-import dev.yardstick.cost.prices.LongContextTier;
 import dev.yardstick.cost.prices.Money;
 import dev.yardstick.cost.prices.PriceRow;
 import dev.yardstick.report.Document.Grid;

@@ -4,7 +4,6 @@ import dev.yardstick.cost.prices.Figures;
 import dev.yardstick.cost.prices.LongContextTier;
 import dev.yardstick.cost.prices.Money;
 import dev.yardstick.cost.prices.PriceRow;
-import dev.yardstick.cost.recommend.Recommender;
 import dev.yardstick.report.Document.KeyValue;
 import dev.yardstick.report.Document.KeyValues;
 import dev.yardstick.report.Document;

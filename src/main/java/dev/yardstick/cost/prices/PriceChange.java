@@ -1,7 +1,6 @@
 package dev.yardstick.cost.prices;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.yardstick.cost.recommend.Recommender;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

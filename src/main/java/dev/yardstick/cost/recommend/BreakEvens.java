@@ -3,7 +3,6 @@ package dev.yardstick.cost.recommend;
 import dev.yardstick.cost.prices.Figures;
 import dev.yardstick.cost.workload.Scenario;
 import dev.yardstick.cost.workload.Shares;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

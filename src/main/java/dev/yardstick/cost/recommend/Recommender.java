@@ -12,12 +12,9 @@ import dev.yardstick.cost.prices.ProviderNames;
 import dev.yardstick.cost.workload.ModelEvidence;
 import dev.yardstick.cost.workload.Scenario;
 import dev.yardstick.cost.workload.TokenProfile;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**

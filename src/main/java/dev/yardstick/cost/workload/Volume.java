@@ -2,7 +2,6 @@ package dev.yardstick.cost.workload;
 
 import dev.yardstick.config.InputException;
 import dev.yardstick.cost.prices.Figures;
-import dev.yardstick.cost.recommend.Recommender;
 import java.util.Locale;
 
 /**
