@@ -95,7 +95,7 @@ public final class Recommender {
         ModelEvidence measured = evidence.get(ProviderNames.key(cost.model()));
         if (constraints.maxP95Latency() != null) {
             if (measured == null || measured.p95Latency() == null) {
-                reasons.add("no p95 latency was measured for it (run it in the compare, benchmark or switch-test report)");
+                reasons.add("no p95 latency was measured for it (run it in the benchmark or compare report)");
             } else if (measured.p95Latency().compareTo(constraints.maxP95Latency()) > 0) {
                 reasons.add("its p95 latency of " + Durations.format(measured.p95Latency()) + " is over "
                         + Durations.format(constraints.maxP95Latency()) + " (" + measured.source() + ")");
@@ -103,7 +103,7 @@ public final class Recommender {
         }
         if (constraints.minPassRate() != null) {
             if (measured == null || measured.passRate() == null) {
-                reasons.add("no pass rate was measured for it (run it in the compare or switch-test report)");
+                reasons.add("no pass rate was measured for it (run it in the compare report)");
             } else if (measured.passRate() < constraints.minPassRate()) {
                 reasons.add("its pass rate of " + percent(measured.passRate()) + " is under "
                         + percent(constraints.minPassRate()) + " (" + measured.source() + ")");
