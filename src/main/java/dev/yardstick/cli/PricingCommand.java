@@ -3,7 +3,6 @@ package dev.yardstick.cli;
 import dev.yardstick.cost.prices.PriceCatalog;
 import dev.yardstick.cost.prices.PriceImport;
 import dev.yardstick.cost.prices.PriceRow;
-import dev.yardstick.cost.prices.ProviderNames;
 import dev.yardstick.report.PriceImportReport;
 import dev.yardstick.report.PriceListReport;
 import dev.yardstick.report.PriceShowReport;
@@ -61,11 +60,8 @@ public final class PricingCommand implements Runnable {
         public Integer call() throws Exception {
             output.validate();
             PriceCatalog catalog = PriceCatalog.load(session.config(common), session.env());
-            List<PriceRow> rows = catalog.rows().stream()
-                    .filter(r -> provider == null || ProviderNames.provider(r.model())
-                            .equals(ProviderNames.canonical(provider)))
-                    .toList();
-            output.emit(new PriceListReport(rows, PriceCatalog.userFile(session.env()).toString()), session);
+            output.emit(new PriceListReport(catalog.rowsOf(provider), PriceCatalog.userFile(session.env()).toString()),
+                    session);
             return ExitCodes.OK;
         }
     }

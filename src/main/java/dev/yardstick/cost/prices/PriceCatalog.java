@@ -124,6 +124,15 @@ public final class PriceCatalog {
         return rows;
     }
 
+    /** The rows of one provider's models (by any of its names, e.g. google or gemini); every row when null. */
+    public List<PriceRow> rowsOf(String provider) {
+        if (provider == null) {
+            return rows;
+        }
+        String wanted = ProviderNames.canonical(provider);
+        return rows.stream().filter(r -> ProviderNames.provider(r.model()).equals(wanted)).toList();
+    }
+
     private List<PriceRow> effectiveRows(List<PriceRow> bundled, List<PriceRow> user) {
         Map<String, PriceRow> byKey = new LinkedHashMap<>();
         for (List<PriceRow> layer : List.of(List.copyOf(configured.values()), List.copyOf(endpoints.values()), user,

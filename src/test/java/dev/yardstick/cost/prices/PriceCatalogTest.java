@@ -59,6 +59,17 @@ class PriceCatalogTest {
     }
 
     @Test
+    void oneProvidersRowsAreFoundByAnyOfItsNames() {
+        List<PriceRow> google = bundled.rowsOf("google");
+        assertFalse(google.isEmpty());
+        assertTrue(google.stream().allMatch(r -> r.model().startsWith("gemini/")), google.toString());
+        assertEquals(google, bundled.rowsOf("gemini"));
+        assertEquals(bundled.rows().stream().filter(r -> r.model().startsWith("gemini/")).count(), google.size());
+        assertEquals(bundled.rows(), bundled.rowsOf(null));
+        assertEquals(List.of(), bundled.rowsOf("nosuch"));
+    }
+
+    @Test
     void namesMatchRowsAndListedAliasesOnly() {
         assertEquals("anthropic/claude-haiku-4-5", bundled.require("anthropic/claude-haiku-4-5-20251001").model());
         assertEquals("deepseek/deepseek-v4-flash", bundled.require("deepseek/deepseek-chat").model());
