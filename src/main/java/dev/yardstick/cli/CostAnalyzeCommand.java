@@ -10,10 +10,8 @@ import dev.yardstick.report.CostReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,9 +26,7 @@ import picocli.CommandLine.Parameters;
                 "  yardstick cost-analyze --usage benchmark.json --requests-per-day 5000 -m openai/gpt-5-mini",
                 "  yardstick cost-analyze --usage usage.csv --requests-per-day 5000 \\",
                 "      -m openai/gpt-5-mini -m anthropic/claude-haiku-4-5"})
-public final class CostAnalyzeCommand implements Callable<Integer> {
-
-    private final Session session;
+public final class CostAnalyzeCommand extends SessionCommand {
 
     @Parameters(paramLabel = "SCENARIO", arity = "0..*", description = "Scenario files (YAML, see scenarios/).")
     List<Path> scenarioFiles = new ArrayList<>();
@@ -58,14 +54,8 @@ public final class CostAnalyzeCommand implements Callable<Integer> {
     @ArgGroup(exclusive = false, heading = "%nConstraints:%n")
     ConstraintOptions constraints = new ConstraintOptions();
 
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    CommonOptions common;
-
     public CostAnalyzeCommand(Session session) {
-        this.session = session;
+        super(session);
     }
 
     /** How a CSV usage log names its columns. */
@@ -161,8 +151,7 @@ public final class CostAnalyzeCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws Exception {
-        output.validate();
+    protected int run() throws Exception {
         Constraints wanted = constraints.toConstraints();
         CostAnalyzeRun.Request request = new CostAnalyzeRun.Request(scenarioFiles, models, usage,
                 columns.toColumns(), reports, workload.toOverrides(), wanted);

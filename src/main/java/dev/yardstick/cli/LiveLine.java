@@ -3,6 +3,7 @@ package dev.yardstick.cli;
 import dev.yardstick.benchmark.StepObserver;
 import dev.yardstick.report.BenchmarkReport;
 import dev.yardstick.report.Formats;
+import dev.yardstick.stats.Metric;
 import dev.yardstick.stats.ModelStats;
 import dev.yardstick.stats.RunningFigures;
 import java.io.PrintWriter;
@@ -69,7 +70,7 @@ final class LiveLine implements StepObserver, AutoCloseable {
             line.append(' ').append(s.model()).append(' ').append(s.requests().succeeded()).append(" ok, ")
                     .append(s.requests().failed()).append(" failed, ")
                     .append(Formats.number(s.requestThroughput(), 2)).append(" req/s, TTFT p50 ")
-                    .append(Formats.ms(s.ttft().p50())).append(';');
+                    .append(Formats.ms(s.metric(Metric.TTFT).p50())).append(';');
         }
         return line.substring(0, line.length() - (line.charAt(line.length() - 1) == ';' ? 1 : 0))
                 + (result.overBudget() ? " (over the error budget)" : "");

@@ -39,26 +39,17 @@ public final class PricingCommand implements Runnable {
     /** {@code pricing list}. */
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "List every price in force, with its source and date.")
-    static final class ListPrices implements Callable<Integer> {
-
-        private final Session session;
+    static final class ListPrices extends SessionCommand {
 
         @Option(names = "--provider", paramLabel = "NAME", description = "Only this provider's models.")
         String provider;
 
-        @Mixin
-        OutputOptions output;
-
-        @Mixin
-        CommonOptions common;
-
         ListPrices(Session session) {
-            this.session = session;
+            super(session);
         }
 
         @Override
-        public Integer call() throws Exception {
-            output.validate();
+        protected int run() throws Exception {
             PriceCatalog catalog = PriceCatalog.load(session.config(common), session.env());
             output.emit(new PriceListReport(catalog.rowsOf(provider), PriceCatalog.userFile(session.env()).toString()),
                     session);
@@ -69,26 +60,17 @@ public final class PricingCommand implements Runnable {
     /** {@code pricing show MODEL}. */
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "Show the price row in force for one model, and where it comes from.")
-    static final class Show implements Callable<Integer> {
-
-        private final Session session;
+    static final class Show extends SessionCommand {
 
         @Parameters(paramLabel = "PROVIDER/MODEL", description = "e.g. openai/gpt-5-mini")
         String model;
 
-        @Mixin
-        OutputOptions output;
-
-        @Mixin
-        CommonOptions common;
-
         Show(Session session) {
-            this.session = session;
+            super(session);
         }
 
         @Override
-        public Integer call() throws Exception {
-            output.validate();
+        protected int run() throws Exception {
             PriceRow row = PriceCatalog.load(session.config(common), session.env()).require(model);
             output.emit(new PriceShowReport(model.trim(), row), session);
             return ExitCodes.OK;

@@ -48,4 +48,12 @@ public record TokenCounts(Integer reportedInput, Integer reportedOutput, Integer
     public TokenSource outputSource() {
         return reportedOutput != null ? TokenSource.REPORTED : countSource;
     }
+
+    /**
+     * True when our own count (used where the provider reported none) is an estimate rather than a tokenizer's
+     * count, so the statistics can keep the two apart without knowing the providers' counters.
+     */
+    public boolean countEstimated() {
+        return countSource != TokenSource.COUNTED;
+    }
 }

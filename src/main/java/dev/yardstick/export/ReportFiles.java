@@ -2,7 +2,8 @@ package dev.yardstick.export;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.yardstick.config.InputException;
-import dev.yardstick.config.YamlFiles;
+import dev.yardstick.config.TextFiles;
+import dev.yardstick.config.YamlErrors;
 import dev.yardstick.report.BenchmarkReport;
 import dev.yardstick.report.CompareReport;
 import dev.yardstick.report.Report;
@@ -30,7 +31,7 @@ public final class ReportFiles {
 
     /** Reads a compare, benchmark or switch-test report, as the record its command wrote. */
     public static Report read(Path file) {
-        String text = YamlFiles.readText(file);
+        String text = TextFiles.readText(file);
         String command = commandOf(text, file, "report");
         Class<? extends Report> type = RUN_REPORTS.get(command);
         if (type == null) {
@@ -43,7 +44,7 @@ public final class ReportFiles {
 
     /** Reads a report that {@code command} wrote, refusing any other. */
     public static <T extends Report> T read(Path file, String command, Class<T> type) {
-        String text = YamlFiles.readText(file);
+        String text = TextFiles.readText(file);
         if (!command.equals(commandOf(text, file, command + " report"))) {
             throw new InputException(file + " is not a " + command + " report (write one with yardstick " + command
                     + " --format json or -o FILE.json)");
@@ -69,6 +70,6 @@ public final class ReportFiles {
 
     private static InputException unreadable(JsonProcessingException e, Path file, String what) {
         return InputException.inFile(file.toString(), e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                YamlFiles.fieldOf(e), "not a readable " + what + ": " + YamlFiles.problem(e));
+                YamlErrors.fieldOf(e), "not a readable " + what + ": " + YamlErrors.problem(e));
     }
 }

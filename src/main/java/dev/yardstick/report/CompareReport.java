@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,6 +29,12 @@ public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo
     }
 
     private static final int PROMPT_EXCERPT = 100;
+
+    /**
+     * The distributions a comparison leads with: their p50 and p95 are the summary's columns, and their definitions
+     * come first.
+     */
+    private static final List<Metric> HEADLINE = List.of(Metric.TTFT, Metric.E2E);
 
     public record PromptInfo(String id, String prompt, int messages) {
     }
@@ -105,16 +112,20 @@ public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo
     }
 
     private Document.Grid summaryGrid() {
-        List<String> headers = List.of("model", "ok/err", "TTFT p50", "TTFT p95", "E2E p50", "E2E p95",
-                "tokens in/out", "tok/s", "cost", "checks");
+        List<String> headers = new ArrayList<>(List.of("model", "ok/err"));
+        HEADLINE.forEach(m -> headers.addAll(List.of(m.key().toUpperCase(Locale.ROOT) + " p50",
+                m.key().toUpperCase(Locale.ROOT) + " p95")));
+        headers.addAll(List.of("tokens in/out", "tok/s", "cost", "checks"));
         List<List<String>> rows = new ArrayList<>();
         for (ModelSummary s : summary) {
             ModelStats st = s.stats();
-            rows.add(List.of(s.model(), st.requests().succeeded() + "/" + st.requests().failed() + errorClasses(st),
-                    ms(st.ttft(), true), ms(st.ttft(), false), ms(st.e2e(), true), ms(st.e2e(), false),
-                    st.tokens().input() + "/" + st.tokens().output(), Formats.number(st.outputRate().p50(), 0),
-                    Formats.usd(s.costUsd()),
+            List<String> row = new ArrayList<>(List.of(s.model(),
+                    st.requests().succeeded() + "/" + st.requests().failed() + errorClasses(st)));
+            HEADLINE.forEach(m -> row.addAll(List.of(ms(st.metric(m), true), ms(st.metric(m), false))));
+            row.addAll(List.of(st.tokens().input() + "/" + st.tokens().output(),
+                    Formats.number(st.metric(Metric.OUTPUT_RATE).p50(), 0), Formats.usd(s.costUsd()),
                     s.checksTotal() == 0 ? "–" : s.checksPassed() + "/" + s.checksTotal() + failedChecks(s.model())));
+            rows.add(row);
         }
         List<Boolean> numeric = new ArrayList<>();
         for (int i = 0; i < headers.size(); i++) {
@@ -161,7 +172,8 @@ public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo
         }
         notes.add(new Document.Paragraph(sources.toString().replaceAll("; $", ".")
                 + " Reported counts are the server's usage block; counted ones come from the model's tokenizer."));
-        boolean lowSample = summary.stream().anyMatch(s -> s.stats().e2e() != null && s.stats().e2e().lowSample());
+        boolean lowSample = summary.stream().map(s -> s.stats().metric(Metric.E2E))
+                .anyMatch(e2e -> e2e != null && e2e.lowSample());
         if (lowSample) {
             notes.add(new Document.Paragraph("Fewer than 30 samples per model: p95 is close to the maximum; "
                     + "use --repeat for firmer percentiles."));
@@ -229,11 +241,17 @@ public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo
         return new Tabular(headers, rows);
     }
 
-    /** Metric definitions printed with every JSON report, so its numbers line up with other tools'. */
+    /**
+     * Metric definitions printed with every JSON report, so its numbers line up with other tools': the headline
+     * distributions, then every other one that means something without load.
+     */
     public static Map<String, String> definitions() {
         Map<String, String> d = new LinkedHashMap<>();
-        for (Metric metric : List.of(Metric.TTFT, Metric.E2E, Metric.ITL, Metric.TPOT, Metric.OUTPUT_RATE)) {
-            d.put(metric.key(), metric.formula());
+        HEADLINE.forEach(metric -> d.put(metric.key(), metric.formula()));
+        for (Metric metric : Metric.values()) {
+            if (!metric.underLoadOnly()) {
+                d.putIfAbsent(metric.key(), metric.formula());
+            }
         }
         d.put("tokens", "server-reported usage where sent, else counted with the model's tokenizer, else estimated");
         d.put("cost", "input × input price + cached input × cached price + output × output price, USD per 1M tokens");

@@ -149,23 +149,19 @@ public record DiffReport(RunInfo run, String baseline, String current, Double ma
             return "–";
         }
         if (Double.isNaN(ci.high())) {
-            return "≥ " + number(ci.low());
+            return "≥ " + Formats.figure(ci.low());
         }
         if (Double.isNaN(ci.low())) {
-            return "≤ " + number(ci.high());
+            return "≤ " + Formats.figure(ci.high());
         }
-        return number(ci.low()) + "–" + number(ci.high());
-    }
-
-    private static String number(double value) {
-        return Formats.number(value, Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2);
+        return Formats.figure(ci.low()) + "–" + Formats.figure(ci.high());
     }
 
     static String value(double value, String unit) {
         if (Double.isNaN(value)) {
             return "–";
         }
-        String number = number(value);
+        String number = Formats.figure(value);
         return unit.equals("%") ? number + "%" : number + " " + unit;
     }
 

@@ -35,6 +35,11 @@ public final class Formats {
         return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
+    /** A figure in a grid cell, unit-less: as many decimals as its size needs (0 from 100, 1 from 10, else 2). */
+    public static String figure(double value) {
+        return number(value, Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2);
+    }
+
     public static String percent(double fraction) {
         return Double.isNaN(fraction) ? "–" : String.format(Locale.ROOT, "%.1f%%", fraction * 100);
     }

@@ -5,6 +5,7 @@ import dev.yardstick.cost.workload.PromptSample;
 import dev.yardstick.cost.workload.RunEvidence.ModelRun;
 import dev.yardstick.cost.workload.RunEvidence;
 import dev.yardstick.cost.workload.TokenBucket;
+import dev.yardstick.stats.Metric;
 import dev.yardstick.stats.MetricSummary;
 import dev.yardstick.stats.ModelStats;
 import java.time.Duration;
@@ -45,7 +46,7 @@ public final class RunEvidences {
             List<TokenBucket> perRequest = answered(report.samples(), summary.model()).stream()
                     .map(s -> TokenBucket.of(s.tokens().input(), s.tokens().output())).toList();
             runs.add(new ModelRun(summary.model(), stats.requests().attempted(), stats.requests().succeeded(),
-                    stats.tokens().input(), stats.tokens().output(), perRequest, p95(stats.e2e()),
+                    stats.tokens().input(), stats.tokens().output(), perRequest, p95(stats.metric(Metric.E2E)),
                     summary.checksTotal() > 0 ? (double) summary.checksPassed() / summary.checksTotal() : null,
                     summary.costUsd(), sources.getOrDefault(summary.model(), "reported or counted")));
         }
@@ -68,8 +69,8 @@ public final class RunEvidences {
                 steps.stream().mapToLong(s -> s.requests().succeeded()).sum(),
                 steps.stream().mapToLong(s -> s.tokens().input()).sum(),
                 steps.stream().mapToLong(s -> s.tokens().output()).sum(), List.of(),
-                steps.stream().map(s -> p95(s.e2e())).filter(Objects::nonNull).max(Comparator.naturalOrder())
-                        .orElse(null),
+                steps.stream().map(s -> p95(s.metric(Metric.E2E))).filter(Objects::nonNull)
+                        .max(Comparator.naturalOrder()).orElse(null),
                 null, null, sources.getOrDefault(model, "reported or counted"))));
         return new RunEvidence(name, runs, null);
     }

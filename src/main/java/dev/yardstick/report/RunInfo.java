@@ -1,7 +1,10 @@
 package dev.yardstick.report;
 
+import dev.yardstick.config.ToolVersion;
 import dev.yardstick.engine.ClientWarmupReport;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,13 +19,21 @@ public record RunInfo(String tool, String version, String command, Instant start
                       boolean interrupted, Map<String, Object> settings, ClientWarmupReport clientWarmup) {
 
     public RunInfo {
-        settings = settings == null ? Map.of() : Map.copyOf(settings);
+        // In the order given: Map.copyOf's order changes from one JVM to the next, and so would the report's.
+        settings = settings == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     }
 
     /** A run that sent no request of its own (a merge, a diff). */
     public RunInfo(String tool, String version, String command, Instant startedAt, Instant finishedAt,
                    boolean interrupted, Map<String, Object> settings) {
         this(tool, version, command, startedAt, finishedAt, interrupted, settings, null);
+    }
+
+    /** The header of a run of this tool that ends now: every command's report starts with one. */
+    public static RunInfo endingNow(String command, Instant startedAt, boolean interrupted, Map<String, Object> settings,
+                                    ClientWarmupReport clientWarmup) {
+        return new RunInfo("yardstick", ToolVersion.current(), command, startedAt, Instant.now(), interrupted, settings,
+                clientWarmup);
     }
 
     /** The line tables and Markdown show for the client warm-up, when there was one. */

@@ -1,16 +1,12 @@
 package dev.yardstick.stats;
 
-import dev.yardstick.config.Durations;
 import dev.yardstick.engine.Sample;
 import dev.yardstick.engine.SampleListener;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,19 +17,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * samples are counted and otherwise ignored. {@link #snapshot()} may be called at any time, also while samples
  * are still arriving (a live progress line), and returns a consistent cut.
  *
- * <p>Closed-loop correction: a closed-loop generator stops sending while a worker waits on a stall, so the stall is
- * under-represented (coordinated omission). When the caller passes the interval each worker was expected to send
- * at, E2E values longer than it are recorded with HdrHistogram's {@code recordValueWithExpectedInterval}, which adds
- * the requests the stall kept from being sent (value − interval, value − 2·interval, ...). The E2E count may then
- * exceed the success count, and the E2E formula says so. Open-loop (rate) runs need no correction: their latency
- * already counts from the scheduled start.
+ * <p>Latencies count from each request's scheduled start, so open-loop (rate) runs are free of coordinated omission
+ * without correction. Closed-loop runs send back to back, with no expected interval to correct against: a fixed
+ * offered load is what rate mode is for.
  */
 public final class MetricsRecorder implements SampleListener {
 
     private final SloSet slos;
     private final long runStartEpochMicros;
-    private final long expectedIntervalMicros;
-    private final Map<Metric, String> formulas;
     private volatile int outputTokensAsked;
     private final ConcurrentHashMap<String, ModelRecorder> byModel = new ConcurrentHashMap<>();
     private final List<String> modelOrder = new CopyOnWriteArrayList<>();
@@ -44,19 +35,8 @@ public final class MetricsRecorder implements SampleListener {
      *                  it); windows are kept in epoch microseconds so shards from several machines merge
      */
     public MetricsRecorder(SloSet slos, Instant runStart) {
-        this(slos, runStart, null);
-    }
-
-    /**
-     * @param closedLoopExpectedInterval for closed-loop runs, the interval at which each worker was expected to send
-     *                                   (null or zero: no coordinated-omission correction)
-     */
-    public MetricsRecorder(SloSet slos, Instant runStart, Duration closedLoopExpectedInterval) {
         this.slos = Objects.requireNonNull(slos, "slos");
         this.runStartEpochMicros = ChronoUnit.MICROS.between(Instant.EPOCH, Objects.requireNonNull(runStart));
-        long interval = closedLoopExpectedInterval == null ? 0 : closedLoopExpectedInterval.toNanos() / 1000;
-        this.expectedIntervalMicros = Math.max(0, interval);
-        this.formulas = formulas(closedLoopExpectedInterval);
     }
 
     /**
@@ -66,19 +46,6 @@ public final class MetricsRecorder implements SampleListener {
     public MetricsRecorder expectingOutputTokens(Integer asked) {
         this.outputTokensAsked = asked == null ? 0 : Math.max(0, asked);
         return this;
-    }
-
-    private Map<Metric, String> formulas(Duration interval) {
-        Map<Metric, String> out = new EnumMap<>(Metric.class);
-        for (Metric m : Metric.values()) {
-            out.put(m, m.formula());
-        }
-        if (expectedIntervalMicros > 0) {
-            out.put(Metric.E2E, Metric.E2E.formula() + "; corrected for coordinated omission at an expected interval"
-                    + " of " + Durations.format(interval) + " (includes synthetic values for requests a stall kept"
-                    + " from being sent)");
-        }
-        return Map.copyOf(out);
     }
 
     /**
@@ -92,7 +59,7 @@ public final class MetricsRecorder implements SampleListener {
 
     /** Records one sample. Thread-safe, lock-free for writers; computes nothing that can wait for the snapshot. */
     public void record(Sample sample) {
-        recorderOf(sample.model()).record(sample, slos, expectedIntervalMicros, outputTokensAsked);
+        recorderOf(sample.model()).record(sample, slos, outputTokensAsked);
     }
 
     private ModelRecorder recorderOf(String model) {
@@ -121,7 +88,7 @@ public final class MetricsRecorder implements SampleListener {
     public List<ModelStats> snapshot() {
         List<ModelStats> out = new ArrayList<>(modelOrder.size());
         for (String model : modelOrder) {
-            out.add(byModel.get(model).snapshot(runStartEpochMicros, slos.text(), formulas, outputTokensAsked));
+            out.add(byModel.get(model).snapshot(runStartEpochMicros, slos.text(), outputTokensAsked));
         }
         return out;
     }

@@ -1,7 +1,6 @@
 package dev.yardstick.stats;
 
 import dev.yardstick.engine.Sample;
-import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.WriterReaderPhaser;
 
 import java.util.EnumMap;
@@ -31,22 +30,21 @@ final class ModelRecorder {
         this.model = model;
     }
 
-    void record(Sample sample, SloSet slos, long expectedIntervalMicros, int outputTokensAsked) {
+    void record(Sample sample, SloSet slos, int outputTokensAsked) {
         long ticket = phaser.writerCriticalSectionEnter();
         try {
-            active.record(sample, slos, expectedIntervalMicros, outputTokensAsked);
+            active.record(sample, slos, outputTokensAsked);
         } finally {
             phaser.writerCriticalSectionExit(ticket);
         }
     }
 
     /** Folds everything recorded so far into the total and summarizes it. */
-    synchronized ModelStats snapshot(long runStartEpochMicros, String slo, Map<Metric, String> formulas,
-                                     int outputTokensAsked) {
+    synchronized ModelStats snapshot(long runStartEpochMicros, String slo, int outputTokensAsked) {
         fold();
         Map<Metric, MetricSummary> summaries = new EnumMap<>(Metric.class);
-        for (Map.Entry<Metric, AbstractHistogram> e : total.histograms().entrySet()) {
-            summaries.put(e.getKey(), MetricSummary.of(e.getKey(), formulas.get(e.getKey()), e.getValue()));
+        for (Metric metric : Metric.values()) {
+            summaries.put(metric, MetricSummary.of(metric, metric.formula(), total.histogram(metric)));
         }
         return ModelStats.of(model, total.requests(), total.tokens(), total.window(runStartEpochMicros), slo,
                 summaries, total.flags(outputTokensAsked));

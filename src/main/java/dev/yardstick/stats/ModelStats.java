@@ -1,5 +1,10 @@
 package dev.yardstick.stats;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,15 +24,27 @@ import java.util.Map;
  * @param sloAttainment         successes that met every SLO / attempted, a fraction ({@link #SLO_ATTAINMENT_FORMULA})
  * @param slo                   the SLOs goodput used, {@link SloSet#text()}
  * @param tokens                token sums of successes and where the counts came from
+ * @param summaries             every {@link Metric}'s distribution; in JSON each is a field of its own, named
+ *                              {@link Metric#field()}, in {@link Metric} order ({@link ModelStatsJson})
  * @param flags                 successes counted apart: bursts, answers shorter than asked
  */
+@JsonSerialize(using = ModelStatsJson.Writer.class)
+@JsonDeserialize(using = ModelStatsJson.Reader.class)
 public record ModelStats(String model, RequestCounts requests, double errorRate, Window window,
                          double windowSeconds, double requestThroughput, double outputTokensPerSecond,
                          double goodput, double sloAttainment, String slo, TokenTotals tokens,
-                         MetricSummary e2e, MetricSummary ttft, MetricSummary itl, MetricSummary tpot,
-                         MetricSummary queue, MetricSummary outputRate, RequestFlags flags) {
+                         Map<Metric, MetricSummary> summaries, RequestFlags flags) {
 
     public ModelStats {
+        EnumMap<Metric, MetricSummary> present = new EnumMap<>(Metric.class);
+        if (summaries != null) {
+            summaries.forEach((metric, summary) -> {
+                if (summary != null) {
+                    present.put(metric, summary);
+                }
+            });
+        }
+        summaries = Collections.unmodifiableMap(present);
         flags = flags == null ? RequestFlags.NONE : flags; // reports written before flags were kept
     }
 
@@ -61,34 +78,29 @@ public record ModelStats(String model, RequestCounts requests, double errorRate,
                          double outputTokensPerSecond, double goodput) {
         return new ModelStats(model, requests, ratio(requests.failed(), requests.attempted()), window,
                 window.seconds(), throughput, outputTokensPerSecond, goodput,
-                ratio(requests.metSlo(), requests.attempted()), slo, tokens,
-                summaries.get(Metric.E2E), summaries.get(Metric.TTFT),
-                independentItl(summaries.get(Metric.ITL), requests),
-                summaries.get(Metric.TPOT), summaries.get(Metric.QUEUE), summaries.get(Metric.OUTPUT_RATE), flags);
+                ratio(requests.metSlo(), requests.attempted()), slo, tokens, independent(summaries, requests), flags);
     }
 
-    /** Inter-token gaps within one request move together: their intervals count requests, not gaps. */
-    private static MetricSummary independentItl(MetricSummary itl, RequestCounts requests) {
-        return itl == null ? null : itl.withIndependentValues(requests.succeeded());
+    /** Values that come several per request move together: their intervals count requests, not values. */
+    private static Map<Metric, MetricSummary> independent(Map<Metric, MetricSummary> summaries,
+                                                          RequestCounts requests) {
+        Map<Metric, MetricSummary> out = new EnumMap<>(Metric.class);
+        summaries.forEach((metric, summary) -> out.put(metric, summary == null ? null
+                : summary.withIndependentValues(requests.succeeded())));
+        return out;
     }
 
     private static double ratio(double numerator, double denominator) {
         return denominator > 0 ? numerator / denominator : Double.NaN;
     }
 
+    /** One metric's distribution; null only in a report written without it. */
     public MetricSummary metric(Metric metric) {
-        return switch (metric) {
-            case E2E -> e2e;
-            case TTFT -> ttft;
-            case ITL -> itl;
-            case TPOT -> tpot;
-            case QUEUE -> queue;
-            case OUTPUT_RATE -> outputRate;
-        };
+        return summaries.get(metric);
     }
 
     /** Every distribution, in {@link Metric} order. */
     public List<MetricSummary> metrics() {
-        return List.of(e2e, ttft, itl, tpot, queue, outputRate);
+        return List.copyOf(summaries.values());
     }
 }

@@ -66,9 +66,9 @@ public final class PercentileIntervals {
         return new Interval(low, high);
     }
 
-    /** How many of a distribution's {@code count} values are independent: one per request for inter-token gaps. */
+    /** How many of a distribution's {@code count} values are independent: one per request where it gives several. */
     static long independentValues(Metric metric, long count, long requests) {
-        return metric == Metric.ITL && requests > 0 ? Math.min(count, requests) : count;
+        return metric.severalPerRequest() && requests > 0 ? Math.min(count, requests) : count;
     }
 
     /** The rank-th smallest value (1-based) as the histogram holds it. */

@@ -22,37 +22,13 @@ public record Slo(Metric metric, Duration limit) {
     public Slo {
         Objects.requireNonNull(metric, "metric");
         Objects.requireNonNull(limit, "limit");
-        if (metric == Metric.QUEUE || metric == Metric.OUTPUT_RATE) {
+        if (!metric.sloAllowed()) {
             throw new IllegalArgumentException("no SLO is defined on " + metric.key());
         }
     }
 
     public boolean meets(Sample sample) {
-        if (!sample.ok()) {
-            return false;
-        }
-        long limitNanos = limit.toNanos();
-        return switch (metric) {
-            case TTFT -> sample.ttftNanos() >= 0 && sample.ttftNanos() <= limitNanos;
-            case E2E -> sample.e2eNanos() <= limitNanos;
-            case ITL -> everyGapWithin(sample.itlNanos(), limitNanos);
-            case TPOT -> {
-                double tpot = sample.tpotNanos();
-                yield Double.isNaN(tpot) || tpot <= limitNanos;
-            }
-            case QUEUE, OUTPUT_RATE -> throw new IllegalStateException("no SLO on " + metric);
-        };
-    }
-
-    private static boolean everyGapWithin(long[] gaps, long limitNanos) {
-        if (gaps != null) {
-            for (long gap : gaps) {
-                if (gap > limitNanos) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return sample.ok() && metric.within(sample, limit.toNanos());
     }
 
     /** The canonical text, parseable again: {@code ttft=500ms}. */

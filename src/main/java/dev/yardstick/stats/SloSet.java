@@ -5,6 +5,7 @@ import dev.yardstick.config.InputException;
 import dev.yardstick.engine.Sample;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +19,8 @@ public record SloSet(List<Slo> slos) {
 
     public static final SloSet NONE = new SloSet(List.of());
 
-    private static final Set<Metric> ALLOWED = EnumSet.of(Metric.TTFT, Metric.E2E, Metric.ITL, Metric.TPOT);
+    private static final Set<Metric> ALLOWED = EnumSet.copyOf(
+            Arrays.stream(Metric.values()).filter(Metric::sloAllowed).toList());
 
     public SloSet {
         slos = List.copyOf(slos);

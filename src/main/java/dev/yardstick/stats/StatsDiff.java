@@ -31,11 +31,6 @@ public record StatsDiff(String baselineModel, String currentModel, double confid
      * {@code error_rate > 1%}.
      */
     private static final Set<Rate> GATED_RATES = Set.of(Rate.THROUGHPUT, Rate.OUTPUT_TPS, Rate.GOODPUT);
-    /**
-     * Queue time is not gated: it is the tool's own wait for a slot, and in open-loop runs it is already inside
-     * every latency that is gated.
-     */
-    private static final Set<Metric> UNGATED_METRICS = Set.of(Metric.QUEUE);
 
     public StatsDiff {
         metrics = List.copyOf(metrics);
@@ -56,7 +51,7 @@ public record StatsDiff(String baselineModel, String currentModel, double confid
             for (Stat stat : COMPARED) {
                 MetricStat figure = new MetricStat(stat, metric);
                 figures.add(new FigureDiff(change(figure, baseline, current), before.of(figure), after.of(figure),
-                        !UNGATED_METRICS.contains(metric) && GATED_STATS.contains(stat)));
+                        metric.gated() && GATED_STATS.contains(stat)));
             }
             metrics.add(new MetricDiff(metric, figures));
         }
@@ -94,8 +89,8 @@ public record StatsDiff(String baselineModel, String currentModel, double confid
     }
 
     /**
-     * The gated figures — p50, p95 and p99 of every latency but queue time and of per-request tokens/s, and the
-     * throughput, output tokens/s and goodput — that {@link Judgement#REGRESSED regressed} under {@code rule}.
+     * The gated figures — p50, p95 and p99 of every {@link Metric#gated() gated} metric, and the throughput,
+     * output tokens/s and goodput — that {@link Judgement#REGRESSED regressed} under {@code rule}.
      */
     public List<FigureDiff> regressions(RegressionRule rule) {
         return figures().stream().filter(f -> f.judge(rule) == Judgement.REGRESSED).toList();
@@ -122,10 +117,10 @@ public record StatsDiff(String baselineModel, String currentModel, double confid
 
         Interval of(MetricStat figure) {
             Metric metric = figure.metric();
-            MetricSummary summary = stats.metric(metric);
-            if (summary == null || summary.count() == 0) {
+            if (!measured(metric)) {
                 return Interval.UNDEFINED;
             }
+            MetricSummary summary = stats.metric(metric);
             if (figure.stat().isPercentile()) {
                 return PercentileIntervals.of(metric, histogram(metric), figure.stat().quantile(), confidence,
                         PercentileIntervals.independentValues(metric, summary.count(), stats.requests().succeeded()));
@@ -136,11 +131,16 @@ public record StatsDiff(String baselineModel, String currentModel, double confid
 
         Interval of(Rate rate) {
             return switch (rate) {
-                case THROUGHPUT, OUTPUT_TPS, GOODPUT -> stats.e2e() == null || stats.e2e().count() == 0
+                case THROUGHPUT, OUTPUT_TPS, GOODPUT -> !measured(Metric.E2E)
                         ? Interval.UNDEFINED : bootstrap(Metric.E2E).ratioInterval(rate.valueOf(stats), confidence);
                 case ERROR_RATE -> wilsonPercent(stats.requests().failed(), stats.requests().attempted());
                 case SLO_ATTAINMENT -> wilsonPercent(stats.requests().metSlo(), stats.requests().attempted());
             };
+        }
+
+        private boolean measured(Metric metric) {
+            MetricSummary summary = stats.metric(metric);
+            return summary != null && summary.count() > 0;
         }
 
         private Histogram histogram(Metric metric) {

@@ -3,16 +3,14 @@ package dev.yardstick.stats;
 import dev.yardstick.engine.ErrorClass;
 import dev.yardstick.engine.Sample;
 import dev.yardstick.engine.TokenCounts;
-import dev.yardstick.provider.TokenSource;
-import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongConsumer;
 
 /**
  * One model's histograms and counters over some stretch of samples. Many threads may {@link #record} into one tally
@@ -24,7 +22,11 @@ final class Tally {
     /** HdrHistogram's precision: 3 significant digits, values to 0.1% of their size. */
     static final int SIGNIFICANT_DIGITS = 3;
 
-    private final Histogram[] histograms = new Histogram[Metric.values().length];
+    private static final Metric[] METRICS = Metric.values();
+
+    private final Histogram[] histograms = new Histogram[METRICS.length];
+    /** Each histogram's {@code recordValue}, made once so the hot path allocates nothing per sample. */
+    private final LongConsumer[] recorders = new LongConsumer[METRICS.length];
     private final LongAdder attempted = new LongAdder();
     private final LongAdder succeeded = new LongAdder();
     private final LongAdder retries = new LongAdder();
@@ -37,8 +39,8 @@ final class Tally {
     private final LongAdder inputTokens = new LongAdder();
     private final LongAdder outputTokens = new LongAdder();
     private final LongAdder cachedTokens = new LongAdder();
-    private final LongAdder[] inputSources = adders(TokenSource.values().length);
-    private final LongAdder[] outputSources = adders(TokenSource.values().length);
+    private final SourceTally inputSources = new SourceTally();
+    private final SourceTally outputSources = new SourceTally();
     /** Run-relative nanoseconds: earliest scheduled start, latest end, of counted samples. */
     private final AtomicLong firstStart = new AtomicLong(Long.MAX_VALUE);
     private final AtomicLong lastEnd = new AtomicLong(Long.MIN_VALUE);
@@ -51,6 +53,7 @@ final class Tally {
         for (int i = 0; i < histograms.length; i++) {
             // Auto-resizing: sized by the values seen, so no maximum to guess and no clamping of a long stall.
             histograms[i] = concurrent ? new ConcurrentHistogram(SIGNIFICANT_DIGITS) : new Histogram(SIGNIFICANT_DIGITS);
+            recorders[i] = histograms[i]::recordValue;
         }
     }
 
@@ -65,10 +68,9 @@ final class Tally {
     /**
      * The hot path: counters and raw values only, every derived figure waits for the snapshot.
      *
-     * @param expectedIntervalMicros closed-loop coordinated-omission correction for E2E, 0 for none
-     * @param outputTokensAsked      the output length asked of every request, 0 for none
+     * @param outputTokensAsked the output length asked of every request, 0 for none
      */
-    void record(Sample s, SloSet slos, long expectedIntervalMicros, int outputTokensAsked) {
+    void record(Sample s, SloSet slos, int outputTokensAsked) {
         if (s.warmup()) {
             warmups.increment();
             return;
@@ -92,43 +94,14 @@ final class Tally {
         if (burst) {
             bursts.increment();
         }
-        recordLatencies(s, expectedIntervalMicros, burst);
+        for (Metric metric : METRICS) {
+            metric.read(s, burst, recorders[metric.ordinal()]);
+        }
         recordTokens(s.tokens());
         int output = s.tokens() == null ? 0 : s.tokens().output();
         if (outputTokensAsked > 0 && output < outputTokensAsked) {
             shortOfAsked.increment();
             lowerTo(shortestOutput, output);
-        }
-    }
-
-    private void recordLatencies(Sample s, long expectedIntervalMicros, boolean burst) {
-        long e2e = micros(s.e2eNanos());
-        if (expectedIntervalMicros > 0) {
-            histogram(Metric.E2E).recordValueWithExpectedInterval(e2e, expectedIntervalMicros);
-        } else {
-            histogram(Metric.E2E).recordValue(e2e);
-        }
-        if (s.queueNanos() >= 0) {
-            histogram(Metric.QUEUE).recordValue(micros(s.queueNanos()));
-        }
-        if (s.ttftNanos() >= 0) {
-            histogram(Metric.TTFT).recordValue(micros(s.ttftNanos()));
-        }
-        if (s.itlNanos() != null) {
-            Histogram itl = histogram(Metric.ITL);
-            for (long gap : s.itlNanos()) {
-                itl.recordValue(micros(gap));
-            }
-        }
-        double tpot = s.tpotNanos();
-        if (tpot >= 0) { // NaN (undefined) fails this too
-            histogram(Metric.TPOT).recordValue(Math.round(tpot / 1e3));
-        }
-        int output = s.tokens() == null ? 0 : s.tokens().output();
-        long decodeNanos = s.e2eNanos() - s.ttftNanos();
-        if (s.ttftNanos() >= 0 && output >= 2 && decodeNanos > 0 && !burst) {
-            // tokens/s × 1000 (milli-tokens/s): output × 1e9 / nanos × 1e3
-            histogram(Metric.OUTPUT_RATE).recordValue(Math.round(output * 1e12 / decodeNanos));
         }
     }
 
@@ -139,18 +112,8 @@ final class Tally {
         inputTokens.add(t.input());
         outputTokens.add(t.output());
         cachedTokens.add(t.cachedInput());
-        inputSources[sourceOf(t.inputSource()).ordinal()].increment();
-        outputSources[sourceOf(t.outputSource()).ordinal()].increment();
-    }
-
-    /** A count with no known source is the least trustworthy kind. */
-    private static TokenSource sourceOf(TokenSource source) {
-        return source == null ? TokenSource.ESTIMATED : source;
-    }
-
-    /** Nanoseconds to whole microseconds, rounded; a negative (unset) time would be a bug upstream, clamp it. */
-    private static long micros(long nanos) {
-        return Math.max(0, (nanos + 500) / 1000);
+        inputSources.record(t.reportedInput(), t);
+        outputSources.record(t.reportedOutput(), t);
     }
 
     // Read before writing: most samples change neither end of the window, so most calls touch no shared line.
@@ -189,8 +152,8 @@ final class Tally {
         inputTokens.add(other.inputTokens.sum());
         outputTokens.add(other.outputTokens.sum());
         cachedTokens.add(other.cachedTokens.sum());
-        addAll(inputSources, other.inputSources);
-        addAll(outputSources, other.outputSources);
+        inputSources.add(other.inputSources);
+        outputSources.add(other.outputSources);
         lowerTo(firstStart, other.firstStart.get());
         raiseTo(lastEnd, other.lastEnd.get());
     }
@@ -209,11 +172,11 @@ final class Tally {
                 inputTokens, outputTokens, cachedTokens}) {
             a.reset();
         }
-        for (LongAdder[] group : new LongAdder[][]{errors, inputSources, outputSources}) {
-            for (LongAdder a : group) {
-                a.reset();
-            }
+        for (LongAdder a : errors) {
+            a.reset();
         }
+        inputSources.reset();
+        outputSources.reset();
         shortestOutput.set(Long.MAX_VALUE);
         firstStart.set(Long.MAX_VALUE);
         lastEnd.set(Long.MIN_VALUE);
@@ -237,13 +200,8 @@ final class Tally {
     }
 
     TokenTotals tokens() {
-        return new TokenTotals(inputTokens.sum(), outputTokens.sum(), cachedTokens.sum(), sources(inputSources),
-                sources(outputSources));
-    }
-
-    private static SourceCounts sources(LongAdder[] bySource) {
-        return new SourceCounts(bySource[TokenSource.REPORTED.ordinal()].sum(),
-                bySource[TokenSource.COUNTED.ordinal()].sum(), bySource[TokenSource.ESTIMATED.ordinal()].sum());
+        return new TokenTotals(inputTokens.sum(), outputTokens.sum(), cachedTokens.sum(), inputSources.sum(),
+                outputSources.sum());
     }
 
     /** The window in epoch microseconds, given the run's start in epoch microseconds. */
@@ -253,13 +211,5 @@ final class Tally {
         }
         return new Window(runStartEpochMicros + Math.floorDiv(firstStart.get(), 1000),
                 runStartEpochMicros + Math.floorDiv(lastEnd.get(), 1000));
-    }
-
-    Map<Metric, AbstractHistogram> histograms() {
-        Map<Metric, AbstractHistogram> out = new EnumMap<>(Metric.class);
-        for (Metric m : Metric.values()) {
-            out.put(m, histogram(m));
-        }
-        return out;
     }
 }

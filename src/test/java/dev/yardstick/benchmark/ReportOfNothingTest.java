@@ -1,10 +1,12 @@
 package dev.yardstick.benchmark;
 
+import dev.yardstick.cli.BenchmarkOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.yardstick.stats.Metric;
 import dev.yardstick.export.Json;
 import dev.yardstick.provider.OpenedModels;
 import dev.yardstick.provider.ProviderContext;
@@ -22,8 +24,8 @@ class ReportOfNothingTest {
 
     @Test
     void aRunCancelledBeforeAnyRequestFinishedReportsEveryModelWithZeroCountsAndNoNaN() throws Exception {
-        BenchmarkPlan plan = BenchmarkPlan.from(PlanSettings.fromMap(Map.of("models", List.of("mock/fast",
-                "mock/slow"), "requests", 10), "test"));
+        BenchmarkPlan plan = BenchmarkOptions.fromSettings(Map.of("models", List.of("mock/fast",
+                "mock/slow"), "requests", 10), "test");
         BenchmarkReport report;
         try (OpenedModels models = ProviderRegistry.create(new ProviderContext(Map.of(), null), List.of(), null)
                 .open(plan.models())) {
@@ -52,6 +54,6 @@ class ReportOfNothingTest {
         }
         BenchmarkReport back = Json.mapper().readValue(json, BenchmarkReport.class);
         assertTrue(Double.isNaN(back.steps().getFirst().badPercent()), "null reads back as undefined");
-        assertTrue(Double.isNaN(back.steps().getFirst().models().getFirst().e2e().p50()));
+        assertTrue(Double.isNaN(back.steps().getFirst().models().getFirst().metric(Metric.E2E).p50()));
     }
 }

@@ -5,7 +5,6 @@ import dev.yardstick.engine.TokenCounts;
 import dev.yardstick.provider.TokenSource;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +41,7 @@ class MetricsRecorderTest {
         for (int ms = 1; ms <= 1000; ms++) {
             recorder.record(sample().e2e(ms).build());
         }
-        MetricSummary e2e = only().e2e();
+        MetricSummary e2e = only().metric(Metric.E2E);
         assertEquals(1000, e2e.count());
         assertEquals("ms", e2e.unit());
         assertNear(500, e2e.p50());
@@ -63,11 +62,11 @@ class MetricsRecorderTest {
         recorder.record(sample().gaps(10, 20, 30, 40).build());
         recorder.record(sample().gaps().build());
         recorder.record(sample().gaps(0, 0, 5, 5, 5, 5, 5, 5, 5, 500).build());
-        MetricSummary itl = only().itl();
+        MetricSummary itl = only().metric(Metric.ITL);
         assertEquals(14, itl.count());
         assertEquals(0, itl.min());
         assertNear(500, itl.max());
-        assertEquals(3, only().e2e().count());
+        assertEquals(3, only().metric(Metric.E2E).count());
     }
 
     @Test
@@ -75,12 +74,12 @@ class MetricsRecorderTest {
         recorder.record(sample().ttft(100).e2e(1100).reported(5, 11).build()); // 1000 ms / 10 tokens
         recorder.record(sample().ttft(100).e2e(600).reported(5, 1).build());   // undefined
         ModelStats stats = only();
-        assertEquals(1, stats.tpot().count());
-        assertNear(100, stats.tpot().p50());
+        assertEquals(1, stats.metric(Metric.TPOT).count());
+        assertNear(100, stats.metric(Metric.TPOT).p50());
         // output rate per request: 11 tokens / (1100 − 100) ms = 11 tokens/s; the 1-token request is undefined too
-        assertEquals(1, stats.outputRate().count());
-        assertNear(11, stats.outputRate().p50());
-        assertEquals("tokens/s", stats.outputRate().unit());
+        assertEquals(1, stats.metric(Metric.OUTPUT_RATE).count());
+        assertNear(11, stats.metric(Metric.OUTPUT_RATE).p50());
+        assertEquals("tokens/s", stats.metric(Metric.OUTPUT_RATE).unit());
     }
 
     @Test
@@ -92,7 +91,7 @@ class MetricsRecorderTest {
         assertEquals(2, stats.requests().warmupsSkipped());
         assertEquals(1, stats.requests().attempted());
         assertEquals(0, stats.requests().failed());
-        assertNear(200, stats.e2e().max());
+        assertNear(200, stats.metric(Metric.E2E).max());
         assertEquals(0.2, stats.windowSeconds(), 1e-9, "window starts at the first counted request");
         assertEquals(20, stats.tokens().output());
     }
@@ -112,8 +111,8 @@ class MetricsRecorderTest {
         assertEquals(Map.of("rate-limited", 1L, "timeout", 1L), stats.requests().errors());
         assertEquals(List.of("rate-limited", "timeout"), List.copyOf(stats.requests().errors().keySet()));
         assertEquals(0.2, stats.errorRate(), 1e-12);
-        assertEquals(8, stats.e2e().count());
-        assertNear(100, stats.e2e().max());
+        assertEquals(8, stats.metric(Metric.E2E).count());
+        assertNear(100, stats.metric(Metric.E2E).max());
         assertEquals(2.0, stats.windowSeconds(), 1e-9, "the timed-out request's end closes the window");
         assertEquals(8 / 2.0, stats.requestThroughput(), 1e-9);
         assertEquals(8, stats.requests().metSlo());
@@ -181,8 +180,8 @@ class MetricsRecorderTest {
     void queueTimeIsRecordedOnItsOwn() {
         recorder.record(sample().queue(0).build());
         recorder.record(sample().queue(250).build());
-        assertEquals(2, only().queue().count());
-        assertNear(250, only().queue().max());
+        assertEquals(2, only().metric(Metric.QUEUE).count());
+        assertNear(250, only().metric(Metric.QUEUE).max());
     }
 
     @Test
@@ -197,18 +196,12 @@ class MetricsRecorderTest {
     }
 
     @Test
-    void closedLoopCorrectionAddsTheRequestsAStallKeptFromBeingSent() {
-        MetricsRecorder corrected = new MetricsRecorder(SloSet.NONE, RUN_START, Duration.ofMillis(100));
-        corrected.record(sample().e2e(50).build());
-        corrected.record(sample().e2e(1000).build()); // plus 900, 800, ..., 100
-        ModelStats stats = corrected.snapshot().getFirst();
-        assertEquals(11, stats.e2e().count());
-        assertEquals(2, stats.requests().succeeded());
-        assertTrue(stats.e2e().formula().contains("coordinated omission"), stats.e2e().formula());
-
+    void aStallIsOneValueAndEveryFormulaIsItsMetricsOwn() {
         recorder.record(sample().e2e(1000).build());
-        assertEquals(1, only().e2e().count(), "without an expected interval the stall is one value");
-        assertFalse(only().e2e().formula().contains("coordinated omission"));
+        assertEquals(1, only().metric(Metric.E2E).count(), "a stall is one value: nothing synthetic is added");
+        for (Metric metric : Metric.values()) {
+            assertEquals(metric.formula(), only().metric(metric).formula());
+        }
     }
 
     @Test
@@ -235,7 +228,8 @@ class MetricsRecorderTest {
             while (writers.stream().anyMatch(Thread::isAlive)) {
                 for (ModelStats s : recorder.snapshot()) {
                     // one cut across counters and histograms: they always agree
-                    if (s.e2e().count() != s.requests().succeeded() || s.itl().count() != 3 * s.e2e().count()) {
+                    long e2e = s.metric(Metric.E2E).count();
+                    if (e2e != s.requests().succeeded() || s.metric(Metric.ITL).count() != 3 * e2e) {
                         consistent.set(false);
                     }
                 }
@@ -248,8 +242,8 @@ class MetricsRecorderTest {
         reader.join();
         ModelStats stats = only();
         assertEquals((long) threads * perThread, stats.requests().attempted());
-        assertEquals((long) threads * perThread, stats.e2e().count());
-        assertEquals(3L * threads * perThread, stats.itl().count());
+        assertEquals((long) threads * perThread, stats.metric(Metric.E2E).count());
+        assertEquals(3L * threads * perThread, stats.metric(Metric.ITL).count());
         assertTrue(consistent.get(), "a snapshot taken during recording disagreed with itself");
     }
 }

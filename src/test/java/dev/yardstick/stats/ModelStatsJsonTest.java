@@ -32,8 +32,8 @@ class ModelStatsJsonTest {
 
         ModelStats twice = StatsMerger.merge(List.of(back), List.of(stats)).getFirst();
         assertEquals(2 * stats.requests().attempted(), twice.requests().attempted());
-        assertEquals(2 * stats.ttft().count(), twice.ttft().count());
-        assertEquals(stats.ttft().p50(), twice.ttft().p50());
+        assertEquals(2 * stats.metric(Metric.TTFT).count(), twice.metric(Metric.TTFT).count());
+        assertEquals(stats.metric(Metric.TTFT).p50(), twice.metric(Metric.TTFT).p50());
 
         MetricSummary empty = MetricSummary.of(Metric.ITL, "f", new Histogram(3));
         assertEquals(empty, json.readValue(json.writeValueAsString(empty), MetricSummary.class), "NaN survives");

@@ -54,9 +54,9 @@ public sealed interface Workload {
     }
 
     /**
-     * Tokens observed in a real run (a compare, benchmark or switch-test report). A model that took part is costed with its own
-     * counts; any other is costed with the run's texts counted by its tokenizer ({@code texts}), or, where the run
-     * kept no complete texts, with the counts observed on the run's models ({@code pooled}).
+     * Tokens observed in a real run (a compare, benchmark or switch-test report). A model that took part is costed
+     * with its own counts; any other is costed with the run's texts counted by its tokenizer ({@code texts}), or,
+     * where the run kept no complete texts, with the counts observed on the run's models ({@code pooled}).
      */
     record Observed(Map<String, TokenProfile> byModel, Prompts texts, TokenProfile pooled) implements Workload {
 
