@@ -47,13 +47,11 @@ public final class CostAnalyzeRun {
         }
     }
 
-    private final PriceCatalog catalog;
-    private final Function<String, TokenCounter> counters;
+    private final CostAnalysis analysis;
 
     /** @param counters each model's tokenizer by {@code provider/model} */
     public CostAnalyzeRun(PriceCatalog catalog, Function<String, TokenCounter> counters) {
-        this.catalog = catalog;
-        this.counters = counters;
+        this.analysis = new CostAnalysis(catalog, counters);
     }
 
     public CostReport run(Request request) {
@@ -84,8 +82,7 @@ public final class CostAnalyzeRun {
             }
             scenarios.add(request.workload().applyTo(scenario));
         }
-        CostReport report = CostReport.of(new CostAnalysis(catalog, counters).run(scenarios, models, wanted,
-                evidence), wanted);
+        CostReport report = CostReport.of(analysis.run(scenarios, models, wanted, evidence), wanted);
         if (report.scenarios().stream().allMatch(s -> s.ranked().isEmpty())) {
             throw new InputException(report.unpriced().isEmpty() ? "no model to cost" : report.unpriced().get(0));
         }
