@@ -1,7 +1,6 @@
 package dev.yardstick.switching;
 
 import dev.yardstick.config.InputException;
-import dev.yardstick.config.ToolVersion;
 import dev.yardstick.engine.ClientWarmupReport;
 import dev.yardstick.engine.chain.Fault;
 import dev.yardstick.provider.ModelClient;
@@ -118,8 +117,7 @@ public final class SwitchRun {
         List<ModelInfo> infos = new ArrayList<>();
         windows.forEach((label, window) -> {
             ModelClient client = models.get(label);
-            infos.add(new ModelInfo(label, client.spec().provider(), client.synthetic(), client.tokenCounter().name(),
-                    client.tokenCounter().source().label(), window.isPresent() ? window.getAsInt() : null, null));
+            infos.add(ModelInfo.of(label, client, client.tokenCounter().source().label(), window, null));
         });
         Map<String, String> names = new java.util.LinkedHashMap<>();
         script.models().forEach((name, spec) -> names.put(name, spec.label()));
@@ -135,8 +133,7 @@ public final class SwitchRun {
         long checksPassed = conversations.stream().mapToLong(SwitchReport.Conversation::checksPassed).sum();
         long checksTotal = conversations.stream().mapToLong(c -> c.checks().size()).sum();
         boolean passed = !cancelled && !conversations.isEmpty() && passedConversations == conversations.size();
-        RunInfo run = new RunInfo("yardstick", ToolVersion.current(), "switch-test", started, Instant.now(),
-                cancelled, settings, clientWarmup);
+        RunInfo run = RunInfo.endingNow("switch-test", started, cancelled, settings, clientWarmup);
         return new SwitchReport(run, info, infos, conversations, new SwitchReport.Verdict(conversations.size(),
                 passedConversations, checksPassed, checksTotal, passed), SwitchReport.definitions());
     }
