@@ -104,13 +104,18 @@ public final class UnknownFields {
 
     /** "unknown field 'promt' (did you mean 'prompt'?)", or the known fields when none is near. */
     public static String problem(String key, List<String> known) {
+        return problem("field", key, known);
+    }
+
+    /** "unknown {@code kind} 'openaii' (did you mean 'openai'?)", or the known names when none is near. */
+    public static String problem(String kind, String key, List<String> known) {
         Optional<String> nearest = known.stream()
                 .filter(k -> distance(k, key) <= Math.max(2, key.length() / 3))
                 .min(Comparator.comparingInt(k -> distance(k, key)));
         if (nearest.isPresent()) {
-            return "unknown field '" + key + "' (did you mean '" + nearest.get() + "'?)";
+            return "unknown " + kind + " '" + key + "' (did you mean '" + nearest.get() + "'?)";
         }
-        return "unknown field '" + key + "' (expected one of " + String.join(", ", known.stream().sorted().toList())
+        return "unknown " + kind + " '" + key + "' (expected one of " + String.join(", ", known.stream().sorted().toList())
                 + ")";
     }
 

@@ -203,6 +203,15 @@ class BadInputSuiteTest {
     private static void configFiles(List<Case> c) {
         String[] run = compare("--config", "{d}/c.yaml", "-p", "hi");
         String endpoint = "endpoints:\n  mine:\n    provider: openai\n";
+        c.add(bad("config provider misspelt").file("c.yaml", "endpoints:\n  mine:\n    provider: openaii\n"
+                + "    base-url: http://127.0.0.1:1/v1\n").args(compare("--config", "{d}/c.yaml", "-m", "mine/x", "-p", "hi"))
+                .expect("{d}/c.yaml:3: field 'endpoints.mine.provider'", "unknown protocol 'openaii'",
+                        "did you mean 'openai'?"));
+        c.add(bad("config endpoint without base-url").file("c.yaml", endpoint)
+                .args(compare("--config", "{d}/c.yaml", "-m", "mine/x", "-p", "hi"))
+                .expect("{d}/c.yaml:", "field 'endpoints.mine.base-url'", "is required"));
+        c.add(bad("OPENAI_BASE_URL not a url").env("OPENAI_BASE_URL", "notaurl").env("OPENAI_API_KEY", "sk-x")
+                .args(compare("-m", "openai/gpt-4o", "-p", "hi")).expect("OPENAI_BASE_URL: 'notaurl' is not a URL"));
         c.add(bad("config base-url not a url").file("c.yaml", endpoint + "    base-url: not a url\n").args(run)
                 .expect("{d}/c.yaml:4: field 'endpoints.mine.base-url'", "'not a url' is not a URL"));
         c.add(bad("config base-url ftp").file("c.yaml", endpoint + "    base-url: ftp://example.com/v1\n").args(run)

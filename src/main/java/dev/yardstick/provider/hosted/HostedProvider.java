@@ -3,6 +3,7 @@ package dev.yardstick.provider.hosted;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.http.client.jdk.JdkHttpClient;
 import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.yardstick.config.BaseUrls;
 import dev.yardstick.config.EndpointConfig;
 import dev.yardstick.config.InputException;
 import dev.yardstick.config.ModelConfig;
@@ -48,14 +49,8 @@ public final class HostedProvider implements Provider {
 
     /** A named endpoint from the config file, speaking its declared protocol. */
     public static HostedProvider forEndpoint(String name, EndpointConfig endpoint, Supplier<HttpClientBuilder> http) {
+        // EndpointConfig admits only the protocols HostedApi speaks (HostedApiTest holds the two lists together).
         HostedApi protocol = HostedApi.protocol(endpoint.provider());
-        if (protocol == null) {
-            throw new InputException("endpoint '" + name + "' in the config file: field 'provider': unknown protocol '"
-                    + endpoint.provider() + "' (expected openai, anthropic, gemini, mistral or ollama)");
-        }
-        if (endpoint.baseUrl() == null || endpoint.baseUrl().isBlank()) {
-            throw new InputException("endpoint '" + name + "' in the config file: field 'base-url' is required");
-        }
         return new HostedProvider(name, protocol, endpoint, http);
     }
 
@@ -179,6 +174,9 @@ public final class HostedProvider implements Provider {
         }
         if (url == null && api.baseUrlEnvVar() != null && name.equals(api.protocol())) {
             url = context.env(api.baseUrlEnvVar());
+            if (url != null && !url.isBlank() && BaseUrls.problem(url) != null) {
+                throw new InputException(api.baseUrlEnvVar() + ": " + BaseUrls.problem(url));
+            }
         }
         if (url == null || url.isBlank()) {
             url = api.defaultBaseUrl();
