@@ -8,10 +8,13 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.yardstick.config.ModelSpec;
+import dev.yardstick.config.YardstickConfig;
 import dev.yardstick.provider.ClientWarmup;
 import dev.yardstick.provider.ModelClient;
+import dev.yardstick.provider.ProviderContext;
 import dev.yardstick.provider.TokenCounter;
-import dev.yardstick.provider.TokenSource;
+import dev.yardstick.provider.mock.MockProvider;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -22,6 +25,10 @@ import java.util.function.Supplier;
  */
 record ScriptedClient(ModelSpec spec, Script script, Supplier<ClientWarmup> warmup, AtomicInteger requests)
         implements ModelClient {
+
+    /** The mock provider's tokenizer: one token a word. */
+    private static final TokenCounter WORDS = new MockProvider().open(ModelSpec.parse("mock/instant"),
+            new ProviderContext(Map.of(), YardstickConfig.EMPTY)).tokenCounter();
 
     /** What the stream does with one request. */
     @FunctionalInterface
@@ -71,22 +78,7 @@ record ScriptedClient(ModelSpec spec, Script script, Supplier<ClientWarmup> warm
 
     @Override
     public TokenCounter tokenCounter() {
-        return new TokenCounter() {
-            @Override
-            public int count(String text) {
-                return text.isBlank() ? 0 : text.trim().split("\\s+").length;
-            }
-
-            @Override
-            public TokenSource source() {
-                return TokenSource.COUNTED;
-            }
-
-            @Override
-            public String name() {
-                return "words";
-            }
-        };
+        return WORDS;
     }
 
     @Override

@@ -24,6 +24,14 @@ class ConfidenceIntervalsTest {
         return h;
     }
 
+    private static Histogram oneToThousand() {
+        Histogram h = new Histogram(Tally.SIGNIFICANT_DIGITS);
+        for (int v = 1; v <= 1000; v++) {
+            h.recordValue(v);
+        }
+        return h;
+    }
+
     // --- percentiles ---
 
     @Test
@@ -103,10 +111,7 @@ class ConfidenceIntervalsTest {
     @Test
     void theMeansIntervalHasTheWidthOfItsStandardError() {
         // 1..1000 once each: mean 500.5, standard error 288.7 / √1000 = 9.13, so ±1.96 × 9.13 = ±17.9
-        Histogram h = new Histogram(3);
-        for (int v = 1; v <= 1000; v++) {
-            h.recordValue(v);
-        }
+        Histogram h = oneToThousand();
         Interval i = MeanBootstrap.of(h).meanInterval(0.95);
         assertEquals(500.5 - 17.9, i.low(), 2.5);
         assertEquals(500.5 + 17.9, i.high(), 2.5);
@@ -153,10 +158,7 @@ class ConfidenceIntervalsTest {
 
     @Test
     void aThroughputIntervalIsTheInverseOfTheMeanLatencys() {
-        Histogram h = new Histogram(3);
-        for (int v = 1; v <= 1000; v++) {
-            h.recordValue(v);
-        }
+        Histogram h = oneToThousand();
         MeanBootstrap b = MeanBootstrap.of(h);
         Interval latency = b.meanInterval(0.95);
         Interval rate = b.ratioInterval(10, 0.95);
