@@ -9,6 +9,7 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.anthropic.AnthropicTokenUsage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.yardstick.config.Message;
@@ -106,6 +107,17 @@ class RequestExecutorRulesTest {
         assertNull(counted.reportedCached());
         assertEquals(8, counted.countedInput());
         assertEquals(2, counted.countedOutput());
+    }
+
+    @Test
+    void promptCacheReadsAndWritesAreKeptFromTheProvidersUsage() {
+        TokenUsage anthropic = AnthropicTokenUsage.builder().inputTokenCount(10).outputTokenCount(2)
+                .cacheReadInputTokens(100).cacheCreationInputTokens(30).build();
+        ScriptedClient client = ScriptedClient.of("test/m", ScriptedClient.answering("one two", anthropic));
+        TokenCounts t = execute(client, TokenCounting.WHEN_UNREPORTED, 0, Duration.ofSeconds(5)).tokens();
+        assertEquals(100, t.cachedInput());
+        assertEquals(30, t.cacheWriteInput());
+        assertEquals(140, t.input(), "cached and written tokens are input too");
     }
 
     @Test
