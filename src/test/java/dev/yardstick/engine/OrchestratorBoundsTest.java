@@ -1,6 +1,7 @@
 package dev.yardstick.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.langchain4j.model.output.TokenUsage;
@@ -132,7 +133,7 @@ class OrchestratorBoundsTest {
         assertTrue(took >= 300 * MS && took < 5_000 * MS, "took " + took / MS + " ms");
         assertTrue(summary.dispatched() >= 2 && summary.dispatched() <= took / (20 * MS) * 2 + 2,
                 "dispatched " + summary.dispatched());
-        assertTrue(!summary.interrupted());
+        assertFalse(summary.interrupted());
     }
 
     @Test
@@ -166,7 +167,7 @@ class OrchestratorBoundsTest {
         assertEquals(3, summary.completed());
         assertEquals(3, delivered.size());
         assertTrue(delivered.stream().allMatch(s -> s.error().errorClass() == ErrorClass.CANCELLED));
-        assertTrue(!summary.interrupted());
+        assertFalse(summary.interrupted());
     }
 
     @Test
