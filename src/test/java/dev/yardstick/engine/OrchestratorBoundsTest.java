@@ -173,7 +173,8 @@ class OrchestratorBoundsTest {
     @Test
     void everyListenerHearsEverySampleInTurn() {
         List<String> heard = Collections.synchronizedList(new ArrayList<>());
-        SampleListener both = SampleListener.all(s -> heard.add("a" + s.sequence()), s -> heard.add("b" + s.sequence()));
+        SampleListener both = SampleListener.all(s -> heard.add("a" + s.sequence()),
+                s -> heard.add("b" + s.sequence()));
         ScriptedClient client = ScriptedClient.of("test/instant", ScriptedClient.answering("ok", USAGE));
         try (Orchestrator orchestrator = new Orchestrator(Map.of("test/instant", client), TokenCounting.ALWAYS)) {
             orchestrator.run(new Plan(requests("test/instant", 2), new LoadShape.Closed(1), Map.of(),

@@ -83,7 +83,7 @@ class ConfidenceIntervalsTest {
             }
             recorder.record(sample().ttft(10).e2e(2000).gaps(gaps).build());
         }
-        MetricSummary itl = recorder.snapshot().getFirst().itl();
+        MetricSummary itl = recorder.snapshot().getFirst().metric(Metric.ITL);
         Histogram gaps = HistogramCodec.decode(itl.histogram());
         Interval asGaps = PercentileIntervals.of(Metric.ITL, gaps, 0.5, 0.95);
         Interval asRequests = PercentileIntervals.of(Metric.ITL, gaps, 0.5, 0.95, 10);

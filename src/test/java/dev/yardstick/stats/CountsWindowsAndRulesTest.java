@@ -2,7 +2,6 @@ package dev.yardstick.stats;
 
 import dev.yardstick.config.InputException;
 import dev.yardstick.engine.ErrorClass;
-import dev.yardstick.provider.TokenSource;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +49,7 @@ class CountsWindowsAndRulesTest {
     void sourceCountsAddAndNameTheirSource() {
         SourceCounts sum = new SourceCounts(1, 2, 3).plus(new SourceCounts(10, 20, 30));
         assertEquals(new SourceCounts(11, 22, 33), sum);
-        assertEquals(22, sum.count(TokenSource.COUNTED));
+        assertEquals(22, sum.counted());
         assertEquals("counted", new SourceCounts(0, 4, 0).label());
         assertEquals("estimated", new SourceCounts(0, 0, 1).label());
         assertEquals("none", SourceCounts.NONE.label());

@@ -8,6 +8,7 @@ import dev.yardstick.provider.TokenSource;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +43,7 @@ class RecordingEdgesTest {
     void aRequestSentAtOnceHasAQueueTimeOfZeroThatCounts() {
         recorder.record(sample().queue(0).build());
         recorder.record(sample().queue(4).build());
-        MetricSummary queue = only().queue();
+        MetricSummary queue = only().metric(Metric.QUEUE);
         assertEquals(2, queue.count());
         assertEquals(0, queue.min());
         assertEquals(4, queue.max(), 0.004);
@@ -53,19 +54,19 @@ class RecordingEdgesTest {
         // E2E = TTFT: the whole answer came with the first chunk
         recorder.record(sample().ttft(100).e2e(100).reported(5, 20).build());
         ModelStats stats = only();
-        assertEquals(1, stats.tpot().count());
-        assertEquals(0, stats.tpot().max());
-        assertEquals(0, stats.outputRate().count(), "no decode time: no rate, never an infinite one");
+        assertEquals(1, stats.metric(Metric.TPOT).count());
+        assertEquals(0, stats.metric(Metric.TPOT).max());
+        assertEquals(0, stats.metric(Metric.OUTPUT_RATE).count(), "no decode time: no rate, never an infinite one");
     }
 
     @Test
     void aFirstChunkAtTheScheduledStartStillGivesARate() {
         recorder.record(sample().ttft(0).e2e(100).reported(5, 20).build());
         ModelStats stats = only();
-        assertEquals(1, stats.ttft().count());
-        assertEquals(0, stats.ttft().max());
-        assertEquals(1, stats.outputRate().count());
-        assertEquals(200, stats.outputRate().p50(), 0.2, "20 tokens in 0.1 s");
+        assertEquals(1, stats.metric(Metric.TTFT).count());
+        assertEquals(0, stats.metric(Metric.TTFT).max());
+        assertEquals(1, stats.metric(Metric.OUTPUT_RATE).count());
+        assertEquals(200, stats.metric(Metric.OUTPUT_RATE).p50(), 0.2, "20 tokens in 0.1 s");
     }
 
     @Test
@@ -73,10 +74,10 @@ class RecordingEdgesTest {
         recorder.record(sample().ttft(10).e2e(110).reported(5, 2).build());
         recorder.record(sample().ttft(10).e2e(110).reported(5, 1).build());
         ModelStats stats = only();
-        assertEquals(1, stats.outputRate().count(), "one token has no decode phase");
-        assertEquals(20, stats.outputRate().p50(), 0.02, "2 tokens in 0.1 s");
-        assertEquals(1, stats.tpot().count());
-        assertEquals(100, stats.tpot().p50(), 0.1, "(110 − 10) / (2 − 1) ms");
+        assertEquals(1, stats.metric(Metric.OUTPUT_RATE).count(), "one token has no decode phase");
+        assertEquals(20, stats.metric(Metric.OUTPUT_RATE).p50(), 0.02, "2 tokens in 0.1 s");
+        assertEquals(1, stats.metric(Metric.TPOT).count());
+        assertEquals(100, stats.metric(Metric.TPOT).p50(), 0.1, "(110 − 10) / (2 − 1) ms");
     }
 
     @Test
@@ -120,7 +121,7 @@ class RecordingEdgesTest {
             assertEquals(Map.of("timeout", (long) failed), stats.requests().errors());
             assertEquals(ok / 2, stats.requests().retries());
             assertEquals(round + 1, stats.requests().warmupsSkipped());
-            assertEquals(ok, stats.e2e().count());
+            assertEquals(ok, stats.metric(Metric.E2E).count());
             assertEquals(new SourceCounts(ok / 2, ok / 2, 0), stats.tokens().inputSources());
             assertEquals(new SourceCounts(ok / 2, ok / 2, 0), stats.tokens().outputSources());
             assertEquals(3L * ok, stats.tokens().input());
@@ -159,8 +160,8 @@ class RecordingEdgesTest {
         assertTrue(Double.isNaN(stats.requestThroughput()), "one success in no time is no rate, not ∞");
         assertTrue(Double.isNaN(stats.outputTokensPerSecond()));
         assertEquals(0, stats.errorRate());
-        assertEquals(List.of(stats.e2e(), stats.ttft(), stats.itl(), stats.tpot(), stats.queue(), stats.outputRate()),
-                stats.metrics());
+        assertEquals(Arrays.stream(Metric.values()).map(stats::metric).toList(), stats.metrics(),
+                "in declaration order");
         assertNull(stats.flags().outputTokensAsked());
     }
 }
