@@ -8,6 +8,7 @@
 #
 # HTML reports: target/pit-reports/<package>/index.html. Takes minutes per package on 2 cores; to go faster, narrow
 # the tests PIT runs: MAVEN_ARGS='-Dmutation.tests=dev.yardstick.provider.*,dev.yardstick.faults.*' (default: all).
+# On a shared machine, add -Dmutation.threads=1 (default 2) to keep PIT to one core.
 set -euo pipefail
 packages="stats cost engine switching provider.http" survivors=""
 while [ $# -gt 0 ]; do
