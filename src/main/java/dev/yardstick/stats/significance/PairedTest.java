@@ -1,0 +1,40 @@
+package dev.yardstick.stats.significance;
+
+import dev.yardstick.stats.Interval;
+
+/**
+ * McNemar's test of one model's pass/fail results against another's on the same cases.
+ *
+ * @param cases               the cases judged on both sides
+ * @param onlyBaseline        {@code b}: passed on the baseline, failed on the candidate (pass → fail)
+ * @param onlyCurrent         {@code c}: failed on the baseline, passed on the candidate (fail → pass)
+ * @param statistic           the smaller discordant count for the exact test, the corrected chi-square otherwise
+ * @param pValue              two-sided
+ * @param passRateDifference  candidate's pass rate − baseline's, {@code (c − b) / cases}; NaN without cases
+ * @param differenceCi        its interval at the confidence asked
+ * @param discordantOddsRatio {@code c / b}: above 1 the candidate wins more discordant cases; ∞ when b = 0
+ */
+public record PairedTest(int cases, int bothPassed, int onlyBaseline, int onlyCurrent, int bothFailed,
+                         Method method, double statistic, double pValue, double passRateDifference,
+                         Interval differenceCi, double discordantOddsRatio) {
+
+    /** Which form of the test gave the p-value. */
+    public enum Method {
+        EXACT_BINOMIAL("exact binomial"),
+        CHI_SQUARE_CORRECTED("chi-square, continuity-corrected");
+
+        private final String label;
+
+        Method(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public boolean significantAt(double confidence) {
+        return pValue < 1 - confidence;
+    }
+}
