@@ -1,0 +1,40 @@
+package dev.yardstick.compare.scores;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.yardstick.config.InputException;
+import dev.yardstick.config.YamlFiles;
+import dev.yardstick.export.Json;
+import dev.yardstick.report.SampleRecord;
+import java.nio.file.Path;
+import java.util.List;
+
+/** A previous compare report (JSON) to judge a run against: its file name and its samples. */
+public record CompareBaseline(String name, List<SampleRecord> samples) {
+
+    public CompareBaseline {
+        samples = List.copyOf(samples);
+    }
+
+    /** Reads a report written by {@code compare --format json} or {@code -o FILE.json}. */
+    public static CompareBaseline read(Path file) {
+        String text = YamlFiles.readText(file);
+        try {
+            JsonNode root = Json.mapper().readTree(text);
+            if (root == null || !"compare".equals(root.at("/run/command").asText())) {
+                throw new InputException(file + " is not a compare report (write one with yardstick compare"
+                        + " --format json or -o FILE.json)");
+            }
+            List<SampleRecord> samples = Json.mapper().convertValue(root.path("samples"), new TypeReference<>() {
+            });
+            return new CompareBaseline(file.getFileName().toString(), samples == null ? List.of() : samples);
+        } catch (JsonProcessingException e) {
+            throw InputException.inFile(file.toString(), e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+                    YamlFiles.fieldOf(e), "not a readable compare report: " + YamlFiles.problem(e));
+        } catch (IllegalArgumentException e) {
+            throw new InputException(file + ": not a readable compare report: its samples do not parse ("
+                    + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+    }
+}
