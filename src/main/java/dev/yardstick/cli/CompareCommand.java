@@ -2,8 +2,13 @@ package dev.yardstick.cli;
 
 import dev.yardstick.compare.ComparePlan;
 import dev.yardstick.compare.CompareRun;
+import dev.yardstick.compare.scores.CompareBaseline;
+import dev.yardstick.compare.scores.QualityGates;
+import dev.yardstick.compare.scores.Scoring;
+import dev.yardstick.config.ModelSpec;
 import dev.yardstick.provider.OpenedModels;
 import dev.yardstick.report.CompareReport;
+import dev.yardstick.report.scores.ScoresSection;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,6 +54,9 @@ public final class CompareCommand extends SessionCommand {
             description = "Append every sample to FILE (JSONL) as it completes.")
     Path samplesFile;
 
+    @Mixin
+    QualityOptions quality;
+
     public CompareCommand(Session session) {
         super(session);
     }
@@ -58,6 +66,8 @@ public final class CompareCommand extends SessionCommand {
         ComparePlan plan = new ComparePlan(generation.models, PromptInput.resolve(prompt, prompts, session.in(),
                 system), repeat, warmup, concurrency, providerLimits, generation.params(), generation.timeout(),
                 samplesFile, settings());
+        QualityGates gates = quality.gates();
+        CompareBaseline baseline = quality.baseline();
         CompareReport report;
         try (OpenedModels models = session.registry(common).open(plan.models());
              CompareRun run = new CompareRun(plan, models, session.config(common), session.env(),
@@ -68,8 +78,11 @@ public final class CompareCommand extends SessionCommand {
             report = run.execute(progress);
             progress.finish();
         }
+        report = report.withScores(Scoring.score(plan.models().stream().map(ModelSpec::label).toList(),
+                report.samples(), baseline, gates, gates.confidence()));
         output.emit(report, session);
-        return ExitCodes.ofRun(session, report.run().interrupted(), CompareRun.whyNothingMeasured(report), null);
+        return ExitCodes.ofRun(session, report.run().interrupted(), CompareRun.whyNothingMeasured(report),
+                report.scores().gateFailed() ? ScoresSection.verdictLine(report.scores().gate()) : null);
     }
 
     /** The settings as the report keeps them. */

@@ -17,11 +17,12 @@ import picocli.CommandLine.Option;
 public final class OutputOptions {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "Format on stdout: table, json, csv or markdown (default: ${DEFAULT-VALUE}).")
+            description = "Format on stdout: table, json, csv, markdown or junit (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Also write the report to FILE, in the format its extension names (.json, .csv, .md, .txt). "
+            description = "Also write the report to FILE, in the format its extension names (.json, .csv, .md, .txt, "
+                    + ".xml for JUnit). "
                     + "Repeatable.")
     List<Path> outputs = new ArrayList<>();
 

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.yardstick.config.InputException;
-import dev.yardstick.config.YamlFiles;
+import dev.yardstick.config.TextFiles;
+import dev.yardstick.config.YamlErrors;
 import dev.yardstick.export.Json;
 import dev.yardstick.report.SampleRecord;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ public record CompareBaseline(String name, List<SampleRecord> samples) {
 
     /** Reads a report written by {@code compare --format json} or {@code -o FILE.json}. */
     public static CompareBaseline read(Path file) {
-        String text = YamlFiles.readText(file);
+        String text = TextFiles.readText(file);
         try {
             JsonNode root = Json.mapper().readTree(text);
             if (root == null || !"compare".equals(root.at("/run/command").asText())) {
@@ -31,7 +32,7 @@ public record CompareBaseline(String name, List<SampleRecord> samples) {
             return new CompareBaseline(file.getFileName().toString(), samples == null ? List.of() : samples);
         } catch (JsonProcessingException e) {
             throw InputException.inFile(file.toString(), e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                    YamlFiles.fieldOf(e), "not a readable compare report: " + YamlFiles.problem(e));
+                    YamlErrors.fieldOf(e), "not a readable compare report: " + YamlErrors.problem(e));
         } catch (IllegalArgumentException e) {
             throw new InputException(file + ": not a readable compare report: its samples do not parse ("
                     + e.getMessage().lines().findFirst().orElse("") + ")");

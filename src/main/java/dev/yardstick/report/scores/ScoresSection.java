@@ -66,7 +66,12 @@ public final class ScoresSection {
             }
         }
         StringBuilder line = new StringBuilder();
-        if (!failed.isEmpty() || !gate.notCompared().isEmpty()) {
+        if (!gate.gated()) {
+            line.append("No gate asked for (--max-pass-rate-drop, --max-latency-regression, --max-cost-increase)")
+                    .append(gate.notCompared().isEmpty() ? "" : "; not compared: "
+                            + String.join("; ", gate.notCompared()))
+                    .append(".");
+        } else if (gate.failed()) {
             line.append("GATE FAILED: ");
             if (!failed.isEmpty()) {
                 line.append(String.join("; ", failed)).append(", significant at ").append(confidence);
@@ -122,7 +127,8 @@ public final class ScoresSection {
                     signed(c.costChangePercent(), "%"), p(c.cost().pValue())));
         }
         blocks.add(new Document.Grid(List.of("comparison", "paired", "pass rate Δ [CI]", "p (McNemar)",
-                "pass→fail / fail→pass", "median E2E Δ", "p (Mann-Whitney)", "rank-biserial", "cost Δ", "p (cost)"),
+                "pass→fail / fail→pass", "median E2E Δ", "p (Mann-Whitney)", "rank-biserial", "cost Δ",
+                "p (cost)"),
                 diffs, List.of(false, true, true, false, true, true, true, true, true, true), false));
         for (PairComparison c : scores.comparisons()) {
             flips(c).ifPresent(blocks::add);
@@ -161,11 +167,12 @@ public final class ScoresSection {
     }
 
     private static String signed(double v, String unit) {
-        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%+.1f %s", v, unit);
+        // + 0.0 turns a negative zero into a plain one: "+0.0", never "-0.0"
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%+.1f %s", v + 0.0, unit);
     }
 
     private static String points(double fraction) {
-        return Double.isNaN(fraction) ? "–" : String.format(Locale.ROOT, "%+.1f", fraction * 100);
+        return Double.isNaN(fraction) ? "–" : String.format(Locale.ROOT, "%+.1f", fraction * 100 + 0.0);
     }
 
     private static String p(double p) {
