@@ -146,6 +146,29 @@ class CompareQualityGateTest {
     }
 
     @Test
+    void reportDiffJudgesTwoCompareReports() throws Exception {
+        Path prompts = prompts(10);
+        Path base = baseline(prompts);
+        Path current = dir.resolve("new.json");
+        assertEquals(0, CliRun.of("compare", "-m", LONG, "--prompts", prompts.toString(), "-o", current.toString())
+                .exitCode());
+        CliRun gated = CliRun.of("report", "diff", base.toString(), current.toString(), "--max-pass-rate-drop", "5%",
+                "--format", "markdown");
+        assertEquals(1, gated.exitCode(), gated.err());
+        assertTrue(gated.out().startsWith("# Yardstick report diff (compare)"), gated.out());
+        assertTrue(gated.out().contains("GATE FAILED: pass-rate of " + LONG), gated.out());
+        assertTrue(gated.out().contains("pass → fail (10)"), gated.out());
+        CliRun ungated = CliRun.of("report", "diff", base.toString(), current.toString(), "--format", "csv");
+        assertEquals(0, ungated.exitCode(), ungated.err());
+        assertTrue(ungated.out().lines().skip(1).findFirst().orElseThrow()
+                .startsWith("baseline: " + SHORT + "," + LONG + ",10,1.0,0.0,0.001953125,exact binomial,10,0,"),
+                ungated.out());
+        CliRun wrongGate = CliRun.of("report", "diff", base.toString(), current.toString(), "--max-regression", "5%");
+        assertEquals(2, wrongGate.exitCode());
+        assertTrue(wrongGate.err().contains("--max-regression is for benchmark reports"), wrongGate.err());
+    }
+
+    @Test
     void gatesWithoutABaselineAreAnInputError() {
         CliRun run = CliRun.of("compare", "-m", SHORT, "-p", "Hi", "--max-pass-rate-drop", "5%");
         assertEquals(2, run.exitCode());

@@ -34,7 +34,7 @@ public final class Scoring {
      * @param gates      the allowances; with a baseline, judged against it
      * @param confidence the confidence of intervals and significance, e.g. 0.95
      */
-    public static Scores score(List<String> models, List<SampleRecord> samples, CompareBaseline baseline,
+    public static Scores score(List<String> models, List<SampleRecord> samples, CompareResults baseline,
                                QualityGates gates, double confidence) {
         Map<String, List<SampleRecord>> runs = new LinkedHashMap<>();
         runs.put("", samples);

@@ -75,14 +75,14 @@ class ScoringTest {
     void theGateFailsOnlyWhenTheDropIsBeyondTheAllowanceAndSignificant() {
         QualityGates gates = new QualityGates(5.0, null, null, 0.95);
         // 3 of 3 flipped: a 100-point drop, p = 0.25
-        Scores few = Scoring.score(List.of("m"), flipped(3), new CompareBaseline("base.json", baseline(3)),
+        Scores few = Scoring.score(List.of("m"), flipped(3), new CompareResults("base.json", baseline(3)),
                 gates, 0.95);
         GateCheck small = few.gate().checks().getFirst();
         assertEquals(100, small.change(), 1e-9);
         assertEquals("within-noise", small.verdict());
         assertFalse(few.gateFailed());
         // 10 of 10 flipped: p = 2/1024
-        Scores many = Scoring.score(List.of("m"), flipped(10), new CompareBaseline("base.json", baseline(10)),
+        Scores many = Scoring.score(List.of("m"), flipped(10), new CompareResults("base.json", baseline(10)),
                 gates, 0.95);
         assertEquals("regressed", many.gate().checks().getFirst().verdict());
         assertTrue(many.gateFailed());
@@ -91,7 +91,7 @@ class ScoringTest {
 
     @Test
     void aModelWithoutCounterpartFailsTheGate() {
-        Scores scores = Scoring.score(List.of("m", "n"), flipped(2), new CompareBaseline("base.json", baseline(2)),
+        Scores scores = Scoring.score(List.of("m", "n"), flipped(2), new CompareResults("base.json", baseline(2)),
                 new QualityGates(5.0, null, null, 0.95), 0.95);
         assertTrue(scores.gateFailed());
         assertEquals(List.of("n has no counterpart in base.json"), scores.gate().notCompared());

@@ -11,15 +11,29 @@ import dev.yardstick.report.SampleRecord;
 import java.nio.file.Path;
 import java.util.List;
 
-/** A previous compare report (JSON) to judge a run against: its file name and its samples. */
-public record CompareBaseline(String name, List<SampleRecord> samples) {
+/** A compare report read back (a baseline to judge a run against, or either side of a diff): its file name and samples. */
+public record CompareResults(String name, List<SampleRecord> samples) {
 
-    public CompareBaseline {
+    public CompareResults {
         samples = List.copyOf(samples);
     }
 
+    /** Whether a file is a JSON report of {@code compare}; false for anything else, readable or not. */
+    public static boolean isCompareReport(Path file) {
+        try {
+            return "compare".equals(Json.mapper().readTree(TextFiles.readText(file)).at("/run/command").asText());
+        } catch (JsonProcessingException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The models, in the order their first sample came. */
+    public List<String> models() {
+        return samples.stream().map(SampleRecord::model).distinct().toList();
+    }
+
     /** Reads a report written by {@code compare --format json} or {@code -o FILE.json}. */
-    public static CompareBaseline read(Path file) {
+    public static CompareResults read(Path file) {
         String text = TextFiles.readText(file);
         try {
             JsonNode root = Json.mapper().readTree(text);
@@ -29,7 +43,7 @@ public record CompareBaseline(String name, List<SampleRecord> samples) {
             }
             List<SampleRecord> samples = Json.mapper().convertValue(root.path("samples"), new TypeReference<>() {
             });
-            return new CompareBaseline(file.getFileName().toString(), samples == null ? List.of() : samples);
+            return new CompareResults(file.getFileName().toString(), samples == null ? List.of() : samples);
         } catch (JsonProcessingException e) {
             throw InputException.inFile(file.toString(), e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
                     YamlErrors.fieldOf(e), "not a readable compare report: " + YamlErrors.problem(e));
