@@ -28,7 +28,7 @@ public final class MannWhitney {
         int m = current.length;
         int n = baseline.length;
         if (m == 0 || n == 0) {
-            return new RankTest(n, m, RankTest.Method.NONE, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+            return new RankTest(n, m, TestMethod.NONE, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     Double.NaN);
         }
         double[] all = new double[m + n];
@@ -45,7 +45,7 @@ public final class MannWhitney {
         double cl = u / mn;
         if (m < EXACT_BELOW && n < EXACT_BELOW && ties == 0) {
             double p = exactTwoSided((int) Math.round(u), m, n);
-            return new RankTest(n, m, RankTest.Method.EXACT, u, Double.NaN, p, cl, 2 * cl - 1);
+            return new RankTest(n, m, TestMethod.EXACT, u, Double.NaN, p, cl, 2 * cl - 1);
         }
         int total = m + n;
         double sigma = Math.sqrt(mn / 12 * ((total + 1) - ties / ((double) total * (total - 1))));
@@ -53,7 +53,7 @@ public final class MannWhitney {
         double z = sigma == 0 ? 0 : (centred - Math.signum(centred) * 0.5) / sigma;
         double p = sigma == 0 ? 1 : Math.min(1, 2 * Math.min(NORMAL.cumulativeProbability(z),
                 1 - NORMAL.cumulativeProbability(z)));
-        return new RankTest(n, m, RankTest.Method.NORMAL, u, z, p, cl, 2 * cl - 1);
+        return new RankTest(n, m, TestMethod.NORMAL, u, z, p, cl, 2 * cl - 1);
     }
 
     /** Σ (t³ − t) over the groups of tied values. */

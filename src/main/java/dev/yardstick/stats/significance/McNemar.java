@@ -33,19 +33,19 @@ public final class McNemar {
         int c = onlyCurrent;
         int discordant = b + c;
         int n = bothPassed + b + c + bothFailed;
-        PairedTest.Method method;
+        TestMethod method;
         double statistic;
         double p;
         if (discordant == 0) {
-            method = PairedTest.Method.EXACT_BINOMIAL;
+            method = TestMethod.EXACT_BINOMIAL;
             statistic = 0;
             p = 1;
         } else if (discordant < EXACT_BELOW) {
-            method = PairedTest.Method.EXACT_BINOMIAL;
+            method = TestMethod.EXACT_BINOMIAL;
             statistic = Math.min(b, c);
             p = Math.min(1, 2 * new BinomialDistribution(null, discordant, 0.5).cumulativeProbability(Math.min(b, c)));
         } else {
-            method = PairedTest.Method.CHI_SQUARE_CORRECTED;
+            method = TestMethod.CHI_SQUARE_CORRECTED;
             double d = Math.max(0, Math.abs(b - c) - 1.0);
             statistic = d * d / discordant;
             p = 1 - new ChiSquaredDistribution(null, 1).cumulativeProbability(statistic);

@@ -15,24 +15,8 @@ import dev.yardstick.stats.Interval;
  * @param discordantOddsRatio {@code c / b}: above 1 the candidate wins more discordant cases; ∞ when b = 0
  */
 public record PairedTest(int cases, int bothPassed, int onlyBaseline, int onlyCurrent, int bothFailed,
-                         Method method, double statistic, double pValue, double passRateDifference,
+                         TestMethod method, double statistic, double pValue, double passRateDifference,
                          Interval differenceCi, double discordantOddsRatio) {
-
-    /** Which form of the test gave the p-value. */
-    public enum Method {
-        EXACT_BINOMIAL("exact binomial"),
-        CHI_SQUARE_CORRECTED("chi-square, continuity-corrected");
-
-        private final String label;
-
-        Method(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
-    }
 
     public boolean significantAt(double confidence) {
         return pValue < 1 - confidence;

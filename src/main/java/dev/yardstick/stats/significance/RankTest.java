@@ -10,24 +10,8 @@ package dev.yardstick.stats.significance;
  * @param commonLanguage  U / (n₁·n₂): the chance a candidate value exceeds a baseline value (ties ½)
  * @param rankBiserial    2·commonLanguage − 1, in [−1, 1]: positive when the candidate's values run larger
  */
-public record RankTest(int baselineCount, int currentCount, Method method, double u, double z, double pValue,
+public record RankTest(int baselineCount, int currentCount, TestMethod method, double u, double z, double pValue,
                        double commonLanguage, double rankBiserial) {
-
-    public enum Method {
-        EXACT("exact"),
-        NORMAL("normal approximation, tie- and continuity-corrected"),
-        NONE("not tested: a sample is empty");
-
-        private final String label;
-
-        Method(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
-    }
 
     public boolean significantAt(double confidence) {
         return pValue < 1 - confidence;

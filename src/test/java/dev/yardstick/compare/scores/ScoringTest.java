@@ -1,5 +1,6 @@
 package dev.yardstick.compare.scores;
 
+import dev.yardstick.stats.significance.TestMethod;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -61,7 +62,7 @@ class ScoringTest {
         assertEquals(List.of(), c.failToPass());
         PairedTest t = c.passRateTest();
         assertEquals(12, t.cases(), "the case only b ran is not paired");
-        assertEquals(PairedTest.Method.EXACT_BINOMIAL, t.method());
+        assertEquals(TestMethod.EXACT_BINOMIAL, t.method());
         assertEquals(2 / 1024.0, t.pValue(), 1e-15);
         assertEquals(1.0, c.baselinePassRate(), 0);
         assertEquals(2 / 12.0, c.passRate(), 1e-12);

@@ -19,7 +19,7 @@ class MannWhitneyTest {
         double[] x = {0.80, 0.83, 1.89, 1.04, 1.45, 1.38, 1.91, 1.64, 0.73, 1.46};
         double[] y = {1.15, 0.88, 0.90, 0.74, 1.21};
         RankTest t = MannWhitney.test(y, x);
-        assertEquals(RankTest.Method.EXACT, t.method());
+        assertEquals(TestMethod.EXACT, t.method());
         assertEquals(35, t.u(), 0);
         assertEquals(0.2544122544, t.pValue(), 1e-9);
         assertEquals(0.7, t.commonLanguage(), 1e-12);
@@ -35,7 +35,7 @@ class MannWhitneyTest {
         double[] a = {1, 2, 2, 3, 3, 3, 4, 5, 5, 6, 7, 8};
         double[] b = {3, 4, 4, 5, 6, 6, 7, 8, 9, 9, 10};
         RankTest t = MannWhitney.test(b, a);
-        assertEquals(RankTest.Method.NORMAL, t.method());
+        assertEquals(TestMethod.NORMAL, t.method());
         assertEquals(29.5, t.u(), 1e-12);
         assertEquals(0.0257463567, t.pValue(), 1e-9);
         assertTrue(t.rankBiserial() < 0, "the candidate's values run smaller");
@@ -47,7 +47,7 @@ class MannWhitneyTest {
         double[] x = IntStream.range(0, 60).asDoubleStream().toArray();
         double[] y = Arrays.stream(x).map(v -> v + 15.5).toArray();
         RankTest t = MannWhitney.test(y, x);
-        assertEquals(RankTest.Method.NORMAL, t.method());
+        assertEquals(TestMethod.NORMAL, t.method());
         assertEquals(990, t.u(), 0);
         assertEquals(2.149444765e-5, t.pValue(), 1e-12);
     }
@@ -70,7 +70,7 @@ class MannWhitneyTest {
     @Test
     void anEmptySampleIsNotTested() {
         RankTest t = MannWhitney.test(new double[0], new double[] {1});
-        assertEquals(RankTest.Method.NONE, t.method());
+        assertEquals(TestMethod.NONE, t.method());
         assertTrue(Double.isNaN(t.pValue()));
     }
 

@@ -17,7 +17,7 @@ class McNemarTest {
     @Test
     void presidentialApprovalOfAgrestiUsesTheCorrectedChiSquare() {
         PairedTest t = McNemar.test(794, 150, 86, 570, 0.95);
-        assertEquals(PairedTest.Method.CHI_SQUARE_CORRECTED, t.method());
+        assertEquals(TestMethod.CHI_SQUARE_CORRECTED, t.method());
         assertEquals(16.8178, t.statistic(), 1e-4);
         assertEquals(4.1146e-5, t.pValue(), 1e-8);
         assertEquals(-0.04, t.passRateDifference(), 1e-12);
@@ -31,7 +31,7 @@ class McNemarTest {
     @Test
     void fewDiscordantCasesUseTheExactBinomial() {
         PairedTest t = McNemar.test(5, 1, 9, 5, 0.95);
-        assertEquals(PairedTest.Method.EXACT_BINOMIAL, t.method());
+        assertEquals(TestMethod.EXACT_BINOMIAL, t.method());
         assertEquals(22 / 1024.0, t.pValue(), 1e-15);
         assertEquals(8 / 20.0, t.passRateDifference(), 1e-12);
         assertTrue(t.significantAt(0.95));
@@ -42,7 +42,7 @@ class McNemarTest {
     @Test
     void theExactTestRunsUpToTwentyFourDiscordantCases() {
         PairedTest t = McNemar.test(0, 21, 3, 0, 0.95);
-        assertEquals(PairedTest.Method.EXACT_BINOMIAL, t.method());
+        assertEquals(TestMethod.EXACT_BINOMIAL, t.method());
         assertEquals(2.7716e-4, t.pValue(), 1e-8);
     }
 
