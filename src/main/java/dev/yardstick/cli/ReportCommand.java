@@ -5,6 +5,8 @@ import dev.yardstick.report.BenchmarkReport;
 import dev.yardstick.compare.scores.CompareResults;
 import dev.yardstick.compare.scores.Scoring;
 import dev.yardstick.config.InputException;
+import dev.yardstick.export.ReportFiles;
+import dev.yardstick.report.CompareReport;
 import dev.yardstick.report.DiffReport;
 import dev.yardstick.report.RunInfo;
 import dev.yardstick.report.scores.CompareDiffReport;
@@ -100,8 +102,9 @@ public final class ReportCommand implements Callable<Integer> {
 
         @Override
         protected int run() throws Exception {
-            if (CompareResults.isCompareReport(baseline) && CompareResults.isCompareReport(current)) {
-                return diffCompare();
+            if (ReportFiles.read(baseline) instanceof CompareReport base
+                    && ReportFiles.read(current) instanceof CompareReport now) {
+                return diffCompare(CompareResults.of(baseline, base), CompareResults.of(current, now));
             }
             DiffReport diff = BenchmarkReports.diff(BenchmarkReports.read(baseline), BenchmarkReports.read(current),
                     maxRegression, regression.confidence == null ? RegressionRule.parseConfidence(null)
@@ -112,13 +115,11 @@ public final class ReportCommand implements Callable<Integer> {
         }
 
         /** Two compare reports: pass rates, latencies and costs with their significance, judged by the gates. */
-        private int diffCompare() {
+        private int diffCompare(CompareResults base, CompareResults now) {
             if (maxRegression != null) {
                 throw new InputException("--max-regression is for benchmark reports; gate compare reports with"
                         + " --max-pass-rate-drop, --max-latency-regression or --max-cost-increase");
             }
-            CompareResults base = CompareResults.read(baseline);
-            CompareResults now = CompareResults.read(current);
             double level = regression.confidence == null ? RegressionRule.DEFAULT_CONFIDENCE : regression.confidence;
             Scores scores = Scoring.score(now.models(), now.samples(), base, quality.gates(level), level);
             output.emit(new CompareDiffReport(RunInfo.endingNow("report diff", Instant.now(), false, Map.of(), null),

@@ -13,6 +13,7 @@ import dev.yardstick.stats.Interval;
  * @param passRateDifference  candidate's pass rate − baseline's, {@code (c − b) / cases}; NaN without cases
  * @param differenceCi        its interval at the confidence asked
  * @param discordantOddsRatio {@code c / b}: above 1 the candidate wins more discordant cases; ∞ when b = 0
+ *                            (null in JSON)
  */
 public record PairedTest(int cases, int bothPassed, int onlyBaseline, int onlyCurrent, int bothFailed,
                          TestMethod method, double statistic, double pValue, double passRateDifference,
