@@ -100,6 +100,11 @@ public final class CompareCommand extends SessionCommand {
                 report.scores().gateFailed() ? ScoresSection.verdictLine(report.scores().gate()) : null);
     }
 
+    @Override
+    protected boolean writesJUnit() {
+        return true;
+    }
+
     /** The settings as the report keeps them. */
     private Map<String, Object> settings() {
         Map<String, Object> s = new LinkedHashMap<>();

@@ -46,6 +46,15 @@ public final class OutputOptions {
         }
     }
 
+    /** Refuses a format, on stdout or in an output file, that this command's report cannot be written in. */
+    void refuse(Format format, String why) {
+        boolean asked = stdoutFormat() == format
+                || outputs.stream().anyMatch(f -> Format.forFile(f.getFileName().toString()) == format);
+        if (asked) {
+            throw new dev.yardstick.config.InputException(why);
+        }
+    }
+
     /**
      * Writes the report to stdout and to every output file (each written whole, then moved into place). An output
      * that cannot be written is one line on stderr ({@link Session#cannotWrite}); the others are still written.

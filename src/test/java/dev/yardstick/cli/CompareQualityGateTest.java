@@ -169,6 +169,16 @@ class CompareQualityGateTest {
     }
 
     @Test
+    void junitIsRefusedBeforeARunWhoseReportHasNoTestCases() {
+        Path xml = dir.resolve("bench.xml");
+        CliRun run = CliRun.of("benchmark", "-m", "mock/instant", "--requests", "5", "-o", xml.toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("JUnit XML is written for compare reports only"), run.err());
+        assertFalse(Files.exists(xml));
+        assertEquals("", run.out(), "nothing ran");
+    }
+
+    @Test
     void gatesWithoutABaselineAreAnInputError() {
         CliRun run = CliRun.of("compare", "-m", SHORT, "-p", "Hi", "--max-pass-rate-drop", "5%");
         assertEquals(2, run.exitCode());
