@@ -99,7 +99,6 @@ public final class Scoring {
         int neither = 0;
         List<String> passToFail = new ArrayList<>();
         List<String> failToPass = new ArrayList<>();
-        double[] rates = new double[2];
         for (int row = 0; row < pass.rowCount(); row++) {
             if (before.isMissing(row) || after.isMissing(row)) {
                 continue;
@@ -119,8 +118,8 @@ public final class Scoring {
         }
         PairedTest test = McNemar.test(both, passToFail.size(), failToPass.size(), neither, confidence);
         int cases = test.cases();
-        rates[0] = cases == 0 ? Double.NaN : (double) (both + passToFail.size()) / cases;
-        rates[1] = cases == 0 ? Double.NaN : (double) (both + failToPass.size()) / cases;
+        double referenceRate = cases == 0 ? Double.NaN : (double) (both + passToFail.size()) / cases;
+        double rate = cases == 0 ? Double.NaN : (double) (both + failToPass.size()) / cases;
         double[] baseLatency = matrix.latencies(reference);
         double[] latency = matrix.latencies(model);
         double[] baseCost = matrix.costs(reference);
@@ -129,7 +128,7 @@ public final class Scoring {
         double median = median(latency);
         double baseMeanCost = mean(baseCost);
         double meanCost = mean(cost);
-        return new PairComparison(reference, model, rates[0], rates[1], test, baseMedian, median,
+        return new PairComparison(reference, model, referenceRate, rate, test, baseMedian, median,
                 change(baseMedian, median), MannWhitney.test(baseLatency, latency), baseMeanCost, meanCost,
                 change(baseMeanCost, meanCost), MannWhitney.test(baseCost, cost), passToFail, failToPass);
     }
