@@ -36,7 +36,7 @@ public final class ScoresSection {
                         signed(c.change(), c.unit()), "≤ " + Formats.number(c.allowance(), 1) + " " + c.unit(),
                         p(c.pValue()) + " (" + c.test() + ")", c.failed() ? "FAILED" : c.verdict()));
             }
-            blocks.add(new Document.Grid(List.of("gate", "model", "baseline", "new", "worse by", "allowed",
+            blocks.add(new Document.Grid(List.of("gate", "model", "baseline", "new", "change (+ is worse)", "allowed",
                     "p-value", "verdict"), rows, List.of(false, false, true, true, true, true, false, false), true));
         }
         for (PairComparison c : scores.comparisons()) {
