@@ -1,5 +1,6 @@
 package dev.yardstick.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.yardstick.stats.Metric;
 import dev.yardstick.stats.MetricSummary;
 import dev.yardstick.stats.ModelStats;
@@ -20,6 +21,8 @@ import java.util.Map;
  * JSON holds all of it; CSV one row per sample; the document shows the answers side by side per prompt, then the
  * per-model summary.
  */
+// The scores are derived from the samples (NaN, ∞ are null in JSON): written, never read back, only recomputed.
+@JsonIgnoreProperties(value = "scores", allowGetters = true)
 public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo> prompts,
                             List<SampleRecord> samples, List<ModelSummary> summary, Map<String, String> metrics,
                             ClientUsage client, Scores scores) implements Report {

@@ -179,6 +179,21 @@ class CompareQualityGateTest {
     }
 
     @Test
+    void aReportWithScoresOfTwoModelsServesAsBaseline() throws Exception {
+        Path prompts = prompts(3);
+        Path base = dir.resolve("two.json");
+        assertEquals(0, CliRun.of("compare", "-m", LONG, "-m", SHORT, "--prompts", prompts.toString(), "-o",
+                base.toString()).exitCode());
+        assertTrue(JSON.readTree(base.toFile()).at("/scores/comparisons/0/discordantOddsRatio").isMissingNode()
+                || JSON.readTree(base.toFile()).at("/scores/comparisons/0/passRateTest/discordantOddsRatio")
+                .isNull(), "∞ is null in JSON");
+        CliRun run = CliRun.of("compare", "-m", SHORT, "-m", LONG, "--prompts", prompts.toString(), "--baseline",
+                base.toString(), "--max-pass-rate-drop", "5%", "--format", "json");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(2, JSON.readTree(run.out()).at("/scores/gate/checks").size());
+    }
+
+    @Test
     void gatesWithoutABaselineAreAnInputError() {
         CliRun run = CliRun.of("compare", "-m", SHORT, "-p", "Hi", "--max-pass-rate-drop", "5%");
         assertEquals(2, run.exitCode());

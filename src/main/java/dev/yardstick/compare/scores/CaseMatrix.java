@@ -5,11 +5,14 @@ import static tech.tablesaw.aggregate.AggregateFunctions.stdDev;
 
 import dev.yardstick.eval.CheckResult;
 import dev.yardstick.report.SampleRecord;
+import dev.yardstick.report.scores.CaseScores;
 import dev.yardstick.report.scores.ModelScores;
 import dev.yardstick.report.scores.Spread;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -37,6 +40,7 @@ public final class CaseMatrix {
      */
     public static CaseMatrix of(Map<String, List<SampleRecord>> runs) {
         StringColumn arm = StringColumn.create("arm");
+        StringColumn caseId = StringColumn.create("case");
         StringColumn unit = StringColumn.create("unit");
         IntColumn repetition = IntColumn.create("repetition");
         DoubleColumn passed = DoubleColumn.create("passed");
@@ -49,6 +53,7 @@ public final class CaseMatrix {
                 String name = prefix + s.model();
                 seen.put(name, true);
                 arm.append(name);
+                caseId.append(s.promptId());
                 unit.append(s.promptId() + " #" + (s.repetition() + 1));
                 repetition.append(s.repetition());
                 passed.append(passed(s) ? 1.0 : 0.0);
@@ -57,7 +62,7 @@ public final class CaseMatrix {
                 cost.append(s.ok() && s.costUsd() != null ? s.costUsd() : Double.NaN);
             }
         });
-        return new CaseMatrix(Table.create("cases", arm, unit, repetition, passed, score, e2e, cost),
+        return new CaseMatrix(Table.create("cases", arm, caseId, unit, repetition, passed, score, e2e, cost),
                 List.copyOf(seen.keySet()));
     }
 
@@ -113,6 +118,26 @@ public final class CaseMatrix {
      */
     public Table passMatrix() {
         return table.pivot("unit", "arm", "passed", mean);
+    }
+
+    /**
+     * Per case, each arm's pass rate over its repetitions (NaN where the arm did not run the case), in the order the
+     * cases first came.
+     */
+    public List<CaseScores> caseScores() {
+        Table matrix = table.pivot("case", "arm", "passed", mean);
+        Set<String> order = new LinkedHashSet<>(table.stringColumn("case").asList());
+        Map<String, Integer> rowOf = new LinkedHashMap<>();
+        for (int row = 0; row < matrix.rowCount(); row++) {
+            rowOf.put(matrix.stringColumn("case").get(row), row);
+        }
+        return order.stream().map(id -> {
+            Map<String, Double> rates = new LinkedHashMap<>();
+            for (String arm : arms) {
+                rates.put(arm, matrix.doubleColumn(arm).getDouble(rowOf.get(id)));
+            }
+            return new CaseScores(id, rates);
+        }).toList();
     }
 
     /** The E2E latencies of an arm's successful requests, in ms. */

@@ -78,7 +78,7 @@ public final class Scoring {
             gate = new GateSummary(baseline.name(), confidence * 100, gates.maxPassRateDropPoints(),
                     gates.maxLatencyRegressionPercent(), gates.maxCostIncreasePercent(), checks, notCompared);
         }
-        return new Scores(scores, comparisons, gate);
+        return new Scores(scores, matrix.caseScores(), comparisons, gate);
     }
 
     /** The baseline's model of the same name, else the baseline's only model when the run has only one. */

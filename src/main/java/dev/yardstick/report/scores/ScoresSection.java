@@ -110,6 +110,7 @@ public final class ScoresSection {
         }
         blocks.add(new Document.Grid(List.of("model", "results", "pass rate", "mean score", "mean E2E",
                 "cost/request"), rows, List.of(false, true, true, true, true, true), false));
+        blocks.addAll(failedCases(scores));
         if (scores.comparisons().isEmpty()) {
             return blocks;
         }
@@ -140,6 +141,36 @@ public final class ScoresSection {
                 + " Mann-Whitney U of the successful requests (exact without ties below "
                 + MannWhitney.EXACT_BELOW + " per side, else the tie-corrected normal"
                 + " approximation); rank-biserial > 0 means the model's values run larger. p-values are two-sided."));
+        return blocks;
+    }
+
+    /** Shown at most; JSON keeps every case. */
+    static final int CASES_SHOWN = 50;
+
+    /** The case × model matrix, cut to the cases some model failed: the ones a reader looks for. */
+    private static List<Document.Block> failedCases(Scores scores) {
+        List<CaseScores> failed = scores.cases().stream().filter(CaseScores::anyFailed).toList();
+        if (failed.isEmpty()) {
+            return List.of();
+        }
+        List<String> arms = scores.models().stream().map(ModelScores::model).toList();
+        List<String> headers = new ArrayList<>(List.of("case"));
+        headers.addAll(arms);
+        List<List<String>> rows = new ArrayList<>();
+        for (CaseScores c : failed.subList(0, Math.min(CASES_SHOWN, failed.size()))) {
+            List<String> row = new ArrayList<>(List.of(c.id()));
+            arms.forEach(arm -> row.add(Formats.percent(c.passRate().getOrDefault(arm, Double.NaN))));
+            rows.add(row);
+        }
+        List<Boolean> numeric = new ArrayList<>(List.of(false));
+        arms.forEach(arm -> numeric.add(true));
+        List<Document.Block> blocks = new ArrayList<>();
+        blocks.add(new Document.Heading("Cases some model failed (pass rate per model)"));
+        blocks.add(new Document.Grid(headers, rows, numeric, false));
+        if (failed.size() > CASES_SHOWN) {
+            blocks.add(new Document.Paragraph((failed.size() - CASES_SHOWN) + " more cases failed somewhere; JSON"
+                    + " lists every case under scores.cases."));
+        }
         return blocks;
     }
 

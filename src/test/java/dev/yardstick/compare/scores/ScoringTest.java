@@ -42,6 +42,10 @@ class ScoringTest {
         assertEquals(0, b.meanScore().value(), 0);
         assertTrue(Double.isNaN(b.latencyMs().value()), "a failed request has no latency");
         assertNull(scores.gate());
+        assertEquals(List.of("case0", "case1", "case2", "case3"), scores.cases().stream().map(c -> c.id()).toList());
+        assertEquals(0.5, scores.cases().get(3).passRate().get("a"), 0, "passed on the first repetition only");
+        assertEquals(0.0, scores.cases().get(0).passRate().get("b"), 0);
+        assertTrue(Double.isNaN(scores.cases().get(1).passRate().get("b")), "b did not run case1");
     }
 
     /** Pairs by case and repetition; names the flipped cases; the pass-rate test is McNemar's on them. */

@@ -27,7 +27,7 @@ class ScoresSectionTest {
                 Double.NaN, Double.NaN, SAME, List.of("greeting", "refund"), List.of("haiku"));
         GateCheck check = new GateCheck("pass-rate", "m", "baseline: m", 100, 0, 100, "points", 5, 2 / 1024.0,
                 "McNemar, exact binomial", "regressed", true);
-        Scores scores = new Scores(List.of(), List.of(c), new GateSummary("base.json", 95, 5.0, null, null,
+        Scores scores = new Scores(List.of(), List.of(), List.of(c), new GateSummary("base.json", 95, 5.0, null, null,
                 List.of(check), List.of()));
         String markdown = markdown(scores);
         assertTrue(markdown.startsWith("# gate\n\n## Quality gate against base.json\n\n> **GATE FAILED: pass-rate of m"
