@@ -68,6 +68,9 @@ public final class CompareCommand extends SessionCommand {
             description = "A difference is significant when its two-sided p-value is below 1 − this (default 95%%).")
     Double confidence;
 
+    @Mixin
+    ResilienceOptions resilience;
+
     public CompareCommand(Session session) {
         super(session);
     }
@@ -86,7 +89,7 @@ public final class CompareCommand extends SessionCommand {
         CompareReport report;
         try (OpenedModels models = session.registry(common).open(plan.models());
              CompareRun run = new CompareRun(plan, models, session.config(common), session.env(),
-                     session::cannotWrite)) {
+                     session::cannotWrite, resilience.middleware(models.labels()))) {
             Progress progress = new Progress(session.err(), session.terminal(output.noColor).interactive(),
                     run.requests(), "compare");
             Interrupts.onInterrupt(run::cancel);

@@ -14,14 +14,14 @@ final class Results {
         CheckResult check = new CheckResult("contains \"park\"", passed, passed ? "" : "not found in the answer");
         samples.add(new SampleRecord(samples.size(), model, prompt, repetition, true, 1.0, e2eMs, 0, 1, List.of(),
                 new SampleRecord.Tokens(3, 4, 0, 0, "reported", "reported", 3, 4, null, null), "an answer", "stop",
-                null, null, List.of(check), costUsd, null));
+                null, null, List.of(check), costUsd, null, null, null));
         return this;
     }
 
     Results failed(String model, String prompt, int repetition) {
         samples.add(new SampleRecord(samples.size(), model, prompt, repetition, false, null, 5, 0, 0, List.of(),
                 new SampleRecord.Tokens(3, 0, 0, 0, "reported", "reported", null, null, null, null), "", null,
-                null, new SampleRecord.Error("timeout", null, "timed out"), List.of(), null, null));
+                null, new SampleRecord.Error("timeout", null, "timed out"), List.of(), null, null, null, null));
         return this;
     }
 
