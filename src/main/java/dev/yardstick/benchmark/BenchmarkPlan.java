@@ -4,6 +4,7 @@ import dev.yardstick.config.FieldException;
 import dev.yardstick.config.InputException;
 import dev.yardstick.config.ModelParams;
 import dev.yardstick.config.ModelSpec;
+import dev.yardstick.engine.chain.RequestChain;
 import dev.yardstick.config.PromptSet;
 import dev.yardstick.engine.LoadShape;
 import dev.yardstick.stats.RegressionRule;
@@ -31,6 +32,8 @@ import java.util.Map;
  * @param outputTokens  the output length asked of the model (its max-tokens), null for the model's own limit
  * @param errorBudget   percent of a step's requests that may fail or miss an SLO before a sweep stops
  * @param confidence    the regression gate's confidence, a fraction (0.95)
+ * @param retries       how often a transiently failed request is retried (0: never)
+ * @param fault         faults to inject, {@code MODEL:KIND[@N][xK]} each (none: empty)
  * @param settings      the settings as the user wrote them, keyed like the flags: a report's record of how to run
  *                      the plan again
  */
@@ -40,7 +43,7 @@ public record BenchmarkPlan(String name, String description, List<ModelSpec> mod
                             LengthDistribution inputTokens, Integer outputTokens, Double temperature, String baseUrl,
                             Duration timeout, SloSet slo, Double errorBudget, List<Threshold> failIf, Path baseline,
                             Double maxRegression, Double confidence, Boolean gateUnsupported, Shard shard, Long seed,
-                            Path samples, Map<String, Object> settings) {
+                            Path samples, Integer retries, List<String> fault, Map<String, Object> settings) {
 
     static final long DEFAULT_REQUESTS = 100;
     static final LengthDistribution DEFAULT_INPUT_TOKENS = new LengthDistribution.Fixed(128);
@@ -59,6 +62,8 @@ public record BenchmarkPlan(String name, String description, List<ModelSpec> mod
         name = name == null ? "benchmark" : name;
         seed = seed == null ? DEFAULT_SEED : seed;
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
+        retries = retries == null ? 0 : retries;
+        fault = fault == null ? List.of() : List.copyOf(fault);
         ModelParams params = modelParams(temperature, outputTokens, baseUrl, timeout);
         shard = shard == null ? Shard.WHOLE : shard;
         checkLoad(concurrency, rate, arrival, maxConcurrency, sweep);
@@ -95,6 +100,7 @@ public record BenchmarkPlan(String name, String description, List<ModelSpec> mod
         }
         failIf = failIf == null ? List.of() : List.copyOf(failIf);
         models = withParams(models, params);
+        RequestChain.forRun(retries, fault, models.stream().map(ModelSpec::label).toList()); // checked up front
         settings = settings == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     }
 

@@ -3,7 +3,7 @@ package dev.yardstick.benchmark;
 import dev.yardstick.engine.LoadShape;
 import dev.yardstick.engine.Orchestrator;
 import dev.yardstick.engine.Plan;
-import dev.yardstick.engine.RequestMiddleware;
+import dev.yardstick.engine.chain.RequestChain;
 import dev.yardstick.engine.RunSummary;
 import dev.yardstick.engine.Sample;
 import dev.yardstick.engine.SampleError;
@@ -53,19 +53,14 @@ public final class BenchmarkRun {
      */
     public BenchmarkRun(BenchmarkPlan plan, OpenedModels models, BenchmarkReport baseline,
                         Consumer<WriteFailure> onWriteFailure) {
-        this(plan, models, baseline, onWriteFailure, RequestMiddleware.DIRECT);
-    }
-
-    /** @param middleware what every request goes through: retries, injected faults */
-    public BenchmarkRun(BenchmarkPlan plan, OpenedModels models, BenchmarkReport baseline,
-                        Consumer<WriteFailure> onWriteFailure, RequestMiddleware middleware) {
         this.plan = plan;
         this.onWriteFailure = onWriteFailure;
         this.models = models;
         this.baseline = baseline == null ? null
                 : new Gates.Baseline(baseline, plan.baseline().getFileName().toString(), plan.regression());
         // Count tokens only where the server reported none: counting every answer would load the hot path.
-        this.orchestrator = new Orchestrator(models.byLabel(), TokenCounting.WHEN_UNREPORTED, middleware);
+        this.orchestrator = new Orchestrator(models.byLabel(), TokenCounting.WHEN_UNREPORTED,
+                RequestChain.forRun(plan.retries(), plan.fault(), models.labels()));
     }
 
     /** Stops dispatching and ends the requests in flight; {@link #execute} then returns the partial report. */

@@ -33,9 +33,6 @@ public final class BenchmarkCommand extends SessionCommand {
     @Mixin(name = PlanFile.SETTINGS)
     BenchmarkOptions settings;
 
-    @Mixin
-    ResilienceOptions resilience;
-
     public BenchmarkCommand(Session session) {
         super(session);
     }
@@ -47,8 +44,7 @@ public final class BenchmarkCommand extends SessionCommand {
         BenchmarkReport report;
         try (OpenedModels opened = session.registry(common).open(plan.models());
              LiveLine live = new LiveLine(session.err(), session.terminal(output.noColor).interactive())) {
-            BenchmarkRun run = new BenchmarkRun(plan, opened, baseline, session::cannotWrite,
-                    resilience.middleware(opened.labels()));
+            BenchmarkRun run = new BenchmarkRun(plan, opened, baseline, session::cannotWrite);
             Interrupts.onInterrupt(run::cancel);
             report = run.execute(live);
         }

@@ -136,6 +136,9 @@ public final class BenchmarkOptions {
             description = "Append every measured sample to FILE (JSONL) the moment it completes.")
     Path samples;
 
+    @Mixin
+    ResilienceOptions resilience;
+
     /** The plan these options hold, once parsed (flags over the plan file); a bad setting names its flag or line. */
     BenchmarkPlan plan(CommandLine.Model.CommandSpec spec) {
         PlanFile file = PlanFile.of(spec);

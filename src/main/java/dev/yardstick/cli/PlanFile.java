@@ -143,7 +143,8 @@ public final class PlanFile implements CommandLine.IDefaultValueProvider {
         for (OptionSpec option : settings(spec)) {
             // A plain number or switch keeps its type; a value its own parser reads ("2%", "30s") keeps its text.
             boolean typed = option.converters().length == 0
-                    && (Number.class.isAssignableFrom(option.type()) || option.type() == Boolean.class);
+                    && (option.type().isPrimitive() || Number.class.isAssignableFrom(option.type())
+                    || option.type() == Boolean.class);
             if (parsed.hasMatchedOption(option)) {
                 List<String> texts = parsed.matchedOption(option.longestName()).stringValues();
                 written.put(key(option), typed ? option.getValue() : option.isMultiValue() ? texts : texts.getFirst());

@@ -1,11 +1,7 @@
 package dev.yardstick.cli;
 
-import dev.yardstick.config.InputException;
 import dev.yardstick.engine.RequestMiddleware;
-import dev.yardstick.engine.chain.Fault;
-import dev.yardstick.engine.chain.FaultSchedule;
 import dev.yardstick.engine.chain.RequestChain;
-import dev.yardstick.engine.chain.RetryPolicy;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -13,12 +9,6 @@ import picocli.CommandLine.Option;
 
 /** {@code --retries} and {@code --fault}: the request chain compare and benchmark send every request through. */
 public final class ResilienceOptions {
-
-    /** Enough for any flaky endpoint; more would mostly measure the backoff. */
-    static final int MAX_RETRIES = 10;
-
-    /** Jitter from a fixed seed: a rerun waits the same. */
-    private static final long JITTER_SEED = 1;
 
     @Option(names = "--retries", paramLabel = "N", defaultValue = "0",
             description = {"Retry a request that failed transiently (HTTP 429 or 5xx, timeout, connection, broken "
@@ -37,25 +27,6 @@ public final class ResilienceOptions {
 
     /** The chain for a run of {@code labels}: straight through when neither flag is given. */
     public RequestMiddleware middleware(Collection<String> labels) {
-        if (retries < 0 || retries > MAX_RETRIES) {
-            throw new InputException("--retries must be between 0 and " + MAX_RETRIES + ", got " + retries);
-        }
-        List<Fault> parsed = new ArrayList<>();
-        for (String text : faults) {
-            Fault fault = Fault.parseForRequests(text);
-            if (fault.kind().tampersHistory()) {
-                throw new InputException("--fault " + text + ": a history fault alters a conversation: only "
-                        + "switch-test takes it");
-            }
-            if (!labels.contains(fault.model())) {
-                throw new InputException("--fault " + text + ": '" + fault.model() + "' is not a model of this run ("
-                        + String.join(", ", labels) + ")");
-            }
-            parsed.add(fault);
-        }
-        if (retries == 0 && parsed.isEmpty()) {
-            return RequestMiddleware.DIRECT;
-        }
-        return new RequestChain(RetryPolicy.retries(retries), new FaultSchedule(parsed), JITTER_SEED);
+        return RequestChain.forRun(retries, faults, labels);
     }
 }

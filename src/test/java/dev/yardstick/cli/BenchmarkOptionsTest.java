@@ -47,6 +47,23 @@ class BenchmarkOptionsTest {
     }
 
     @Test
+    void retriesAndFaultsAreSettingsLikeAnyOther() throws Exception {
+        Path file = plan("models: [mock/fast]\nretries: 2\nfault: [\"mock/fast:503@3\"]\n");
+        BenchmarkPlan plan = BenchmarkOptions.parse(file.toString());
+        assertEquals(2, plan.retries());
+        assertEquals(List.of("mock/fast:503@3"), plan.fault());
+        assertEquals(Map.of("models", List.of("mock/fast"), "retries", 2, "fault", List.of("mock/fast:503@3")),
+                plan.settings(), "a report keeps them, the count as a number, so a merge reruns the same chain");
+        assertEquals(0, BenchmarkOptions.parse(file.toString(), "--retries", "0").retries(), "the flag wins");
+        assertEquals(0, BenchmarkOptions.parse("-m", "mock/fast").retries(), "no retries unless asked");
+
+        Path wrong = plan("models: [mock/fast]\nfault: [\"mock/slow:503\"]\n");
+        InputException e = assertThrows(InputException.class, () -> BenchmarkOptions.parse(wrong.toString()));
+        assertTrue(e.getMessage().startsWith(wrong + ":2: field 'fault': "), e.getMessage());
+        assertTrue(e.getMessage().contains("'mock/slow' is not a model of this run"), e.getMessage());
+    }
+
+    @Test
     void fileNamesInAPlanAreRelativeToItsFolder() throws Exception {
         Path file = plan("models: [mock/fast]\nbaseline: ../reports/base.json\nsamples: s.jsonl\n");
         BenchmarkPlan plan = BenchmarkOptions.parse(file.toString());

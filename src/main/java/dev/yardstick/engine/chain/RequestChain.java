@@ -1,5 +1,8 @@
 package dev.yardstick.engine.chain;
 
+import java.util.Collection;
+import java.util.ArrayList;
+import dev.yardstick.config.InputException;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.yardstick.engine.ErrorClass;
 import dev.yardstick.engine.PlannedRequest;
@@ -24,6 +27,39 @@ public final class RequestChain implements RequestMiddleware {
     private final FailoverChain<SentTry> chain;
     private final FaultSchedule faults;
     private final RetryPolicy retry;
+
+    /** Enough for any flaky endpoint; more would mostly measure the backoff. */
+    public static final int MAX_RETRIES = 10;
+
+    /** Jitter from a fixed seed: a rerun waits the same. */
+    private static final long JITTER_SEED = 1;
+
+    /**
+     * The chain a run's settings ask for: up to {@code retries} retries and the faults written as
+     * {@code MODEL:KIND[@N][xK]}, each naming one of {@code labels}; straight through when there are neither.
+     */
+    public static RequestMiddleware forRun(int retries, List<String> faults, Collection<String> labels) {
+        if (retries < 0 || retries > MAX_RETRIES) {
+            throw new InputException("--retries must be between 0 and " + MAX_RETRIES + ", got " + retries);
+        }
+        List<Fault> parsed = new ArrayList<>();
+        for (String text : faults) {
+            Fault fault = Fault.parseForRequests(text);
+            if (fault.kind().tampersHistory()) {
+                throw new InputException("--fault " + text + ": a history fault alters a conversation: only "
+                        + "switch-test takes it");
+            }
+            if (!labels.contains(fault.model())) {
+                throw new InputException("--fault " + text + ": '" + fault.model() + "' is not a model of this run ("
+                        + String.join(", ", labels) + ")");
+            }
+            parsed.add(fault);
+        }
+        if (retries == 0 && parsed.isEmpty()) {
+            return RequestMiddleware.DIRECT;
+        }
+        return new RequestChain(RetryPolicy.retries(retries), new FaultSchedule(parsed), JITTER_SEED);
+    }
 
     /** @param seed seeds the backoff jitter, so a rerun waits the same */
     public RequestChain(RetryPolicy retry, FaultSchedule faults, long seed) {
