@@ -2,8 +2,15 @@ package dev.yardstick.cli;
 
 import dev.yardstick.compare.ComparePlan;
 import dev.yardstick.compare.CompareRun;
+import dev.yardstick.compare.scores.CompareResults;
+import dev.yardstick.compare.scores.QualityGates;
+import dev.yardstick.compare.scores.Scoring;
+import dev.yardstick.config.InputException;
+import dev.yardstick.config.ModelSpec;
 import dev.yardstick.provider.OpenedModels;
 import dev.yardstick.report.CompareReport;
+import dev.yardstick.report.scores.ScoresSection;
+import dev.yardstick.stats.RegressionRule;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,6 +56,18 @@ public final class CompareCommand extends SessionCommand {
             description = "Append every sample to FILE (JSONL) as it completes.")
     Path samplesFile;
 
+    @Option(names = "--baseline", paramLabel = "FILE", converter = SettingConverters.ToPath.class,
+            description = "A previous compare report (JSON): each model is compared with its namesake there (or the"
+                    + " only model with the only one), and judged by the gates below.")
+    Path baseline;
+
+    @Mixin
+    QualityOptions quality;
+
+    @Option(names = "--confidence", paramLabel = "PERCENT", converter = SettingConverters.ToConfidence.class,
+            description = "A difference is significant when its two-sided p-value is below 1 − this (default 95%%).")
+    Double confidence;
+
     @Mixin
     ResilienceOptions resilience;
 
@@ -61,6 +80,12 @@ public final class CompareCommand extends SessionCommand {
         ComparePlan plan = new ComparePlan(generation.models, PromptInput.resolve(prompt, prompts, session.in(),
                 system), repeat, warmup, concurrency, providerLimits, generation.params(), generation.timeout(),
                 samplesFile, settings());
+        QualityGates gates = quality.gates(confidence == null ? RegressionRule.DEFAULT_CONFIDENCE : confidence);
+        if (gates.any() && baseline == null) {
+            throw new InputException("--max-pass-rate-drop, --max-latency-regression and --max-cost-increase need"
+                    + " --baseline FILE (a previous compare report)");
+        }
+        CompareResults base = baseline == null ? null : CompareResults.read(baseline);
         CompareReport report;
         try (OpenedModels models = session.registry(common).open(plan.models());
              CompareRun run = new CompareRun(plan, models, session.config(common), session.env(),
@@ -71,8 +96,16 @@ public final class CompareCommand extends SessionCommand {
             report = run.execute(progress);
             progress.finish();
         }
+        report = report.withScores(Scoring.score(plan.models().stream().map(ModelSpec::label).toList(),
+                report.samples(), base, gates, gates.confidence()));
         output.emit(report, session);
-        return ExitCodes.ofRun(session, report.run().interrupted(), CompareRun.whyNothingMeasured(report), null);
+        return ExitCodes.ofRun(session, report.run().interrupted(), CompareRun.whyNothingMeasured(report),
+                report.scores().gateFailed() ? ScoresSection.verdictLine(report.scores().gate()) : null);
+    }
+
+    @Override
+    protected boolean writesJUnit() {
+        return true;
     }
 
     /** The settings as the report keeps them. */

@@ -17,11 +17,12 @@ import picocli.CommandLine.Option;
 public final class OutputOptions {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "Format on stdout: table, json, csv or markdown (default: ${DEFAULT-VALUE}).")
+            description = "Format on stdout: table, json, csv, markdown or junit (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Also write the report to FILE, in the format its extension names (.json, .csv, .md, .txt). "
+            description = "Also write the report to FILE, in the format its extension names (.json, .csv, .md, .txt, "
+                    + ".xml for JUnit). "
                     + "Repeatable.")
     List<Path> outputs = new ArrayList<>();
 
@@ -42,6 +43,15 @@ public final class OutputOptions {
                 throw new dev.yardstick.config.InputException("cannot write " + file + ": folder " + parent
                         + " does not exist");
             }
+        }
+    }
+
+    /** Refuses a format, on stdout or in an output file, that this command's report cannot be written in. */
+    void refuse(Format format, String why) {
+        boolean asked = stdoutFormat() == format
+                || outputs.stream().anyMatch(f -> Format.forFile(f.getFileName().toString()) == format);
+        if (asked) {
+            throw new dev.yardstick.config.InputException(why);
         }
     }
 

@@ -2,7 +2,17 @@ package dev.yardstick.cli;
 
 import dev.yardstick.benchmark.BenchmarkReports;
 import dev.yardstick.report.BenchmarkReport;
+import dev.yardstick.compare.scores.CompareResults;
+import dev.yardstick.compare.scores.Scoring;
+import dev.yardstick.config.InputException;
+import dev.yardstick.export.ReportFiles;
+import dev.yardstick.report.CompareReport;
 import dev.yardstick.report.DiffReport;
+import dev.yardstick.report.RunInfo;
+import dev.yardstick.report.scores.CompareDiffReport;
+import dev.yardstick.report.scores.Scores;
+import java.time.Instant;
+import java.util.Map;
 import dev.yardstick.stats.RegressionRule;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,6 +72,9 @@ public final class ReportCommand implements Callable<Integer> {
                     + " model: percentiles, means and rates with their change, both runs' confidence intervals and a"
                     + " verdict for every gated figure (regressed, improved, within-allowance, within-noise,"
                     + " too-few-samples). Reports with no step and model in common are an input error (exit 2).",
+                    "Two compare reports: each model's pass rate (McNemar), latency and cost (Mann-Whitney U) against"
+                            + " its namesake, with p-values and the cases that flipped, gated by --max-pass-rate-drop,"
+                            + " --max-latency-regression and --max-cost-increase.",
                     "Example: yardstick report diff base.json new.json --max-regression 10%% --format markdown"})
     public static final class Diff extends SessionCommand {
 
@@ -80,18 +93,38 @@ public final class ReportCommand implements Callable<Integer> {
         @Mixin
         RegressionOptions regression;
 
+        @Mixin
+        QualityOptions quality;
+
         public Diff(Session session) {
             super(session);
         }
 
         @Override
         protected int run() throws Exception {
+            if (ReportFiles.read(baseline) instanceof CompareReport base
+                    && ReportFiles.read(current) instanceof CompareReport now) {
+                return diffCompare(CompareResults.of(baseline, base), CompareResults.of(current, now));
+            }
             DiffReport diff = BenchmarkReports.diff(BenchmarkReports.read(baseline), BenchmarkReports.read(current),
                     maxRegression, regression.confidence == null ? RegressionRule.parseConfidence(null)
                             : regression.confidence,
                     Boolean.TRUE.equals(regression.gateUnsupported));
             output.emit(diff, session);
             return diff.gateFailed() ? ExitCodes.GATE_FAILED : ExitCodes.OK;
+        }
+
+        /** Two compare reports: pass rates, latencies and costs with their significance, judged by the gates. */
+        private int diffCompare(CompareResults base, CompareResults now) {
+            if (maxRegression != null) {
+                throw new InputException("--max-regression is for benchmark reports; gate compare reports with"
+                        + " --max-pass-rate-drop, --max-latency-regression or --max-cost-increase");
+            }
+            double level = regression.confidence == null ? RegressionRule.DEFAULT_CONFIDENCE : regression.confidence;
+            Scores scores = Scoring.score(now.models(), now.samples(), base, quality.gates(level), level);
+            output.emit(new CompareDiffReport(RunInfo.endingNow("report diff", Instant.now(), false, Map.of(), null),
+                    base.name(), now.name(), scores), session);
+            return scores.gateFailed() ? ExitCodes.GATE_FAILED : ExitCodes.OK;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.yardstick.cli;
 
+import dev.yardstick.export.Format;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 
@@ -26,7 +27,15 @@ abstract class SessionCommand implements Callable<Integer> {
     @Override
     public final Integer call() throws Exception {
         output.validate(); // a typo in --format or -o must not cost a whole run
+        if (!writesJUnit()) {
+            output.refuse(Format.JUNIT, "JUnit XML is written for compare reports only");
+        }
         return run();
+    }
+
+    /** Whether the command's report has test cases to write as JUnit XML. */
+    protected boolean writesJUnit() {
+        return false;
     }
 
     /** Reads the flags into the command's plan, runs it and emits the report; returns the exit code. */

@@ -18,6 +18,7 @@ public interface Exporter {
             case JSON -> new JsonExporter();
             case CSV -> new CsvExporter();
             case MARKDOWN -> new MarkdownExporter();
+            case JUNIT -> new JUnitExporter();
         };
     }
 }

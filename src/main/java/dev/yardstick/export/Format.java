@@ -5,7 +5,9 @@ import java.util.Locale;
 
 /** The output formats, and which one a file's extension asks for. */
 public enum Format {
-    TABLE, JSON, CSV, MARKDOWN;
+    TABLE, JSON, CSV, MARKDOWN,
+    /** JUnit XML of a compare report's cases, for CI servers. */
+    JUNIT;
 
     public static Format parse(String text) {
         return switch (text.toLowerCase(Locale.ROOT)) {
@@ -13,7 +15,9 @@ public enum Format {
             case "json" -> JSON;
             case "csv" -> CSV;
             case "markdown", "md" -> MARKDOWN;
-            default -> throw new InputException("unknown format '" + text + "' (expected table, json, csv or markdown)");
+            case "junit", "xml" -> JUNIT;
+            default -> throw new InputException("unknown format '" + text
+                    + "' (expected table, json, csv, markdown or junit)");
         };
     }
 
@@ -22,7 +26,7 @@ public enum Format {
         int dot = fileName.lastIndexOf('.');
         if (dot < 0 || dot == fileName.length() - 1) {
             throw new InputException("cannot tell the format of '" + fileName
-                    + "' from its extension (use .json, .csv, .md or .txt)");
+                    + "' from its extension (use .json, .csv, .md, .txt or .xml)");
         }
         return parse(fileName.substring(dot + 1));
     }

@@ -1,9 +1,12 @@
 package dev.yardstick.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.yardstick.stats.Metric;
 import dev.yardstick.stats.MetricSummary;
 import dev.yardstick.stats.ModelStats;
 import dev.yardstick.eval.CheckResult;
+import dev.yardstick.report.scores.Scores;
+import dev.yardstick.report.scores.ScoresSection;
 import dev.yardstick.watch.ClientUsage;
 import dev.yardstick.watch.Saturation;
 import java.util.TreeMap;
@@ -18,14 +21,26 @@ import java.util.Map;
  * JSON holds all of it; CSV one row per sample; the document shows the answers side by side per prompt, then the
  * per-model summary.
  */
+// The scores are derived from the samples (NaN, ∞ are null in JSON): written, never read back, only recomputed.
+@JsonIgnoreProperties(value = "scores", allowGetters = true)
 public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo> prompts,
                             List<SampleRecord> samples, List<ModelSummary> summary, Map<String, String> metrics,
-                            ClientUsage client) implements Report {
+                            ClientUsage client, Scores scores) implements Report {
 
     /** A report without the client's usage (it was not watched). */
     public CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo> prompts, List<SampleRecord> samples,
                          List<ModelSummary> summary, Map<String, String> metrics) {
         this(run, models, prompts, samples, summary, metrics, null);
+    }
+
+    /** A report without scores and significance (see {@link #withScores}). */
+    public CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo> prompts, List<SampleRecord> samples,
+                         List<ModelSummary> summary, Map<String, String> metrics, ClientUsage client) {
+        this(run, models, prompts, samples, summary, metrics, client, null);
+    }
+
+    public CompareReport withScores(Scores scores) {
+        return new CompareReport(run, models, prompts, samples, summary, metrics, client, scores);
     }
 
     private static final int PROMPT_EXCERPT = 100;
@@ -66,6 +81,9 @@ public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo
         if (client != null && client.saturated()) {
             blocks.add(new Document.Paragraph(client.warning(), true));
         }
+        if (scores != null) {
+            blocks.addAll(ScoresSection.gate(scores));
+        }
         for (PromptInfo prompt : prompts) {
             // A prompt given on the command line or stdin has no name of its own (its id is "prompt").
             String name = prompt.id().equals("prompt") ? "" : " " + prompt.id();
@@ -75,6 +93,9 @@ public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo
         }
         blocks.add(new Document.Heading("Summary per model"));
         blocks.add(summaryGrid());
+        if (scores != null) {
+            blocks.addAll(ScoresSection.scores(scores));
+        }
         blocks.addAll(notes());
         return new Document("Yardstick compare", blocks);
     }
