@@ -3,7 +3,6 @@ package dev.yardstick.engine;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
-import dev.langchain4j.model.chat.response.PartialThinking;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import java.util.Arrays;
@@ -26,7 +25,6 @@ final class StreamRecorder implements StreamingChatResponseHandler {
     private long[] gaps = new long[16];
     private int gapCount;
     private long firstContentAt = -1;
-    private long firstAnyAt = -1;
     private long lastContentAt = -1;
     private volatile long completedAt = -1;
     private volatile ChatResponse response;
@@ -51,9 +49,6 @@ final class StreamRecorder implements StreamingChatResponseHandler {
         long now = System.nanoTime();
         if (firstContentAt < 0) {
             firstContentAt = now;
-            if (firstAnyAt < 0) {
-                firstAnyAt = now;
-            }
         } else {
             if (gapCount == gaps.length) {
                 gaps = Arrays.copyOf(gaps, gapCount * 2);
@@ -62,13 +57,6 @@ final class StreamRecorder implements StreamingChatResponseHandler {
         }
         lastContentAt = now;
         text.append(chunk);
-    }
-
-    @Override
-    public void onPartialThinking(PartialThinking thinking) {
-        if (firstAnyAt < 0 && thinking != null && thinking.text() != null && !thinking.text().isEmpty()) {
-            firstAnyAt = System.nanoTime();
-        }
     }
 
     @Override
