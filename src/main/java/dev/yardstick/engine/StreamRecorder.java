@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Receives one streamed response and timestamps it: the first chunk that carries generated content (TTFT), every
  * later content chunk (the ITL gaps), and the last one (E2E). Empty chunks, role-only deltas and usage-only events
- * never reach {@code onPartialResponse} with text, so they neither start TTFT nor extend E2E. Thinking content is
- * timed apart as the first token on any channel.
+ * never reach {@code onPartialResponse} with text, so they neither start TTFT nor extend E2E; nor does thinking
+ * content, which arrives through {@code onPartialThinking}.
  *
  * <p>One instance per request; langchain4j calls it from one thread at a time, while the orchestrator's timeout may
  * end it from another, hence the latch and volatile fields.
