@@ -6,19 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.yardstick.testing.Behavior;
-import dev.yardstick.testing.LoopbackLlmServer;
+import dev.yardstick.testing.LoopbackEndpoints;
 import dev.yardstick.testing.Protocol;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * benchmark through the real langchain4j clients against loopback OpenAI- and Anthropic-compatible servers with known
@@ -28,47 +23,23 @@ import org.junit.jupiter.api.Test;
 class BenchmarkLoopbackTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> ENV = Map.of("LOOPBACK_KEY", "sk-loopback-test");
     /**
      * How far above the injected delay a median may be: loopback HTTP, SSE parsing and scheduling on a busy 2-core
      * machine. Nothing can be measured below the injected delay, so that bound is exact.
      */
     private static final double TOLERANCE_MS = 25;
 
-    private static LoopbackLlmServer server;
-    private static Path config;
-
-    @TempDir
-    static Path dir;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = LoopbackLlmServer.builder().recording(false).start();
-        config = dir.resolve("yardstick.yaml");
-        Files.writeString(config, "endpoints:\n"
-                + "  lb-openai: {provider: openai, base-url: '" + server.baseUrl(Protocol.OPENAI)
-                + "', api-key-env: LOOPBACK_KEY}\n"
-                + "  lb-anthropic: {provider: anthropic, base-url: '" + server.baseUrl(Protocol.ANTHROPIC)
-                + "', api-key-env: LOOPBACK_KEY}\n");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.reset();
-    }
+    @RegisterExtension
+    static final LoopbackEndpoints ENDPOINTS = LoopbackEndpoints.of(Map.of("lb-openai", Protocol.OPENAI, "lb-anthropic",
+            Protocol.ANTHROPIC));
 
     private static JsonNode benchmark(String model, String... load) throws Exception {
-        String[] base = {"benchmark", "--config", config.toString(), "-m", model, "--input-tokens", "16",
+        String[] base = {"benchmark", "--config", ENDPOINTS.config(), "-m", model, "--input-tokens", "16",
                 "--timeout", "10s", "--format", "json"};
         String[] args = new String[base.length + load.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(load, 0, args, base.length, load.length);
-        CliRun run = CliRun.of(ENV, null, args);
+        CliRun run = CliRun.of(LoopbackEndpoints.ENV, null, args);
         assertTrue(run.exitCode() == 0, run.err());
         return JSON.readTree(run.out()).at("/steps/0/models/0");
     }
@@ -82,7 +53,7 @@ class BenchmarkLoopbackTest {
     @ParameterizedTest
     @EnumSource(value = Protocol.class, names = {"OPENAI", "ANTHROPIC"})
     void percentilesMatchTheInjectedDelays(Protocol protocol) throws Exception {
-        server.behavior(Behavior.DEFAULT.withTtft(Duration.ofMillis(50)).withItl(Duration.ofMillis(10))
+        ENDPOINTS.server().behavior(Behavior.DEFAULT.withTtft(Duration.ofMillis(50)).withItl(Duration.ofMillis(10))
                 .withTokens(10));
         JsonNode stats = benchmark("lb-" + protocol.name().toLowerCase() + "/test-model", "--concurrency", "8",
                 "--requests", "48", "--warmup", "8");
@@ -105,14 +76,14 @@ class BenchmarkLoopbackTest {
      */
     @Test
     void aStallShowsInRateModeP99WhereAClosedLoopHidesIt() throws Exception {
-        server.behavior(Behavior.DEFAULT.withTokens(4).stallEvery(100, Duration.ofSeconds(1)));
+        ENDPOINTS.server().behavior(Behavior.DEFAULT.withTokens(4).stallEvery(100, Duration.ofSeconds(1)));
         JsonNode open = benchmark("lb-openai/m", "--rate", "50", "--max-concurrency", "1", "--requests", "100");
         double openP99 = open.at("/e2e/p99").asDouble();
         assertTrue(openP99 >= 900, "rate mode p99 must show the 1 s stall: " + openP99 + " ms");
         assertTrue(open.at("/queue/p50").asDouble() > 0, "the wait for the slot is latency, and queue time");
 
-        server.reset();
-        server.behavior(Behavior.DEFAULT.withTokens(4).stallEvery(100, Duration.ofSeconds(1)));
+        ENDPOINTS.server().reset();
+        ENDPOINTS.server().behavior(Behavior.DEFAULT.withTokens(4).stallEvery(100, Duration.ofSeconds(1)));
         JsonNode closed = benchmark("lb-openai/m", "--concurrency", "1", "--requests", "100");
         double closedP99 = closed.at("/e2e/p99").asDouble();
         assertTrue(closed.at("/e2e/max").asDouble() >= 1000, "the stall happened: " + closed.at("/e2e/max"));
@@ -121,7 +92,7 @@ class BenchmarkLoopbackTest {
 
     @Test
     void rateLimitsAndServerErrorsAreClassedAndCounted() throws Exception {
-        server.script(index -> switch ((int) (index % 10)) {
+        ENDPOINTS.server().script(index -> switch ((int) (index % 10)) {
             case 3 -> Behavior.DEFAULT.rateLimited(Duration.ofSeconds(2));
             case 7 -> Behavior.DEFAULT.failing(503);
             default -> null;

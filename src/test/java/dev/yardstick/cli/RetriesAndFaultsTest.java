@@ -6,19 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.yardstick.testing.Behavior;
-import dev.yardstick.testing.LoopbackLlmServer;
+import dev.yardstick.testing.LoopbackEndpoints;
 import dev.yardstick.testing.Protocol;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code --retries} and {@code --fault} end to end: benchmark through the real OpenAI client against a loopback
@@ -27,50 +21,28 @@ import java.util.Map;
 class RetriesAndFaultsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> ENV = Map.of("LOOPBACK_KEY", "sk-loopback-test");
     private static final int REQUESTS = 40;
 
-    private static LoopbackLlmServer server;
-    private static Path config;
-
-    @TempDir
-    static Path dir;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = LoopbackLlmServer.builder().recording(false).start();
-        config = dir.resolve("yardstick.yaml");
-        Files.writeString(config, "endpoints:\n  lb: {provider: openai, base-url: '" + server.baseUrl(Protocol.OPENAI)
-                + "', api-key-env: LOOPBACK_KEY}\n");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.reset();
-    }
+    @RegisterExtension
+    static final LoopbackEndpoints ENDPOINTS = LoopbackEndpoints.of("lb", Protocol.OPENAI);
 
     private static JsonNode run(String... args) throws Exception {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--format", "json"));
-        CliRun run = CliRun.of(ENV, null, all.toArray(String[]::new));
+        CliRun run = CliRun.of(LoopbackEndpoints.ENV, null, all.toArray(String[]::new));
         assertEquals(0, run.exitCode(), run.err());
         return JSON.readTree(run.out());
     }
 
     private static JsonNode benchmarkLoopback(int retries) throws Exception {
-        return run("benchmark", "--config", config.toString(), "-m", "lb/test-model", "--input-tokens", "16",
+        return run("benchmark", "--config", ENDPOINTS.config(), "-m", "lb/test-model", "--input-tokens", "16",
                 "--timeout", "10s", "--concurrency", "1", "--requests", String.valueOf(REQUESTS), "--retries",
                 String.valueOf(retries)).at("/steps/0");
     }
 
     /** Three requests in ten fail: two with 503, one with 429 and a Retry-After of one second. */
     private static void failThirtyPercent() {
-        server.script(index -> switch ((int) (index % 10)) {
+        ENDPOINTS.server().script(index -> switch ((int) (index % 10)) {
             case 2, 5 -> Behavior.DEFAULT.failing(503);
             case 8 -> Behavior.DEFAULT.rateLimited(Duration.ofSeconds(1));
             default -> null;
@@ -81,7 +53,7 @@ class RetriesAndFaultsTest {
     void retriesLowerTheErrorRateAndAreCounted() throws Exception {
         failThirtyPercent();
         JsonNode once = benchmarkLoopback(0).at("/models/0");
-        server.reset();
+        ENDPOINTS.server().reset();
         failThirtyPercent();
         JsonNode retried = benchmarkLoopback(2).at("/models/0");
 
@@ -100,8 +72,8 @@ class RetriesAndFaultsTest {
 
     @Test
     void aRetryAfterLongerThanTheBackoffIsWaitedOut() throws Exception {
-        server.enqueue(Behavior.DEFAULT.rateLimited(Duration.ofSeconds(1)));
-        JsonNode step = run("benchmark", "--config", config.toString(), "-m", "lb/test-model", "--input-tokens",
+        ENDPOINTS.server().enqueue(Behavior.DEFAULT.rateLimited(Duration.ofSeconds(1)));
+        JsonNode step = run("benchmark", "--config", ENDPOINTS.config(), "-m", "lb/test-model", "--input-tokens",
                 "16", "--timeout", "10s", "--concurrency", "1", "--requests", "1", "--retries", "2").at("/steps/0");
         JsonNode stats = step.at("/models/0");
         assertEquals(1, stats.at("/requests/succeeded").asInt(), stats.toString());
