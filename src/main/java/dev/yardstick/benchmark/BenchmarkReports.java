@@ -3,7 +3,8 @@ package dev.yardstick.benchmark;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.yardstick.config.InputException;
 import dev.yardstick.config.ToolVersion;
-import dev.yardstick.config.YamlFiles;
+import dev.yardstick.config.TextFiles;
+import dev.yardstick.config.YamlErrors;
 import dev.yardstick.export.Json;
 import dev.yardstick.report.BenchmarkReport;
 import dev.yardstick.report.DiffReport;
@@ -16,7 +17,6 @@ import dev.yardstick.stats.ModelStats;
 import dev.yardstick.stats.StatsDiff;
 import dev.yardstick.stats.RegressionRule;
 import dev.yardstick.stats.StatsMerger;
-import dev.yardstick.stats.Threshold;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.TreeSet;
 
 /**
@@ -48,7 +49,7 @@ public final class BenchmarkReports {
 
     /** Reads a benchmark report written with {@code --format json} or {@code -o FILE.json}. */
     public static Named read(Path file) {
-        String text = YamlFiles.readText(file);
+        String text = TextFiles.readText(file);
         BenchmarkReport report;
         try {
             if (!"benchmark".equals(Json.mapper().readTree(text).at("/run/command").asText())) {
@@ -58,7 +59,7 @@ public final class BenchmarkReports {
             report = Json.mapper().readValue(text, BenchmarkReport.class);
         } catch (JsonProcessingException e) {
             throw InputException.inFile(file.toString(), e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                    YamlFiles.fieldOf(e), "not a readable benchmark report: " + YamlFiles.problem(e));
+                    YamlErrors.fieldOf(e), "not a readable benchmark report: " + YamlErrors.problem(e));
         }
         return new Named(file.getFileName().toString(), report);
     }
@@ -76,30 +77,30 @@ public final class BenchmarkReports {
      * repeated runs. The sweep's stop rule is judged again on the merged figures, steps only some reports ran are
      * marked partial, and shards that did not run at the same time are warned about. The plan's threshold gates are
      * judged again on the merged steps every report ran, and its regression gate too when its baseline is at hand.
+     *
+     * @param planOf reads the settings the reports share back into their plan (as the command line reads them)
      */
-    public static BenchmarkReport merge(List<Named> parts) {
+    public static BenchmarkReport merge(List<Named> parts, Function<Map<String, Object>, BenchmarkPlan> planOf) {
         if (parts.size() < 2) {
             throw new InputException("give at least two reports to merge");
         }
         Map<String, Object> settings = commonSettings(parts);
-        PlanSettings plan = PlanSettings.fromMap(settings, parts.getFirst().name());
-        double budget = Percentages.parse(plan.errorBudget() == null ? BenchmarkPlan.DEFAULT_ERROR_BUDGET
-                : plan.errorBudget(), "error budget");
+        Map<String, Object> unprompted = new LinkedHashMap<>(settings);
+        unprompted.remove("prompts"); // a merge sends no request: its prompt set need not be at hand
+        BenchmarkPlan plan = planOf.apply(unprompted);
         List<String> notes = new ArrayList<>();
         notes.add("Merged from " + parts.size() + " reports: " + String.join(", ", parts.stream()
                 .map(p -> p.name() + shardOf(p.report()).map(s -> " (shard " + s + ")").orElse("")).toList()) + ".");
         missingShards(parts).ifPresent(notes::add);
         StatsMerger.Rule rule = rule(parts);
-        MergedSweep sweep = MergedSweep.of(parts, rule, budget, plannedSteps(plan, parts));
+        MergedSweep sweep = MergedSweep.of(parts, rule, plan.errorBudget(), plan.steps().size());
         if (sweep.complete().size() < sweep.steps().size()) {
             notes.add("Gates judged only the steps every report ran; partial steps are shown but not judged.");
         }
-        List<Threshold> thresholds = plan.failIf() == null ? List.of()
-                : plan.failIf().stream().map(Threshold::parse).toList();
         Gates.Baseline baseline = null;
-        if (plan.baseline() != null && Files.isRegularFile(Path.of(plan.baseline()))) {
-            Named base = read(Path.of(plan.baseline()));
-            baseline = new Gates.Baseline(base.report(), base.name(), BenchmarkPlan.regressionRule(plan));
+        if (plan.baseline() != null && Files.isRegularFile(plan.baseline())) {
+            Named base = read(plan.baseline());
+            baseline = new Gates.Baseline(base.report(), base.name(), plan.regression());
         } else if (plan.baseline() != null) {
             notes.add("The plan's baseline " + plan.baseline() + " is not here, so its regression gate was not judged"
                     + " again; compare with 'yardstick report diff BASELINE MERGED --max-regression N%'.");
@@ -116,7 +117,7 @@ public final class BenchmarkReports {
         definitions.put("merged rates", rule == StatsMerger.Rule.SHARDS ? ModelStats.MERGED_RATES_FORMULA
                 : "Merged runs of the whole plan: each rate is pooled, every run's count over the sum of their windows");
         return new BenchmarkReport(run, models(parts, sweep.steps()), sweep.steps(),
-                Gates.judge(thresholds, sweep.complete(), baseline), sweep.stoppedEarly(), notes, definitions);
+                Gates.judge(plan.failIf(), sweep.complete(), baseline), sweep.stoppedEarly(), notes, definitions);
     }
 
     /** Shards add their rates, whole runs pool them; a mix of the two is no one plan's load. */
@@ -130,16 +131,6 @@ public final class BenchmarkReports {
         }
         throw new InputException("cannot merge shards (--shard i/N) with whole runs: give the shards of one plan, or"
                 + " whole runs of it");
-    }
-
-    private static int plannedSteps(PlanSettings plan, List<Named> parts) {
-        try {
-            return BenchmarkPlan.stepCount(plan);
-        } catch (InputException e) {
-            // A plan this version no longer reads: the steps the reports ran are all we know of.
-            return parts.stream().flatMap(p -> p.report().steps().stream()).mapToInt(BenchmarkReport.Step::number)
-                    .max().orElse(0);
-        }
     }
 
     /** The plan the reports share, without the per-shard settings; they must agree on everything else. */
@@ -249,14 +240,13 @@ public final class BenchmarkReports {
         }
         Map<String, Object> settings = new LinkedHashMap<>();
         if (maxRegressionPercent != null) {
-            settings.put("max-regression", Gates.percent(maxRegressionPercent));
+            settings.put("max-regression", Percentages.format(maxRegressionPercent));
         }
         settings.put("confidence", RegressionRule.confidenceText(confidence));
         if (gateUnsupported) {
             settings.put("gate-unsupported", true);
         }
-        RunInfo run = new RunInfo("yardstick", ToolVersion.current(), "report diff", Instant.now(), Instant.now(),
-                false, settings);
+        RunInfo run = RunInfo.endingNow("report diff", Instant.now(), false, settings, null);
         return new DiffReport(run, baseline.name(), current.name(), maxRegressionPercent, confidence * 100,
                 gateUnsupported, comparisons, notCompared, List.of());
     }

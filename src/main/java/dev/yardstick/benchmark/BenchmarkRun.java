@@ -1,6 +1,5 @@
 package dev.yardstick.benchmark;
 
-import dev.yardstick.config.ToolVersion;
 import dev.yardstick.engine.LoadShape;
 import dev.yardstick.engine.Orchestrator;
 import dev.yardstick.engine.Plan;
@@ -9,7 +8,6 @@ import dev.yardstick.engine.Sample;
 import dev.yardstick.engine.SampleError;
 import dev.yardstick.engine.SampleListener;
 import dev.yardstick.engine.TokenCounting;
-import dev.yardstick.provider.ModelClient;
 import dev.yardstick.provider.OpenedModels;
 import dev.yardstick.report.BenchmarkReport;
 import dev.yardstick.report.ModelInfo;
@@ -22,7 +20,9 @@ import dev.yardstick.watch.ClientWatch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -82,15 +82,15 @@ public final class BenchmarkRun {
                 }
                 if (result.overBudget() && step.number() < plan.steps().size()) {
                     stoppedEarly = "Sweep stopped after step " + step.number() + " (" + step.label() + "): "
-                            + Gates.percent(result.badPercent()) + " of its requests failed or missed an SLO, over"
-                            + " the error budget of " + Gates.percent(plan.errorBudget()) + ".";
+                            + Percentages.format(result.badPercent()) + " of its requests failed or missed an SLO, over"
+                            + " the error budget of " + Percentages.format(plan.errorBudget()) + ".";
                     break;
                 }
             }
         }
-        List<BenchmarkReport.GateResult> gates = Gates.judge(plan.gates(), results, baseline);
-        RunInfo run = new RunInfo("yardstick", ToolVersion.current(), "benchmark", started, Instant.now(),
-                orchestrator.cancelled(), plan.settings().toMap(), orchestrator.clientWarmup());
+        List<BenchmarkReport.GateResult> gates = Gates.judge(plan.failIf(), results, baseline);
+        RunInfo run = RunInfo.endingNow("benchmark", started, orchestrator.cancelled(), plan.settings(),
+                orchestrator.clientWarmup());
         return new BenchmarkReport(run, modelInfos(results), results, gates, stoppedEarly, notes(results),
                 BenchmarkReport.standardDefinitions());
     }
@@ -103,7 +103,7 @@ public final class BenchmarkRun {
         Duration limit = plan.duration() == null ? null
                 : plan.warmup().timed() ? plan.duration().plus(plan.warmup().time()) : plan.duration();
         Plan enginePlan = new Plan(requests, load, models.inProcessLimits(), plan.timeout(), limit);
-        MetricsRecorder recorder = new MetricsRecorder(plan.slos(), Instant.now()).expecting(plan.labels())
+        MetricsRecorder recorder = new MetricsRecorder(plan.slo(), Instant.now()).expecting(plan.labels())
                 .expectingOutputTokens(plan.outputTokens());
         long measured = plan.requests() == null ? -1
                 : StepRequests.localCount(plan.requests(), plan.models().size(), plan.shard());
@@ -130,16 +130,9 @@ public final class BenchmarkRun {
     }
 
     private List<ModelInfo> modelInfos(List<BenchmarkReport.Step> results) {
-        List<ModelInfo> infos = new ArrayList<>();
-        for (String label : models.labels()) {
-            ModelClient client = models.get(label);
-            Integer window = client.contextWindow().isPresent() ? client.contextWindow().getAsInt() : null;
-            // The samples' sources, not the tokenizer's: a server that reports usage makes the counts "reported".
-            infos.add(new ModelInfo(label, client.spec().provider(), client.synthetic(), client.tokenCounter().name(),
-                    BenchmarkReport.tokenSource(results, label).orElse(client.tokenCounter().source().label()), window,
-                    null));
-        }
-        return infos;
+        // The samples' sources, not the tokenizer's: a server that reports usage makes the counts "reported".
+        return models.labels().stream().map(label -> ModelInfo.of(label, models.get(label), BenchmarkReport
+                .tokenSource(results, label).orElse(models.get(label).tokenCounter().source().label()), null)).toList();
     }
 
     /** Keeps what the notes report of individual samples: empty answers, and the first error for its message. */
@@ -176,5 +169,27 @@ public final class BenchmarkRun {
         }
         notes.add("Prompts: " + plan.promptsText() + ".");
         return notes;
+    }
+
+    /** Why a report holds no figure (every request failed, by error class), null when it holds one. */
+    public static String whyNothingMeasured(BenchmarkReport report) {
+        if (report.measuredAnything()) {
+            return null;
+        }
+        Map<String, Long> byClass = new LinkedHashMap<>();
+        report.steps().forEach(step -> step.models().forEach(stats -> stats.requests().errors()
+                .forEach((c, n) -> byClass.merge(c, n, Long::sum))));
+        return "nothing was measured: every request failed (" + (byClass.isEmpty() ? "no request finished"
+                : String.join(", ", byClass.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()))
+                + ")";
+    }
+
+    /** How many gate checks failed and the first of them, null when none did. */
+    public static String firstFailedGate(BenchmarkReport report) {
+        List<BenchmarkReport.GateResult> failed = report.gates().stream().filter(BenchmarkReport.GateResult::failed)
+                .toList();
+        return failed.isEmpty() ? null : failed.size() + " gate check" + (failed.size() == 1 ? "" : "s")
+                + " failed, first: " + failed.getFirst().model() + " at " + failed.getFirst().step() + ": "
+                + failed.getFirst().message();
     }
 }

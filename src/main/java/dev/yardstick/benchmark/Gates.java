@@ -12,7 +12,6 @@ import dev.yardstick.stats.Threshold;
 import dev.yardstick.stats.Verdict;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -33,7 +32,7 @@ final class Gates {
     /** A baseline report to judge regressions against. */
     record Baseline(BenchmarkReport report, String name, RegressionRule rule) {
         String gate() {
-            return "max-regression " + percent(rule.maxRegressionPercent()) + " vs " + name;
+            return "max-regression " + Percentages.format(rule.maxRegressionPercent()) + " vs " + name;
         }
     }
 
@@ -84,7 +83,7 @@ final class Gates {
             Judgement verdict = f.judge(rule);
             if (verdict == Judgement.REGRESSED) {
                 failed.add(new GateResult(gate, step.load(), stats.model(), true, f.change().describe()
-                        + ", worse than the " + percent(rule.maxRegressionPercent()) + " allowed, significant at "
+                        + ", worse than the " + Percentages.format(rule.maxRegressionPercent()) + " allowed, significant at "
                         + RegressionRule.confidenceText(rule.confidence())));
             } else if (verdict != Judgement.NOT_GATED) {
                 byVerdict.computeIfAbsent(verdict.label(), k -> new ArrayList<>()).add(f.quantity().label());
@@ -95,18 +94,10 @@ final class Gates {
         }
         return List.of(new GateResult(gate, step.load(), stats.model(), false, "no p50/p95/p99 latency or"
                 + " throughput significantly worse (" + RegressionRule.confidenceText(rule.confidence()) + ") than "
-                + base.get().model() + "'s by more than " + percent(rule.maxRegressionPercent()) + " ("
+                + base.get().model() + "'s by more than " + Percentages.format(rule.maxRegressionPercent()) + " ("
                 + String.join("; ", byVerdict.entrySet().stream().map(e -> e.getKey() + ": "
                 + (e.getKey().equals(Judgement.TOO_FEW_SAMPLES.label()) || e.getKey().equals(Judgement.UNDEFINED
                 .label()) ? String.join(", ", e.getValue()) : Integer.toString(e.getValue().size()))).toList())
                 + ")"));
-    }
-
-    static String percent(double value) {
-        if (Double.isInfinite(value)) {
-            return value > 0 ? "∞%" : "-∞%";
-        }
-        return (value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value)
-                : String.format(Locale.ROOT, "%.1f", value)) + "%";
     }
 }

@@ -84,7 +84,7 @@ public sealed interface LengthDistribution {
     }
 
     /** Parses {@code 512}, {@code fixed:512}, {@code uniform:256-1024} or {@code normal:512,64}. */
-    static LengthDistribution parse(String text) {
+    public static LengthDistribution parse(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT).replace(" ", "");
         try {
             Matcher m;

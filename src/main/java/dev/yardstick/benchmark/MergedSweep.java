@@ -74,8 +74,8 @@ record MergedSweep(List<BenchmarkReport.Step> steps, String stoppedEarly) {
             if (stoppedAfter == null && over && first.number() < plannedSteps) {
                 stoppedAfter = first.number();
                 stoppedEarly = "Sweep stopped after step " + first.number() + " (" + first.load() + ") on the merged"
-                        + " figures: " + Gates.percent(bad) + " of its requests failed or missed an SLO, over the"
-                        + " error budget of " + Gates.percent(budget) + "."
+                        + " figures: " + Percentages.format(bad) + " of its requests failed or missed an SLO, over the"
+                        + " error budget of " + Percentages.format(budget) + "."
                         + (ordered.getLast() == same ? "" : " Later steps some shards ran are shown as partial.");
             }
         }

@@ -1,25 +1,12 @@
 package dev.yardstick.cli;
 
-import dev.yardstick.config.InputException;
-import dev.yardstick.config.ModelSpec;
-import dev.yardstick.config.PromptSet;
-import dev.yardstick.engine.LoadShape;
-import dev.yardstick.engine.Orchestrator;
-import dev.yardstick.engine.Plan;
-import dev.yardstick.engine.Plans;
-import dev.yardstick.engine.RunSummary;
-import dev.yardstick.engine.SampleListener;
-import dev.yardstick.engine.TokenCounting;
+import dev.yardstick.compare.ComparePlan;
+import dev.yardstick.compare.CompareRun;
 import dev.yardstick.provider.OpenedModels;
 import dev.yardstick.report.CompareReport;
-import dev.yardstick.compare.CompareRun;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,10 +16,7 @@ import picocli.CommandLine.Option;
         description = {"Send the same prompts to several models and show their answers side by side, with "
                 + "latency (TTFT, E2E), tokens, cost and check results.",
                 "Example: yardstick compare -m local/stories260k -m mock/fast --prompts prompts/stories.yaml"})
-public final class CompareCommand implements Callable<Integer> {
-
-    private final Session session;
-
+public final class CompareCommand extends SessionCommand {
     @Mixin
     GenerationOptions generation;
 
@@ -65,73 +49,30 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Append every sample to FILE (JSONL) as it completes.")
     Path samplesFile;
 
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    CommonOptions common;
-
     public CompareCommand(Session session) {
-        this.session = session;
+        super(session);
     }
 
     @Override
-    public Integer call() throws Exception {
-        validate();
-        PromptSet promptSet = PromptInput.resolve(prompt, prompts, session.in(), system);
-        List<ModelSpec> specs = generation.specs();
-        Instant started = Instant.now();
-        try (OpenedModels models = session.registry(common).open(specs);
-             Orchestrator orchestrator = new Orchestrator(models.byLabel(), TokenCounting.ALWAYS);
-             CompareRun run = new CompareRun(models, promptSet, samplesFile, session.config(common),
-                     session.env(), session::cannotWrite)) {
-            Plan plan = new Plan(Plans.matrix(models.labels(), promptSet, repeat, generation.params(), warmup),
-                    new LoadShape.Closed(concurrency), limits(models), generation.timeout(), null);
+    protected int run() throws Exception {
+        ComparePlan plan = new ComparePlan(generation.models, PromptInput.resolve(prompt, prompts, session.in(),
+                system), repeat, warmup, concurrency, providerLimits, generation.params(), generation.timeout(),
+                samplesFile, settings());
+        CompareReport report;
+        try (OpenedModels models = session.registry(common).open(plan.models());
+             CompareRun run = new CompareRun(plan, models, session.config(common), session.env(),
+                     session::cannotWrite)) {
             Progress progress = new Progress(session.err(), session.terminal(output.noColor).interactive(),
-                    plan.requests().size(), "compare");
-            Interrupts.onInterrupt(orchestrator::cancel);
-            RunSummary summary = orchestrator.run(plan, SampleListener.all(run, progress));
+                    run.requests(), "compare");
+            Interrupts.onInterrupt(run::cancel);
+            report = run.execute(progress);
             progress.finish();
-            CompareReport report = run.report(started, summary.interrupted(), settings(),
-                    orchestrator.clientWarmup());
-            output.emit(report, session);
-            if (summary.interrupted()) {
-                return ExitCodes.INTERRUPTED;
-            }
-            return run.anySucceeded() ? ExitCodes.OK : noResult(run);
         }
+        output.emit(report, session);
+        return ExitCodes.ofRun(session, report.run().interrupted(), CompareRun.whyNothingMeasured(report), null);
     }
 
-    private int noResult(CompareRun run) {
-        session.log("yardstick: every request failed (" + run.firstError() + ")");
-        return ExitCodes.RUNTIME;
-    }
-
-    /** Far above any comparison, below what would exhaust memory: every request is planned up front. */
-    static final int MAX_COUNT = 100_000;
-
-    private void validate() {
-        requireBetween("--concurrency", concurrency, 1);
-        requireBetween("--warmup", warmup, 0);
-        requireBetween("--repeat", repeat, 1);
-        providerLimits.forEach((provider, n) -> requireBetween("--provider-limit " + provider, n, 1));
-        output.validate();
-        generation.timeout();
-    }
-
-    private static void requireBetween(String option, int value, int min) {
-        if (value < min || value > MAX_COUNT) {
-            throw new InputException(option + " must be between " + min + " and " + MAX_COUNT + ", got " + value);
-        }
-    }
-
-    /** Per-provider limits: the user's, capped by what in-process models can serve at once. */
-    private Map<String, Integer> limits(OpenedModels models) {
-        Map<String, Integer> limits = new HashMap<>(providerLimits);
-        models.inProcessLimits().forEach((provider, n) -> limits.merge(provider, n, Math::min));
-        return limits;
-    }
-
+    /** The settings as the report keeps them. */
     private Map<String, Object> settings() {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("repeat", repeat);

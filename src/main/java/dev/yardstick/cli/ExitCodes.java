@@ -16,4 +16,28 @@ public final class ExitCodes {
 
     private ExitCodes() {
     }
+
+    /**
+     * The exit code of a run that sent requests, the same ladder for every command: interrupted (the partial report
+     * was written), else nothing measured, else a gate or check failed, else done. The reason goes to stderr.
+     *
+     * @param nothingMeasured why no result came, null when one did
+     * @param gateFailed      which gate or check failed (blank when the report says it all), null when none did
+     */
+    static int ofRun(Session session, boolean interrupted, String nothingMeasured, String gateFailed) {
+        if (interrupted) {
+            return INTERRUPTED;
+        }
+        if (nothingMeasured != null) {
+            session.log("yardstick: " + nothingMeasured);
+            return RUNTIME;
+        }
+        if (gateFailed != null) {
+            if (!gateFailed.isBlank()) {
+                session.log("yardstick: " + gateFailed);
+            }
+            return GATE_FAILED;
+        }
+        return OK;
+    }
 }

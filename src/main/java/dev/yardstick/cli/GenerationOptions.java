@@ -2,12 +2,10 @@ package dev.yardstick.cli;
 
 import dev.yardstick.config.Durations;
 import dev.yardstick.config.FieldException;
-import dev.yardstick.config.InputException;
 import dev.yardstick.config.ModelParams;
 import dev.yardstick.config.ModelSpec;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -15,8 +13,9 @@ import picocli.CommandLine.Option;
 public final class GenerationOptions {
 
     @Option(names = {"-m", "--model"}, paramLabel = "PROVIDER/MODEL", required = true,
+            converter = SettingConverters.ToModel.class,
             description = "A model, e.g. local/stories260k, mock/fast, openai/gpt-4o-mini. Repeatable.")
-    List<String> models = new ArrayList<>();
+    List<ModelSpec> models = new ArrayList<>();
 
     @Option(names = "--temperature", paramLabel = "T", description = "Sampling temperature (0–2).")
     Double temperature;
@@ -45,18 +44,5 @@ public final class GenerationOptions {
         } catch (FieldException e) {
             throw e.asFlag();
         }
-    }
-
-    /** The models named, each once, in the order given, with the flags' parameters. */
-    public List<ModelSpec> specs() {
-        LinkedHashSet<String> unique = new LinkedHashSet<>(models);
-        if (unique.size() < models.size()) {
-            throw new InputException("the same model is named twice: give each -m once");
-        }
-        List<ModelSpec> specs = new ArrayList<>();
-        for (String model : unique) {
-            specs.add(ModelSpec.parse(model).withParams(params()));
-        }
-        return specs;
     }
 }

@@ -40,6 +40,11 @@ public final class Main {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setAbbreviatedOptionsAllowed(false);
         cli.setParameterExceptionHandler((e, argv) -> {
+            var input = ParameterErrors.translate(e);
+            if (input.isPresent()) {
+                session.err().println("yardstick: error: " + Secrets.redact(input.get().getMessage()));
+                return ExitCodes.USAGE;
+            }
             String hint = e.getCommandLine().getCommandSpec().qualifiedName();
             session.err().println("yardstick: error: " + Secrets.redact(e.getMessage())
                     + suggestion(e) + " (see '" + hint + " --help')");

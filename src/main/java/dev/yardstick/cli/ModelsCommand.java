@@ -6,33 +6,22 @@ import dev.yardstick.provider.ProviderRegistry;
 import dev.yardstick.report.ModelsReport;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** Lists the providers and whether each is usable here (key present, server reachable, model file found). */
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "List the providers Yardstick knows and whether each is usable here, and why not.")
-public final class ModelsCommand implements Callable<Integer> {
-
-    private final Session session;
-
-    @Mixin
-    CommonOptions common;
-
-    @Mixin
-    OutputOptions output;
+public final class ModelsCommand extends SessionCommand {
 
     public ModelsCommand(Session session) {
-        this.session = session;
+        super(session);
     }
 
     @Override
-    public Integer call() throws Exception {
-        output.validate();
+    protected int run() throws Exception {
         ProviderRegistry registry = session.registry(common);
         List<ModelsReport.ProviderStatus> statuses = new ArrayList<>();
         // Probes may wait on the network: run them side by side so the listing takes one timeout, not one each.

@@ -1,7 +1,6 @@
 package dev.yardstick.cli;
 
 import dev.yardstick.benchmark.BenchmarkReports;
-import dev.yardstick.benchmark.Percentages;
 import dev.yardstick.report.BenchmarkReport;
 import dev.yardstick.report.DiffReport;
 import dev.yardstick.stats.RegressionRule;
@@ -38,24 +37,20 @@ public final class ReportCommand implements Callable<Integer> {
                     + " plan's gates are judged again on the merged figures (exit 1 when one fails); steps only some"
                     + " reports ran are marked partial.",
                     "Example: yardstick report merge shard1.json shard2.json -o merged.json"})
-    public static final class Merge implements Callable<Integer> {
-
-        private final Session session;
+    public static final class Merge extends SessionCommand {
 
         @Parameters(arity = "2..*", paramLabel = "REPORT", description = "Benchmark reports (JSON).")
         List<Path> reports;
 
-        @Mixin
-        OutputOptions output;
-
         public Merge(Session session) {
-            this.session = session;
+            super(session);
         }
 
         @Override
-        public Integer call() throws Exception {
-            output.validate();
-            BenchmarkReport merged = BenchmarkReports.merge(reports.stream().map(BenchmarkReports::read).toList());
+        protected int run() throws Exception {
+            String first = reports.getFirst().getFileName().toString();
+            BenchmarkReport merged = BenchmarkReports.merge(reports.stream().map(BenchmarkReports::read).toList(),
+                    settings -> BenchmarkOptions.fromSettings(settings, first));
             output.emit(merged, session);
             return merged.anyGateFailed() ? ExitCodes.GATE_FAILED : ExitCodes.OK;
         }
@@ -68,9 +63,7 @@ public final class ReportCommand implements Callable<Integer> {
                     + " verdict for every gated figure (regressed, improved, within-allowance, within-noise,"
                     + " too-few-samples). Reports with no step and model in common are an input error (exit 2).",
                     "Example: yardstick report diff base.json new.json --max-regression 10%% --format markdown"})
-    public static final class Diff implements Callable<Integer> {
-
-        private final Session session;
+    public static final class Diff extends SessionCommand {
 
         @Parameters(index = "0", paramLabel = "BASELINE", description = "The baseline report (JSON).")
         Path baseline;
@@ -78,28 +71,24 @@ public final class ReportCommand implements Callable<Integer> {
         @Parameters(index = "1", paramLabel = "NEW", description = "The new report (JSON).")
         Path current;
 
-        @Option(names = "--max-regression", paramLabel = "PERCENT",
+        @Option(names = "--max-regression", paramLabel = "PERCENT", converter = SettingConverters.ToPercent.class,
                 description = "Exit 1 when a p50/p95/p99 latency or a throughput got worse by more than this, e.g."
                         + " 10%%, and the change is significant at --confidence; or when a step or model of either"
                         + " report has no counterpart in the other.")
-        String maxRegression;
+        Double maxRegression;
 
         @Mixin
         RegressionOptions regression;
 
-        @Mixin
-        OutputOptions output;
-
         public Diff(Session session) {
-            this.session = session;
+            super(session);
         }
 
         @Override
-        public Integer call() throws Exception {
-            output.validate();
-            Double allowance = Percentages.parse(maxRegression, "max regression");
+        protected int run() throws Exception {
             DiffReport diff = BenchmarkReports.diff(BenchmarkReports.read(baseline), BenchmarkReports.read(current),
-                    allowance, RegressionRule.parseConfidence(regression.confidence),
+                    maxRegression, regression.confidence == null ? RegressionRule.parseConfidence(null)
+                            : regression.confidence,
                     Boolean.TRUE.equals(regression.gateUnsupported));
             output.emit(diff, session);
             return diff.gateFailed() ? ExitCodes.GATE_FAILED : ExitCodes.OK;

@@ -17,9 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,10 +27,7 @@ import picocli.CommandLine.Parameters;
                 + "the context survived the switch: history intact at every provider, windows fitted, failover "
                 + "fired and recovered. Exits 1 when a check fails, so CI can gate a provider change.",
                 "Example: yardstick switch-test scenarios/switch-support-handoff.yaml"})
-public final class SwitchTestCommand implements Callable<Integer> {
-
-    private final Session session;
-
+public final class SwitchTestCommand extends SessionCommand {
     @Parameters(index = "0", paramLabel = "SCRIPT", description = "A conversation script (YAML, see scenarios/).")
     Path script;
 
@@ -67,19 +62,12 @@ public final class SwitchTestCommand implements Callable<Integer> {
             description = "Seed of the retry backoff's jitter (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    CommonOptions common;
-
     public SwitchTestCommand(Session session) {
-        this.session = session;
+        super(session);
     }
 
     @Override
-    public Integer call() throws Exception {
-        output.validate();
+    protected int run() throws Exception {
         ConversationScript conversation = script();
         List<ModelSpec> specs = conversation.specs().stream()
                 .map(s -> s.withParams(new ModelParams(null, null, null, null, conversation.timeout()))).toList();
@@ -97,14 +85,8 @@ public final class SwitchTestCommand implements Callable<Integer> {
             SwitchReport report = test.run(started, settings(conversation));
             line.clear();
             output.emit(report, session);
-            if (test.cancelled()) {
-                return ExitCodes.INTERRUPTED;
-            }
-            if (!SwitchTest.anyAnswered(report)) {
-                session.log("yardstick: no turn was answered (" + firstFailure(report) + ")");
-                return ExitCodes.RUNTIME;
-            }
-            return report.verdict().passed() ? ExitCodes.OK : ExitCodes.GATE_FAILED;
+            return ExitCodes.ofRun(session, test.cancelled(), SwitchTest.anyAnswered(report) ? null
+                    : "no turn was answered (" + firstFailure(report) + ")", report.verdict().passed() ? null : "");
         }
     }
 

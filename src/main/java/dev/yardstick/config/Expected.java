@@ -7,12 +7,12 @@ import java.util.Collection;
 import java.util.Map;
 
 /** Names, in a user's words, what a field expected and what it got instead ("a whole number", "a list"). */
-final class Expected {
+public final class Expected {
 
     private Expected() {
     }
 
-    static String of(Class<?> type) {
+    public static String of(Class<?> type) {
         if (type == null) {
             return "another value";
         }
@@ -42,7 +42,7 @@ final class Expected {
         return "another kind of value";
     }
 
-    static String got(Object value) {
+    public static String got(Object value) {
         if (value instanceof String s) {
             return "'" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "'";
         }

@@ -4,8 +4,10 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -15,6 +17,14 @@ import java.util.Locale;
 public final class FileProblems {
 
     private FileProblems() {
+    }
+
+    /** A file that could not be read, as the user's error: {@code file not found: F}, or {@code cannot read F: reason}. */
+    public static InputException unreadable(Path file, IOException e) {
+        if (e instanceof NoSuchFileException || !Files.exists(file)) {
+            return new InputException("file not found: " + file);
+        }
+        return new InputException("cannot read " + file + ": " + reason(e));
     }
 
     /** The reason, e.g. "no such file or directory", "permission denied", "no space left on device". */

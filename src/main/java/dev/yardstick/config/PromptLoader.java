@@ -71,7 +71,7 @@ public final class PromptLoader {
 
     private static PromptSet loadJsonl(Path file) {
         List<PromptEntry> entries = new ArrayList<>();
-        List<String> lines = YamlFiles.readText(file).lines().toList();
+        List<String> lines = TextFiles.readText(file).lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty() || line.startsWith("//")) {

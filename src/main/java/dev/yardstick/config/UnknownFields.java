@@ -18,7 +18,7 @@ import java.util.Optional;
  * it has built the record, so a record that rejects its missing fields ({@code promt:} for {@code prompt:}) would
  * otherwise complain about the missing field instead of the typo; this walks the tree first.
  */
-final class UnknownFields {
+public final class UnknownFields {
 
     /** An unknown key, the path to it and the fields that were expected there. */
     record Unknown(String key, String path, List<String> known) {
@@ -103,7 +103,7 @@ final class UnknownFields {
     }
 
     /** "unknown field 'promt' (did you mean 'prompt'?)", or the known fields when none is near. */
-    static String problem(String key, List<String> known) {
+    public static String problem(String key, List<String> known) {
         Optional<String> nearest = known.stream()
                 .filter(k -> distance(k, key) <= Math.max(2, key.length() / 3))
                 .min(Comparator.comparingInt(k -> distance(k, key)));

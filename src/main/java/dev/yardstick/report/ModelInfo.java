@@ -1,9 +1,22 @@
 package dev.yardstick.report;
 
+import dev.yardstick.provider.ModelClient;
+
 /**
  * A model as it took part in a run: how its tokens were counted, its context window where known, whether it is
  * synthetic (mock), and the price row its costs used (null when no price is known).
  */
 public record ModelInfo(String model, String provider, boolean synthetic, String tokenizer, String tokenSource,
                         Integer contextWindow, PriceUsed price) {
+
+    /**
+     * A model as its client took part in a run.
+     *
+     * @param tokenSource how the run's samples counted tokens ({@code reported} when the server said), which may differ
+     *                    from what the client's tokenizer alone would give
+     */
+    public static ModelInfo of(String label, ModelClient client, String tokenSource, PriceUsed price) {
+        return new ModelInfo(label, client.spec().provider(), client.synthetic(), client.tokenCounter().name(),
+                tokenSource, client.contextWindow().isPresent() ? client.contextWindow().getAsInt() : null, price);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.yardstick.report;
 
+import dev.yardstick.config.ToolVersion;
 import dev.yardstick.engine.ClientWarmupReport;
 import java.time.Instant;
 import java.util.Collections;
@@ -26,6 +27,13 @@ public record RunInfo(String tool, String version, String command, Instant start
     public RunInfo(String tool, String version, String command, Instant startedAt, Instant finishedAt,
                    boolean interrupted, Map<String, Object> settings) {
         this(tool, version, command, startedAt, finishedAt, interrupted, settings, null);
+    }
+
+    /** The header of a run of this tool that ends now: every command's report starts with one. */
+    public static RunInfo endingNow(String command, Instant startedAt, boolean interrupted, Map<String, Object> settings,
+                                    ClientWarmupReport clientWarmup) {
+        return new RunInfo("yardstick", ToolVersion.current(), command, startedAt, Instant.now(), interrupted, settings,
+                clientWarmup);
     }
 
     /** The line tables and Markdown show for the client warm-up, when there was one. */

@@ -6,6 +6,8 @@ import dev.yardstick.config.Durations;
 import dev.yardstick.config.InputException;
 import dev.yardstick.config.ModelParams;
 import dev.yardstick.config.ModelSpec;
+import dev.yardstick.config.TextFiles;
+import dev.yardstick.config.YamlErrors;
 import dev.yardstick.config.YamlFiles;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +37,7 @@ public final class ScriptLoader {
 
     /** @param extraFaults faults given on the command line, checked against the script's models like its own */
     public static ConversationScript load(Path path, List<String> extraFaults) {
-        String text = YamlFiles.readText(path);
+        String text = TextFiles.readText(path);
         try {
             JsonNode tree = YamlFiles.mapper().readTree(text);
             if (tree == null || tree.isMissingNode() || tree.isNull()) {
@@ -43,7 +45,7 @@ public final class ScriptLoader {
                         + "'turns' (see scenarios/)");
             }
         } catch (JsonProcessingException e) {
-            throw YamlFiles.describe(path, text, e);
+            throw YamlErrors.describe(path, text, e);
         }
         ScriptFile raw = YamlFiles.parse(path, text, ScriptFile.class);
         return new ScriptLoader(path.toString(), YamlLines.of(text)).check(raw, extraFaults);

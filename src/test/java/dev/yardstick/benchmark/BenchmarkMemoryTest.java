@@ -1,5 +1,6 @@
 package dev.yardstick.benchmark;
 
+import dev.yardstick.cli.BenchmarkOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,9 +37,9 @@ class BenchmarkMemoryTest {
 
     @Test
     void heapAfterCollectionDoesNotGrowWithTheRequests() throws Exception {
-        BenchmarkPlan plan = BenchmarkPlan.from(PlanSettings.fromMap(Map.of("models", "mock/instant",
+        BenchmarkPlan plan = BenchmarkOptions.fromSettings(Map.of("models", "mock/instant",
                 "requests", SECOND + 10_000, "concurrency", 16, "input-tokens", 32,
-                "samples", dir.resolve("s.jsonl").toString()), "test"));
+                "samples", dir.resolve("s.jsonl").toString()), "test");
         AtomicReference<StepObserver.LiveStep> live = new AtomicReference<>();
         CountDownLatch started = new CountDownLatch(1);
         try (OpenedModels models = ProviderRegistry.create(new ProviderContext(Map.of(), null), List.of(), null)

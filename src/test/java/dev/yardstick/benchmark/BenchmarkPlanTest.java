@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.yardstick.cli.BenchmarkOptions;
 import dev.yardstick.config.InputException;
 import dev.yardstick.engine.LoadShape;
 import dev.yardstick.stats.RegressionRule;
@@ -22,21 +23,25 @@ class BenchmarkPlanTest {
     @TempDir
     Path dir;
 
-    private static PlanSettings flags(String... pairs) {
+    private static Map<String, Object> settings(String... pairs) {
         Map<String, Object> map = new java.util.LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             map.put(pairs[i], pairs[i + 1]);
         }
-        return PlanSettings.fromMap(map, "flags");
+        return map;
     }
 
-    private static String error(PlanSettings settings) {
-        return assertThrows(InputException.class, () -> BenchmarkPlan.from(settings)).getMessage();
+    private static BenchmarkPlan flags(String... pairs) {
+        return BenchmarkOptions.fromSettings(settings(pairs), "flags");
+    }
+
+    private static String error(String... pairs) {
+        return assertThrows(InputException.class, () -> flags(pairs)).getMessage();
     }
 
     @Test
     void defaultsAreOneInFlightHundredRequestsAndSyntheticPrompts() {
-        BenchmarkPlan plan = BenchmarkPlan.from(flags("models", "mock/fast"));
+        BenchmarkPlan plan = flags("models", "mock/fast");
         assertEquals(List.of(LoadStep.closed(1, 1)), plan.steps());
         assertEquals(100L, plan.requests());
         assertNull(plan.duration());
@@ -67,11 +72,9 @@ class BenchmarkPlanTest {
                 error-budget: 2%
                 fail-if: ["p95(ttft) > 800ms", "error_rate > 1%"]
                 """);
-        PlanSettings fromFile = PlanSettings.read(file);
-        assertEquals(dir.resolve("prompts/p.yaml").toString(), fromFile.prompts(), "relative to the file");
+        BenchmarkPlan plan = BenchmarkOptions.parse(file.toString(), "--rate", "40", "--fail-if", "p99(e2e) > 5s");
+        assertEquals(dir.resolve("prompts/p.yaml").toString(), plan.settings().get("prompts"), "relative to the file");
 
-        BenchmarkPlan plan = BenchmarkPlan.from(fromFile.overriddenBy(flags("rate", "40", "fail-if",
-                "p99(e2e) > 5s")));
         assertEquals("nightly", plan.name());
         assertEquals(List.of("mock/fast", "mock/slow"), plan.labels());
         LoadShape.Open open = (LoadShape.Open) plan.steps().getFirst().load();
@@ -84,27 +87,28 @@ class BenchmarkPlanTest {
         assertEquals(1, plan.prompts().prompts().size());
         assertEquals(64, plan.outputTokens());
         assertEquals(64, plan.models().getFirst().params().maxTokens());
-        assertEquals("ttft=500ms,e2e=5s", plan.slos().text());
+        assertEquals("ttft=500ms,e2e=5s", plan.slo().text());
         assertEquals(2.0, plan.errorBudget());
-        assertEquals(List.of("p99(e2e) > 5s"), plan.gates().stream().map(Object::toString).toList(),
+        assertEquals(List.of("p99(e2e) > 5s"), plan.failIf().stream().map(Object::toString).toList(),
                 "a list flag replaces the file's list");
     }
 
     @Test
     void settingsSurviveTheirReportForm() {
-        PlanSettings settings = flags("models", "mock/fast", "sweep", "concurrency=1,2", "warmup", "20");
-        assertEquals(settings, PlanSettings.fromMap(settings.toMap(), "report"));
-        assertEquals(Map.of("models", List.of("mock/fast"), "sweep", "concurrency=1,2", "warmup", "20"),
-                settings.toMap(), "only what was set, keyed like the flags");
+        BenchmarkPlan plan = BenchmarkOptions.parse("-m", "mock/fast", "--sweep", "concurrency=1,2", "--warmup", "20",
+                "--requests", "5");
+        assertEquals(plan, BenchmarkOptions.fromSettings(plan.settings(), "report"));
+        assertEquals(Map.of("models", List.of("mock/fast"), "sweep", "concurrency=1,2", "warmup", "20", "requests", 5L),
+                plan.settings(), "only what was set, keyed like the flags; numbers stay numbers");
     }
 
     @Test
     void sweepsMakeOneStepPerValue() {
-        BenchmarkPlan closed = BenchmarkPlan.from(flags("models", "mock/fast", "sweep", "concurrency=1,2,4,8"));
+        BenchmarkPlan closed = flags("models", "mock/fast", "sweep", "concurrency=1,2,4,8");
         assertEquals(List.of("concurrency=1", "concurrency=2", "concurrency=4", "concurrency=8"),
                 closed.steps().stream().map(LoadStep::label).toList());
-        BenchmarkPlan open = BenchmarkPlan.from(flags("models", "mock/fast", "sweep", "rate=0.5,2,10",
-                "arrival", "poisson"));
+        BenchmarkPlan open = flags("models", "mock/fast", "sweep", "rate=0.5,2,10",
+                "arrival", "poisson");
         assertEquals(List.of("rate=0.5/s", "rate=2/s", "rate=10/s"), open.steps().stream().map(LoadStep::label)
                 .toList());
         assertEquals(List.of(1, 2, 3), open.steps().stream().map(LoadStep::number).toList());
@@ -112,7 +116,7 @@ class BenchmarkPlanTest {
 
     @Test
     void shardsSplitConcurrencyAndRate() {
-        BenchmarkPlan plan = BenchmarkPlan.from(flags("models", "mock/fast", "concurrency", "5", "shard", "2/2"));
+        BenchmarkPlan plan = flags("models", "mock/fast", "concurrency", "5", "shard", "2/2");
         assertEquals(new Shard(1, 2), plan.shard());
         assertEquals(new LoadShape.Closed(2), plan.steps().getFirst().forShard(plan.shard()));
         assertEquals(new LoadShape.Closed(3), plan.steps().getFirst().forShard(Shard.parse("1/2")));
@@ -125,44 +129,52 @@ class BenchmarkPlanTest {
 
     @Test
     void theRegressionGateDefaultsToTenPercentAtNinetyFivePercentConfidence() {
-        BenchmarkPlan plan = BenchmarkPlan.from(flags("models", "mock/fast", "baseline", "b.json"));
+        BenchmarkPlan plan = flags("models", "mock/fast", "baseline", "b.json");
         assertEquals(new RegressionRule(10, 0.95, false), plan.regression());
-        BenchmarkPlan strict = BenchmarkPlan.from(flags("models", "mock/fast", "baseline", "b.json",
-                "max-regression", "5%", "confidence", "0.99", "gate-unsupported", "true"));
+        BenchmarkPlan strict = flags("models", "mock/fast", "baseline", "b.json",
+                "max-regression", "5%", "confidence", "0.99", "gate-unsupported", "true");
         assertEquals(new RegressionRule(5, 0.99, true), strict.regression());
-        assertNull(BenchmarkPlan.from(flags("models", "mock/fast")).regression());
+        assertNull(flags("models", "mock/fast").regression());
     }
 
     @Test
     void badInputIsOneClearLine() {
-        assertTrue(error(PlanSettings.EMPTY).contains("no model"));
-        assertTrue(error(flags("models", "mock/fast", "rate", "5", "concurrency", "2")).contains("--max-concurrency"));
-        assertTrue(error(flags("models", "mock/fast", "arrival", "poisson")).contains("rate runs"));
-        assertTrue(error(flags("models", "mock/fast", "sweep", "threads=1,2")).contains("malformed sweep"));
-        assertTrue(error(flags("models", "mock/fast", "sweep", "concurrency=1,x")).contains("'x'"));
-        assertTrue(error(flags("models", "mock/fast", "sweep", "concurrency=2", "concurrency", "2"))
+        assertTrue(error().contains("no model"));
+        assertTrue(error("models", "mock/fast", "rate", "5", "concurrency", "2").contains("--max-concurrency"));
+        assertTrue(error("models", "mock/fast", "arrival", "poisson").contains("rate runs"));
+        assertTrue(error("models", "mock/fast", "sweep", "threads=1,2").contains("malformed sweep"));
+        assertTrue(error("models", "mock/fast", "sweep", "concurrency=1,x").contains("'x'"));
+        assertTrue(error("models", "mock/fast", "sweep", "concurrency=2", "concurrency", "2")
                 .contains("leave out"));
-        assertTrue(error(flags("models", "mock/fast", "concurrency", "1", "shard", "1/2")).contains("split"));
-        assertTrue(error(flags("models", "mock/fast", "shard", "3/2")).contains("does not exist"));
-        assertTrue(error(flags("models", "mock/fast", "warmup", "soon")).contains("warm-up"));
-        assertTrue(error(flags("models", "mock/fast", "input-tokens", "lots")).contains("uniform:256-1024"));
-        assertTrue(error(flags("models", "mock/fast", "error-budget", "5")).contains("% sign"));
-        assertTrue(error(flags("models", "mock/fast", "max-regression", "10%")).contains("--baseline"));
-        assertTrue(error(flags("models", "mock/fast", "confidence", "99%")).contains("--baseline"));
-        assertTrue(error(flags("models", "mock/fast", "baseline", "b.json", "confidence", "high"))
+        assertTrue(error("models", "mock/fast", "concurrency", "1", "shard", "1/2").contains("split"));
+        assertTrue(error("models", "mock/fast", "shard", "3/2").contains("does not exist"));
+        assertTrue(error("models", "mock/fast", "warmup", "soon").contains("warm-up"));
+        assertTrue(error("models", "mock/fast", "input-tokens", "lots").contains("uniform:256-1024"));
+        assertTrue(error("models", "mock/fast", "error-budget", "5").contains("% sign"));
+        assertTrue(error("models", "mock/fast", "max-regression", "10%").contains("--baseline"));
+        assertTrue(error("models", "mock/fast", "confidence", "99%").contains("--baseline"));
+        assertTrue(error("models", "mock/fast", "baseline", "b.json", "confidence", "high")
                 .contains("malformed confidence"));
-        assertTrue(error(flags("models", "mock/fast", "baseline", "b.json", "confidence", "100%"))
+        assertTrue(error("models", "mock/fast", "baseline", "b.json", "confidence", "100%")
                 .contains("outside 50%..99.99%"));
-        assertTrue(error(flags("models", "mock/fast", "fail-if", "p95(ttft) > 800")).contains("needs a unit"));
-        assertTrue(error(flags("models", "mock/fast", "prompts", "p.yaml", "input-tokens", "5")).contains("not both"));
-        assertTrue(error(flags("models", "mock/fast", "requests", "0")).contains("between 1 and"));
+        assertTrue(error("models", "mock/fast", "fail-if", "p95(ttft) > 800").contains("needs a unit"));
+        assertTrue(error("models", "mock/fast", "prompts", prompts(), "input-tokens", "5").contains("not both"));
+        assertTrue(error("models", "mock/fast", "requests", "0").contains("between 1 and"));
+    }
+
+    private String prompts() {
+        try {
+            return Files.writeString(dir.resolve("p.yaml"), "prompts:\n  - id: a\n    prompt: hi\n").toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
     void unknownKeysInAScenarioNameTheFileAndTheField() throws Exception {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, "models: [mock/fast]\nconcurency: 4\n");
-        String message = assertThrows(InputException.class, () -> PlanSettings.read(file)).getMessage();
+        String message = assertThrows(InputException.class, () -> BenchmarkOptions.parse(file.toString())).getMessage();
         assertTrue(message.startsWith(file.toString()), message);
         assertTrue(message.contains("unknown field 'concurency'") && message.contains("concurrency"), message);
     }

@@ -1,5 +1,6 @@
 package dev.yardstick.benchmark;
 
+import dev.yardstick.cli.BenchmarkOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,8 +33,8 @@ class BenchmarkRunTest {
     @Test
     void cancellingWritesThePartialReportOfWhatFinished() throws Exception {
         Path samples = dir.resolve("s.jsonl");
-        BenchmarkPlan plan = BenchmarkPlan.from(PlanSettings.fromMap(Map.of("models", "mock/fast?ttft=5ms&itl=5ms",
-                "sweep", "concurrency=2,4", "requests", 100_000, "samples", samples.toString()), "test"));
+        BenchmarkPlan plan = BenchmarkOptions.fromSettings(Map.of("models", "mock/fast?ttft=5ms&itl=5ms",
+                "sweep", "concurrency=2,4", "requests", 100_000, "samples", samples.toString()), "test");
         AtomicReference<StepObserver.LiveStep> live = new AtomicReference<>();
         try (OpenedModels models = open(plan)) {
             BenchmarkRun run = new BenchmarkRun(plan, models, null, failure -> {

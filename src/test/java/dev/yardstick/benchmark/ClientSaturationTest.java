@@ -1,5 +1,6 @@
 package dev.yardstick.benchmark;
 
+import dev.yardstick.cli.BenchmarkOptions;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,8 +32,8 @@ class ClientSaturationTest {
 
     @Test
     void busyThreadsBesideTheRunMakeTheReportWarn() throws Exception {
-        BenchmarkPlan plan = BenchmarkPlan.from(PlanSettings.fromMap(Map.of("models", List.of("mock/fast?ttft=5ms"),
-                "concurrency", 4, "requests", 40), "test"));
+        BenchmarkPlan plan = BenchmarkOptions.fromSettings(Map.of("models", List.of("mock/fast?ttft=5ms"),
+                "concurrency", 4, "requests", 40), "test");
         List<Thread> busy = new ArrayList<>();
         StepObserver hog = new StepObserver() {
             @Override

@@ -1,5 +1,6 @@
 package dev.yardstick.benchmark;
 
+import dev.yardstick.cli.BenchmarkOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -29,6 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * budget arithmetic is exact.
  */
 class MergedSweepTest {
+
+    private static final java.util.function.Function<java.util.Map<String, Object>, BenchmarkPlan> PLANS =
+            settings -> BenchmarkOptions.fromSettings(settings, "test");
 
     private static final Instant START = Instant.parse("2026-11-02T10:00:00Z");
     private static final String MODEL = "mock/fast";
@@ -63,7 +67,7 @@ class MergedSweepTest {
         // Shard 1 failed 10 of 50 at step 2 and stopped; shard 2 was clean and went on to step 3.
         BenchmarkReport merged = BenchmarkReports.merge(List.of(
                 shard("1/2", "Sweep stopped after step 2 (concurrency=4): 20% ...", step(1, 50, 0), step(2, 40, 10)),
-                shard("2/2", null, step(1, 50, 0), step(2, 50, 0), step(3, 50, 0))));
+                shard("2/2", null, step(1, 50, 0), step(2, 50, 0), step(3, 50, 0))), PLANS);
         assertEquals(3, merged.steps().size());
         BenchmarkReport.Step two = merged.steps().get(1);
         assertEquals(10.0, two.badPercent(), 1e-9, "10 of the 100 requests the plan sent at step 2");
@@ -88,7 +92,7 @@ class MergedSweepTest {
         // Shard 1 failed 1 of 50 (2%, over its budget) and stopped; the plan's step 2 failed 1 of 100: 1%, not over.
         BenchmarkReport merged = BenchmarkReports.merge(List.of(
                 shard("1/2", "Sweep stopped after step 2 (concurrency=4): 2% ...", step(1, 50, 0), step(2, 49, 1)),
-                shard("2/2", null, step(1, 50, 0), step(2, 50, 0), step(3, 50, 0))));
+                shard("2/2", null, step(1, 50, 0), step(2, 50, 0), step(3, 50, 0))), PLANS);
         assertEquals(1.0, merged.steps().get(1).badPercent(), 1e-9);
         assertFalse(merged.steps().get(1).overBudget());
         assertNull(merged.stoppedEarly(), "the header no longer says the sweep stopped");
@@ -105,7 +109,7 @@ class MergedSweepTest {
         BenchmarkReport wholeRun = new BenchmarkReport(new RunInfo("yardstick", "test", "benchmark", START, START,
                 false, settings), List.of(), whole.report().steps(), List.of(), null, List.of(), Map.of());
         InputException e = assertThrows(InputException.class, () -> BenchmarkReports.merge(new ArrayList<>(List.of(
-                shard("1/2", null, step(1, 50, 0)), new BenchmarkReports.Named("whole.json", wholeRun)))));
+                shard("1/2", null, step(1, 50, 0)), new BenchmarkReports.Named("whole.json", wholeRun))), PLANS));
         assertTrue(e.getMessage().contains("cannot merge shards"), e.getMessage());
     }
 }

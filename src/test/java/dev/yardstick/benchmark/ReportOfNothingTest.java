@@ -1,5 +1,6 @@
 package dev.yardstick.benchmark;
 
+import dev.yardstick.cli.BenchmarkOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,8 +24,8 @@ class ReportOfNothingTest {
 
     @Test
     void aRunCancelledBeforeAnyRequestFinishedReportsEveryModelWithZeroCountsAndNoNaN() throws Exception {
-        BenchmarkPlan plan = BenchmarkPlan.from(PlanSettings.fromMap(Map.of("models", List.of("mock/fast",
-                "mock/slow"), "requests", 10), "test"));
+        BenchmarkPlan plan = BenchmarkOptions.fromSettings(Map.of("models", List.of("mock/fast",
+                "mock/slow"), "requests", 10), "test");
         BenchmarkReport report;
         try (OpenedModels models = ProviderRegistry.create(new ProviderContext(Map.of(), null), List.of(), null)
                 .open(plan.models())) {

@@ -1,5 +1,6 @@
 package dev.yardstick.benchmark;
 
+import dev.yardstick.cli.BenchmarkOptions;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +22,7 @@ class ScenarioFilesTest {
         }
         assertFalse(plans.isEmpty());
         for (Path file : plans) {
-            BenchmarkPlan plan = BenchmarkPlan.from(PlanSettings.read(file));
+            BenchmarkPlan plan = BenchmarkOptions.parse(file.toString());
             assertFalse(plan.models().isEmpty(), file.toString());
             assertTrue(plan.requests() != null || plan.duration() != null, file.toString());
         }

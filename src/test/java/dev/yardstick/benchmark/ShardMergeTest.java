@@ -1,5 +1,6 @@
 package dev.yardstick.benchmark;
 
+import dev.yardstick.cli.BenchmarkOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,6 +28,9 @@ import org.junit.jupiter.api.Test;
  */
 class ShardMergeTest {
 
+    private static final java.util.function.Function<java.util.Map<String, Object>, BenchmarkPlan> PLANS =
+            settings -> BenchmarkOptions.fromSettings(settings, "test");
+
     private static final String MODEL = "mock/fast?ttft=5ms&itl=1ms&tokens=3&jitter=0";
     /** 200 requests at 100/s: a 2 s window, which one late request's few milliseconds cannot move by 2%. */
     private static final int REQUESTS = 200;
@@ -37,7 +41,7 @@ class ShardMergeTest {
         if (shard != null) {
             settings.put("shard", shard);
         }
-        BenchmarkPlan plan = BenchmarkPlan.from(PlanSettings.fromMap(settings, "test"));
+        BenchmarkPlan plan = BenchmarkOptions.fromSettings(settings, "test");
         try (OpenedModels models = ProviderRegistry.create(new ProviderContext(Map.of(), null), List.of(), null)
                 .open(plan.models())) {
             return new BenchmarkRun(plan, models, null, failure -> {
@@ -48,7 +52,7 @@ class ShardMergeTest {
 
     private static BenchmarkReport merge(BenchmarkReport a, BenchmarkReport b) {
         return BenchmarkReports.merge(List.of(new BenchmarkReports.Named("a.json", a),
-                new BenchmarkReports.Named("b.json", b)));
+                new BenchmarkReports.Named("b.json", b)), PLANS);
     }
 
     private static ModelStats only(BenchmarkReport report) {

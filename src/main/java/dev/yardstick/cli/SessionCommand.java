@@ -1,0 +1,34 @@
+package dev.yardstick.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+
+/**
+ * The skeleton of every command that writes a report: the session it runs in (from {@link Main}'s factory), the
+ * output options ({@code --format}, {@code -o}, {@code --no-color}) and those every command takes ({@code --config},
+ * {@code --verbose}). A command adds only its own flags, reads them into its plan, runs the plan with the run
+ * object of its own package, emits the report and returns the exit code.
+ */
+abstract class SessionCommand implements Callable<Integer> {
+
+    protected final Session session;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    CommonOptions common;
+
+    SessionCommand(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public final Integer call() throws Exception {
+        output.validate(); // a typo in --format or -o must not cost a whole run
+        return run();
+    }
+
+    /** Reads the flags into the command's plan, runs it and emits the report; returns the exit code. */
+    protected abstract int run() throws Exception;
+}

@@ -1,0 +1,49 @@
+package dev.yardstick.config;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Finds the line of a YAML file that names a key: parsers report a key's line late, or not at all. */
+public final class KeyLines {
+
+    private KeyLines() {
+    }
+
+    /** The nearest line at or before {@code reported} that names {@code key}; {@code reported} if none does. */
+    static int lineNaming(String text, String key, int reported) {
+        List<String> lines = text.lines().toList();
+        Pattern named = keyPattern(key);
+        for (int i = Math.min(reported, lines.size()); i >= 1; i--) {
+            if (named.matcher(lines.get(i - 1)).find()) {
+                return i;
+            }
+        }
+        return reported;
+    }
+
+    /** The first line that names {@code key} (as {@code key:}), 0 when none does. */
+    public static int firstLineNaming(String text, String key) {
+        List<String> lines = text.lines().toList();
+        Pattern named = keyPattern(key);
+        for (int i = 0; i < lines.size(); i++) {
+            if (named.matcher(lines.get(i)).find()) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static Pattern keyPattern(String key) {
+        return Pattern.compile("(^|[\\s{,-])[\"']?" + Pattern.quote(key) + "[\"']?\\s*:");
+    }
+
+    /** The key a line names ({@code  - max-tokens: 5} → {@code max-tokens}), null for none. */
+    static String keyOnLine(String text, int line) {
+        List<String> lines = text.lines().toList();
+        if (line < 1 || line > lines.size()) {
+            return null;
+        }
+        var m = Pattern.compile("^[\\s-]*[\"']?([A-Za-z0-9_.-]+)[\"']?\\s*:").matcher(lines.get(line - 1));
+        return m.find() ? m.group(1) : null;
+    }
+}
