@@ -3,6 +3,7 @@ package dev.yardstick.config;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
@@ -68,6 +69,16 @@ public record AssertionSpec(String type, Object value, Double threshold, Double 
         public AssertionSpec deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             int line = p.currentLocation().getLineNr();
             JsonNode node = p.readValueAsTree();
+            try {
+                return read(node, line, p, ctxt);
+            } catch (FieldException e) {
+                // at the parser's place (the assertion's end), from where the reader finds the field's own line
+                throw JsonMappingException.from(p, e.getMessage(), e);
+            }
+        }
+
+        private AssertionSpec read(JsonNode node, int line, JsonParser p, DeserializationContext ctxt)
+                throws IOException {
             if (!node.isObject()) {
                 throw new FieldException("type", "an assertion is a mapping (type: ..., value: ...), got "
                         + (node.isTextual() ? "text '" + node.asText() + "'" : node.getNodeType().name().toLowerCase(
