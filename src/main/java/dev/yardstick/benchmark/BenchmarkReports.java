@@ -1,11 +1,8 @@
 package dev.yardstick.benchmark;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.yardstick.config.InputException;
 import dev.yardstick.config.ToolVersion;
-import dev.yardstick.config.TextFiles;
-import dev.yardstick.config.YamlErrors;
-import dev.yardstick.export.Json;
+import dev.yardstick.export.ReportFiles;
 import dev.yardstick.report.BenchmarkReport;
 import dev.yardstick.report.DiffReport;
 import dev.yardstick.report.ModelInfo;
@@ -49,19 +46,7 @@ public final class BenchmarkReports {
 
     /** Reads a benchmark report written with {@code --format json} or {@code -o FILE.json}. */
     public static Named read(Path file) {
-        String text = TextFiles.readText(file);
-        BenchmarkReport report;
-        try {
-            if (!"benchmark".equals(Json.mapper().readTree(text).at("/run/command").asText())) {
-                throw new InputException(file + " is not a benchmark report (write one with yardstick benchmark"
-                        + " --format json or -o FILE.json)");
-            }
-            report = Json.mapper().readValue(text, BenchmarkReport.class);
-        } catch (JsonProcessingException e) {
-            throw InputException.inFile(file.toString(), e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                    YamlErrors.fieldOf(e), "not a readable benchmark report: " + YamlErrors.problem(e));
-        }
-        return new Named(file.getFileName().toString(), report);
+        return new Named(file.getFileName().toString(), ReportFiles.read(file, "benchmark", BenchmarkReport.class));
     }
 
     /** Reads a plan's baseline, refusing one that shares no step and model with the plan (nothing to compare). */

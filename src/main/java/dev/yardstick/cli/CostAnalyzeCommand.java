@@ -1,28 +1,17 @@
 package dev.yardstick.cli;
 
 import dev.yardstick.config.Durations;
-import dev.yardstick.config.InputException;
-import dev.yardstick.cost.Constraints;
-import dev.yardstick.cost.CostAnalysis;
-import dev.yardstick.cost.CostReport;
-import dev.yardstick.cost.ModelEvidence;
-import dev.yardstick.cost.PriceCatalog;
-import dev.yardstick.cost.RunReport;
-import dev.yardstick.cost.Scenario;
-import dev.yardstick.cost.Shares;
-import dev.yardstick.cost.UsageColumns;
-import dev.yardstick.cost.UsageLog;
-import dev.yardstick.cost.Volume;
+import dev.yardstick.cost.CostAnalyzeRun;
+import dev.yardstick.cost.prices.PriceCatalog;
+import dev.yardstick.cost.recommend.Constraints;
+import dev.yardstick.cost.workload.UsageColumns;
+import dev.yardstick.cost.workload.WorkloadOverrides;
+import dev.yardstick.report.CostReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,11 +23,10 @@ import picocli.CommandLine.Parameters;
                 "Examples:",
                 "  yardstick cost-analyze scenarios/cost-support-bot.yaml --max-monthly 1500",
                 "  yardstick cost-analyze scenarios/cost-support-bot.yaml --usage compare.json",
+                "  yardstick cost-analyze --usage benchmark.json --requests-per-day 5000 -m openai/gpt-5-mini",
                 "  yardstick cost-analyze --usage usage.csv --requests-per-day 5000 \\",
                 "      -m openai/gpt-5-mini -m anthropic/claude-haiku-4-5"})
-public final class CostAnalyzeCommand implements Callable<Integer> {
-
-    private final Session session;
+public final class CostAnalyzeCommand extends SessionCommand {
 
     @Parameters(paramLabel = "SCENARIO", arity = "0..*", description = "Scenario files (YAML, see scenarios/).")
     List<Path> scenarioFiles = new ArrayList<>();
@@ -48,16 +36,16 @@ public final class CostAnalyzeCommand implements Callable<Integer> {
     List<String> models = new ArrayList<>();
 
     @Option(names = "--usage", paramLabel = "FILE",
-            description = "Take the tokens from a real run: a CSV usage log (one row per request) or a compare or "
-                    + "benchmark report (JSON).")
+            description = "Take the tokens from a real run: a CSV usage log (one row per request) or a compare, "
+                    + "benchmark or switch-test report (JSON), whose models are the candidates when no -m is given.")
     Path usage;
 
     @ArgGroup(exclusive = false, heading = "%nUsage log columns (CSV):%n")
     Columns columns = new Columns();
 
     @Option(names = "--report", paramLabel = "FILE",
-            description = "A compare or benchmark report (JSON) whose p95 latency and pass rate the constraints "
-                    + "are judged on. Repeatable.")
+            description = "A compare, benchmark or switch-test report (JSON) whose p95 latency and pass rate the "
+                    + "constraints are judged on. Repeatable.")
     List<Path> reports = new ArrayList<>();
 
     @ArgGroup(exclusive = false, heading = "%nWorkload (replaces the scenario's):%n")
@@ -66,14 +54,8 @@ public final class CostAnalyzeCommand implements Callable<Integer> {
     @ArgGroup(exclusive = false, heading = "%nConstraints:%n")
     ConstraintOptions constraints = new ConstraintOptions();
 
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    CommonOptions common;
-
     public CostAnalyzeCommand(Session session) {
-        this.session = session;
+        super(session);
     }
 
     /** How a CSV usage log names its columns. */
@@ -138,25 +120,9 @@ public final class CostAnalyzeCommand implements Callable<Integer> {
                 description = "Share of requests sent through the batch API, 0..1.")
         Double batchShare;
 
-        boolean setsVolume() {
-            return perDay != null || perMonth != null;
-        }
-
-        /** The scenario's volume with the flags given applied; a rate flag replaces its rate. */
-        Volume volume(Volume base) {
-            if (!setsVolume()) {
-                return new Volume(base.requestsPerDay(), base.requestsPerMonth(),
-                        growth != null ? growth : base.monthlyGrowth(), days != null ? days : base.days());
-            }
-            return new Volume(perDay, perMonth, growth != null ? growth : base == null ? null : base.monthlyGrowth(),
-                    days != null ? days : base == null ? null : base.days());
-        }
-
-        Shares shares(Shares base) {
-            return new Shares(cacheShare != null ? cacheShare : base.cache(),
-                    cacheWriteShare != null ? cacheWriteShare : base.cacheWrite(),
-                    batchShare != null ? batchShare : base.batch(),
-                    cacheWritesPerRead != null ? cacheWritesPerRead : base.writesPerRead());
+        WorkloadOverrides toOverrides() {
+            return new WorkloadOverrides(perDay, perMonth, growth, days, cacheShare, cacheWriteShare,
+                    cacheWritesPerRead, batchShare);
         }
     }
 
@@ -185,89 +151,19 @@ public final class CostAnalyzeCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws Exception {
-        output.validate();
+    protected int run() throws Exception {
         Constraints wanted = constraints.toConstraints();
-        if ((wanted.maxP95Latency() != null || wanted.minPassRate() != null) && reports.isEmpty()
-                && !isReport(usage)) {
-            throw new InputException("--max-p95-latency and --min-pass-rate are judged on a report: give one with "
-                    + "--report FILE (a compare or benchmark report, JSON)");
-        }
-        Map<String, ModelEvidence> evidence = new LinkedHashMap<>();
-        List<Scenario> scenarios = scenarios(evidence);
-        for (Path report : reports) {
-            evidence.putAll(RunReport.read(report).evidence());
-        }
+        CostAnalyzeRun.Request request = new CostAnalyzeRun.Request(scenarioFiles, models, usage,
+                columns.toColumns(), reports, workload.toOverrides(), wanted);
         PriceCatalog catalog = PriceCatalog.load(session.config(common), session.env());
         CostReport report;
         try (ModelTokenizers counters = new ModelTokenizers(session.registry(common), session)) {
-            report = new CostAnalysis(catalog, counters).run(scenarios, uniqueModels(), wanted, evidence);
-        }
-        if (report.scenarios().stream().allMatch(s -> s.ranked().isEmpty())) {
-            throw new InputException(report.unpriced().isEmpty() ? "no model to cost" : report.unpriced().get(0));
+            report = new CostAnalyzeRun(catalog, counters).run(request);
         }
         report.unpriced().forEach(line -> session.log("yardstick: warning: " + line));
         output.emit(report, session);
         boolean unmet = wanted.any() && report.scenarios().stream()
                 .anyMatch(s -> s.recommendation().chosen() == null);
         return unmet ? ExitCodes.GATE_FAILED : ExitCodes.OK;
-    }
-
-    /** The scenarios to cost: the files given, or one made of the flags; tokens from --usage where given. */
-    private List<Scenario> scenarios(Map<String, ModelEvidence> evidence) {
-        UsageLog log = usage != null && !isReport(usage) ? UsageLog.read(usage, columns.toColumns()) : null;
-        RunReport run = isReport(usage) ? RunReport.read(usage) : null;
-        if (run != null) {
-            evidence.putAll(run.evidence());
-        }
-        List<Scenario> scenarios = new ArrayList<>();
-        if (scenarioFiles.isEmpty()) {
-            scenarios.add(fromFlags(log, run));
-        }
-        for (Path file : scenarioFiles) {
-            Scenario scenario = Scenario.load(file, log != null ? log.workload() : run != null ? run.workload() : null);
-            scenarios.add(adjusted(log != null ? log.applyTo(scenario) : run != null ? run.applyTo(scenario)
-                    : scenario));
-        }
-        return scenarios;
-    }
-
-    private Scenario fromFlags(UsageLog log, RunReport run) {
-        if (log == null && run == null) {
-            throw new InputException("give a scenario file (see scenarios/), or --usage FILE with "
-                    + "--requests-per-day N");
-        }
-        if (models.isEmpty()) {
-            throw new InputException("name the candidate models with -m PROVIDER/MODEL (a scenario file could "
-                    + "list them)");
-        }
-        Double observedRate = log == null ? null : log.requestsPerDay().orElse(null);
-        if (!workload.setsVolume() && observedRate == null) {
-            throw new InputException("without a scenario file, give the volume with --requests-per-day N or "
-                    + "--requests-per-month N");
-        }
-        Volume volume = workload.setsVolume() ? workload.volume(null)
-                : workload.volume(Volume.perDay(observedRate, 0, Volume.MONTH_DAYS));
-        String name = usage.getFileName().toString();
-        Scenario scenario = new Scenario(name, null, List.of(), volume,
-                log != null ? log.workload() : run.workload(), Shares.NONE, 24);
-        scenario = log != null ? log.applyTo(scenario) : run.applyTo(scenario);
-        return scenario.withShares(workload.shares(scenario.shares()));
-    }
-
-    private Scenario adjusted(Scenario scenario) {
-        return scenario.withVolume(workload.volume(scenario.volume())).withShares(workload.shares(scenario.shares()));
-    }
-
-    private List<String> uniqueModels() {
-        LinkedHashSet<String> unique = new LinkedHashSet<>(models);
-        if (unique.size() < models.size()) {
-            throw new InputException("the same model is named twice: give each -m once");
-        }
-        return List.copyOf(unique);
-    }
-
-    private static boolean isReport(Path file) {
-        return file != null && file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
     }
 }

@@ -1,24 +1,23 @@
 package dev.yardstick.cli;
 
-import dev.yardstick.cost.PriceCatalog;
-import dev.yardstick.cost.PriceImport;
-import dev.yardstick.cost.PriceImportReport;
-import dev.yardstick.cost.PriceListReport;
-import dev.yardstick.cost.PriceRow;
-import dev.yardstick.cost.PriceShowReport;
-import dev.yardstick.cost.ProviderNames;
+import dev.yardstick.cost.prices.PriceCatalog;
+import dev.yardstick.cost.prices.PriceImport;
+import dev.yardstick.cost.prices.PriceRow;
+import dev.yardstick.report.PriceImportReport;
+import dev.yardstick.report.PriceListReport;
+import dev.yardstick.report.PriceShowReport;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code yardstick pricing list|show|import}: the prices costs are computed with, and how to override them. */
 @Command(name = "pricing", mixinStandardHelpOptions = true,
@@ -40,32 +39,20 @@ public final class PricingCommand implements Runnable {
     /** {@code pricing list}. */
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "List every price in force, with its source and date.")
-    static final class ListPrices implements Callable<Integer> {
-
-        private final Session session;
+    static final class ListPrices extends SessionCommand {
 
         @Option(names = "--provider", paramLabel = "NAME", description = "Only this provider's models.")
         String provider;
 
-        @Mixin
-        OutputOptions output;
-
-        @Mixin
-        CommonOptions common;
-
         ListPrices(Session session) {
-            this.session = session;
+            super(session);
         }
 
         @Override
-        public Integer call() throws Exception {
-            output.validate();
+        protected int run() throws Exception {
             PriceCatalog catalog = PriceCatalog.load(session.config(common), session.env());
-            List<PriceRow> rows = catalog.rows().stream()
-                    .filter(r -> provider == null || ProviderNames.provider(r.model())
-                            .equals(ProviderNames.canonical(provider)))
-                    .toList();
-            output.emit(new PriceListReport(rows, PriceCatalog.userFile(session.env()).toString()), session);
+            output.emit(new PriceListReport(catalog.rowsOf(provider), PriceCatalog.userFile(session.env()).toString()),
+                    session);
             return ExitCodes.OK;
         }
     }
@@ -73,26 +60,17 @@ public final class PricingCommand implements Runnable {
     /** {@code pricing show MODEL}. */
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "Show the price row in force for one model, and where it comes from.")
-    static final class Show implements Callable<Integer> {
-
-        private final Session session;
+    static final class Show extends SessionCommand {
 
         @Parameters(paramLabel = "PROVIDER/MODEL", description = "e.g. openai/gpt-5-mini")
         String model;
 
-        @Mixin
-        OutputOptions output;
-
-        @Mixin
-        CommonOptions common;
-
         Show(Session session) {
-            this.session = session;
+            super(session);
         }
 
         @Override
-        public Integer call() throws Exception {
-            output.validate();
+        protected int run() throws Exception {
             PriceRow row = PriceCatalog.load(session.config(common), session.env()).require(model);
             output.emit(new PriceShowReport(model.trim(), row), session);
             return ExitCodes.OK;
@@ -150,8 +128,8 @@ public final class PricingCommand implements Runnable {
         public Integer call() throws Exception {
             output.validate();
             Path target = into != null ? into : PriceCatalog.userFile(session.env());
-            PriceImportReport report = PriceImport.importInto(file, target,
-                    new PriceImport.Options(date(), provider, force, skipInvalid));
+            PriceImportReport report = PriceImportReport.of(PriceImport.importInto(file, target,
+                    new PriceImport.Options(date(), provider, force, skipInvalid)));
             report.warnings().forEach(line -> session.log("yardstick: warning: " + line));
             output.emit(report, session);
             return ExitCodes.OK;

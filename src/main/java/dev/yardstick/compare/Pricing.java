@@ -1,10 +1,10 @@
 package dev.yardstick.compare;
 
 import dev.yardstick.config.YardstickConfig;
-import dev.yardstick.cost.CostCalculator;
-import dev.yardstick.cost.PriceCatalog;
-import dev.yardstick.cost.PriceOrigin;
-import dev.yardstick.cost.PriceRow;
+import dev.yardstick.cost.prices.CostCalculator;
+import dev.yardstick.cost.prices.PriceCatalog;
+import dev.yardstick.cost.prices.PriceOrigin;
+import dev.yardstick.cost.prices.PriceRow;
 import dev.yardstick.engine.TokenCounts;
 import dev.yardstick.report.PriceUsed;
 import java.util.Map;

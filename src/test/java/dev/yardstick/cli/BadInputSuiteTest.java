@@ -440,7 +440,7 @@ class BadInputSuiteTest {
                 .expect("{d}/u.csv"));
         c.add(bad("usage report not a report").file("u.json", "{}")
                 .args("cost-analyze", "--usage", "{d}/u.json", "-m", "mock/instant", "--requests-per-day", "10")
-                .expect("{d}/u.json", "not a compare or benchmark report"));
+                .expect("{d}/u.json", "not a compare, benchmark or switch-test report"));
         c.add(bad("cost negative requests per day").file("s.yaml", SCENARIO_HEAD + "tokens: {input: 10, output: 5}\n")
                 .args("cost-analyze", "{d}/s.yaml", "--requests-per-day", "-5").expect("-5"));
         c.add(bad("cost min-pass-rate over 1").file("s.yaml", SCENARIO_HEAD + "tokens: {input: 10, output: 5}\n")
