@@ -19,8 +19,6 @@ import org.graalvm.polyglot.Value;
  */
 final class GraalJs {
 
-    private static volatile long firstUseNanos = -1;
-
     private final Context context;
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "javascript-assertion-timeout");
@@ -39,16 +37,11 @@ final class GraalJs {
                 .out(System.err).err(System.err).build();
         context = Context.newBuilder("js").engine(engine).allowAllAccess(false).build();
         context.eval("js", "0");
-        firstUseNanos = System.nanoTime() - started;
+        EngineStarts.javascript(System.nanoTime() - started);
     }
 
     static GraalJs get() {
         return Holder.INSTANCE;
-    }
-
-    /** How long building the engine took, -1 while no javascript assertion has been compiled in this JVM. */
-    static long firstUseNanos() {
-        return firstUseNanos;
     }
 
     /** A script failed: its syntax, a throw, or its time ran out. */
