@@ -2,6 +2,7 @@ package dev.yardstick.eval;
 
 import dev.yardstick.config.AssertionSpec;
 import dev.yardstick.config.FieldException;
+import dev.yardstick.config.Levenshtein;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

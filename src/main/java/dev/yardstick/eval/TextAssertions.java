@@ -2,6 +2,7 @@ package dev.yardstick.eval;
 
 import dev.yardstick.config.AssertionSpec;
 import dev.yardstick.config.FieldException;
+import dev.yardstick.config.Levenshtein;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

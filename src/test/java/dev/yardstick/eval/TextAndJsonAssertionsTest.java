@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.yardstick.config.AssertionSpec;
 import dev.yardstick.config.FieldException;
+import dev.yardstick.config.Levenshtein;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,9 @@
-package dev.yardstick.eval;
+package dev.yardstick.config;
 
-/** The edit distance between two texts (insertions, deletions and substitutions of one UTF-16 unit each). */
+/**
+ * The edit distance between two texts (insertions, deletions and substitutions of one UTF-16 unit each): for the
+ * nearest known name in an error, and for answers judged by their distance to an expected text.
+ */
 public final class Levenshtein {
 
     private Levenshtein() {
