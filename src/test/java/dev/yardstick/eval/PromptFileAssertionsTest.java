@@ -29,6 +29,11 @@ class PromptFileAssertionsTest {
         return PromptLoader.load(file, AssertionTypes::check);
     }
 
+    /** The error for a file of one case whose assert: list is {@code assertions} (written at the list's indent). */
+    private String assertError(String assertions) {
+        return error("prompts:\n  - id: one\n    prompt: hi\n    assert:\n" + assertions.stripIndent().indent(6));
+    }
+
     private String error(String text) {
         return assertThrows(InputException.class, () -> load("suite.yaml", text)).getMessage();
     }
@@ -80,11 +85,7 @@ class PromptFileAssertionsTest {
 
     @Test
     void anUnknownTypeIsOneLineAtItsFileLineAndField() {
-        String message = error("""
-                prompts:
-                  - id: one
-                    prompt: hi
-                    assert:
+        String message = assertError("""
                       - type: contains
                         value: hi
                       - type: icontain
@@ -109,43 +110,27 @@ class PromptFileAssertionsTest {
                 """);
         assertTrue(message.contains("suite.yaml:7: field 'prompts[1].assert[0].value': invalid regex '(open'"),
                 message);
-        assertTrue(error("""
-                prompts:
-                  - id: one
-                    prompt: hi
-                    assert:
+        assertTrue(assertError("""
                       - type: latency
                 """).contains("suite.yaml:5: field 'prompts[0].assert[0].threshold': 'latency' needs a 'threshold'"));
     }
 
     @Test
     void anUnknownFieldOrAWrongKindOfValueIsNamedByTheFileReader() {
-        String unknown = error("""
-                prompts:
-                  - id: one
-                    prompt: hi
-                    assert:
+        String unknown = assertError("""
                       - type: contains
                         valeu: hi
                 """);
         assertTrue(unknown.contains("suite.yaml:6: field 'prompts[0].assert[0].valeu': unknown field 'valeu' (did you"
                 + " mean 'value'?)"), unknown);
-        String weight = error("""
-                prompts:
-                  - id: one
-                    prompt: hi
-                    assert:
+        String weight = assertError("""
                       - type: contains
                         value: hi
                         weight: heavy
                 """);
         assertTrue(weight.contains("suite.yaml:7: field 'prompts[0].assert[0].weight': expected a number, got"
                 + " 'heavy'"), weight);
-        String notAMapping = error("""
-                prompts:
-                  - id: one
-                    prompt: hi
-                    assert:
+        String notAMapping = assertError("""
                       - contains
                 """);
         assertTrue(notAMapping.contains("an assertion is a mapping"), notAMapping);
