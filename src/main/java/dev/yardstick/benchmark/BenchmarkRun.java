@@ -3,6 +3,7 @@ package dev.yardstick.benchmark;
 import dev.yardstick.engine.LoadShape;
 import dev.yardstick.engine.Orchestrator;
 import dev.yardstick.engine.Plan;
+import dev.yardstick.engine.RequestMiddleware;
 import dev.yardstick.engine.RunSummary;
 import dev.yardstick.engine.Sample;
 import dev.yardstick.engine.SampleError;
@@ -15,6 +16,7 @@ import dev.yardstick.report.RunInfo;
 import dev.yardstick.report.WriteFailure;
 import dev.yardstick.stats.MetricsRecorder;
 import dev.yardstick.stats.ModelStats;
+import dev.yardstick.stats.RetryFreeRecorder;
 import dev.yardstick.watch.ClientUsage;
 import dev.yardstick.watch.ClientWatch;
 import java.time.Duration;
@@ -51,13 +53,19 @@ public final class BenchmarkRun {
      */
     public BenchmarkRun(BenchmarkPlan plan, OpenedModels models, BenchmarkReport baseline,
                         Consumer<WriteFailure> onWriteFailure) {
+        this(plan, models, baseline, onWriteFailure, RequestMiddleware.DIRECT);
+    }
+
+    /** @param middleware what every request goes through: retries, injected faults */
+    public BenchmarkRun(BenchmarkPlan plan, OpenedModels models, BenchmarkReport baseline,
+                        Consumer<WriteFailure> onWriteFailure, RequestMiddleware middleware) {
         this.plan = plan;
         this.onWriteFailure = onWriteFailure;
         this.models = models;
         this.baseline = baseline == null ? null
                 : new Gates.Baseline(baseline, plan.baseline().getFileName().toString(), plan.regression());
         // Count tokens only where the server reported none: counting every answer would load the hot path.
-        this.orchestrator = new Orchestrator(models.byLabel(), TokenCounting.WHEN_UNREPORTED);
+        this.orchestrator = new Orchestrator(models.byLabel(), TokenCounting.WHEN_UNREPORTED, middleware);
     }
 
     /** Stops dispatching and ends the requests in flight; {@link #execute} then returns the partial report. */
@@ -108,11 +116,14 @@ public final class BenchmarkRun {
         long measured = plan.requests() == null ? -1
                 : StepRequests.localCount(plan.requests(), plan.models().size(), plan.shard());
         observer.started(new StepObserver.LiveStep(step, plan.steps().size(), measured, limit, recorder::running));
-        SampleListener listener = journal == null ? recorder : SampleListener.all(recorder, journal.forStep(step));
+        RetryFreeRecorder retryFree = new RetryFreeRecorder();
+        SampleListener listener = journal == null ? SampleListener.all(recorder, retryFree)
+                : SampleListener.all(recorder, retryFree, journal.forStep(step));
         try (ClientWatch watch = ClientWatch.start()) {
             RunSummary summary = orchestrator.run(enginePlan, SampleListener.all(listener, this::watch));
             ClientUsage usage = watch.stop(recorder.running().ended());
-            return result(step, load, summary, recorder.snapshot()).watched(usage);
+            return result(step, load, summary, recorder.snapshot()).watched(usage)
+                    .withoutRetries(retryFree.snapshot());
         }
     }
 
@@ -159,6 +170,13 @@ public final class BenchmarkRun {
         if (emptyAnswers.sum() > 0) {
             notes.add(emptyAnswers.sum() + " answer(s) were empty though complete (the stream ended with its stop"
                     + " reason): counted as successes, flagged empty-answer in the samples.");
+        }
+        long retries = results.stream().flatMap(s -> s.models().stream())
+                .mapToLong(m -> m.requests().retries()).sum();
+        if (retries > 0) {
+            notes.add(retries + " retr" + (retries == 1 ? "y" : "ies") + " (tries beyond a request's first): a retried"
+                    + " request's latency counts from its first try's start, as the user waited; withoutRetries (JSON)"
+                    + " gives the answering try alone.");
         }
         if (!plan.shard().whole()) {
             notes.add("Shard " + plan.shard().text() + " of the plan: merge the shards' reports with 'yardstick"

@@ -33,6 +33,9 @@ public final class BenchmarkCommand extends SessionCommand {
     @Mixin(name = PlanFile.SETTINGS)
     BenchmarkOptions settings;
 
+    @Mixin
+    ResilienceOptions resilience;
+
     public BenchmarkCommand(Session session) {
         super(session);
     }
@@ -44,7 +47,8 @@ public final class BenchmarkCommand extends SessionCommand {
         BenchmarkReport report;
         try (OpenedModels opened = session.registry(common).open(plan.models());
              LiveLine live = new LiveLine(session.err(), session.terminal(output.noColor).interactive())) {
-            BenchmarkRun run = new BenchmarkRun(plan, opened, baseline, session::cannotWrite);
+            BenchmarkRun run = new BenchmarkRun(plan, opened, baseline, session::cannotWrite,
+                    resilience.middleware(opened.labels()));
             Interrupts.onInterrupt(run::cancel);
             report = run.execute(live);
         }

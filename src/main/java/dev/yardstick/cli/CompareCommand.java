@@ -49,6 +49,9 @@ public final class CompareCommand extends SessionCommand {
             description = "Append every sample to FILE (JSONL) as it completes.")
     Path samplesFile;
 
+    @Mixin
+    ResilienceOptions resilience;
+
     public CompareCommand(Session session) {
         super(session);
     }
@@ -61,7 +64,7 @@ public final class CompareCommand extends SessionCommand {
         CompareReport report;
         try (OpenedModels models = session.registry(common).open(plan.models());
              CompareRun run = new CompareRun(plan, models, session.config(common), session.env(),
-                     session::cannotWrite)) {
+                     session::cannotWrite, resilience.middleware(models.labels()))) {
             Progress progress = new Progress(session.err(), session.terminal(output.noColor).interactive(),
                     run.requests(), "compare");
             Interrupts.onInterrupt(run::cancel);

@@ -6,6 +6,7 @@ import dev.yardstick.cost.prices.PriceCatalog;
 import dev.yardstick.cost.recommend.Constraints;
 import dev.yardstick.cost.workload.UsageColumns;
 import dev.yardstick.cost.workload.WorkloadOverrides;
+import dev.yardstick.provider.ModelTokenizers;
 import dev.yardstick.report.CostReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -157,7 +158,7 @@ public final class CostAnalyzeCommand extends SessionCommand {
                 columns.toColumns(), reports, workload.toOverrides(), wanted);
         PriceCatalog catalog = PriceCatalog.load(session.config(common), session.env());
         CostReport report;
-        try (ModelTokenizers counters = new ModelTokenizers(session.registry(common), session)) {
+        try (ModelTokenizers counters = new ModelTokenizers(session.registry(common), session::log)) {
             report = new CostAnalyzeRun(catalog, counters).run(request);
         }
         report.unpriced().forEach(line -> session.log("yardstick: warning: " + line));

@@ -6,10 +6,10 @@ import dev.yardstick.config.ModelParams;
 import dev.yardstick.config.ModelSpec;
 import dev.yardstick.provider.OpenedModels;
 import dev.yardstick.report.SwitchReport;
-import dev.yardstick.switching.ConversationScript;
-import dev.yardstick.switching.ScriptLoader;
-import dev.yardstick.switching.SwitchTest;
-import dev.yardstick.switching.WindowStrategy;
+import dev.yardstick.switching.script.ConversationScript;
+import dev.yardstick.switching.script.ScriptLoader;
+import dev.yardstick.switching.SwitchRun;
+import dev.yardstick.switching.window.WindowStrategy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -73,8 +73,8 @@ public final class SwitchTestCommand extends SessionCommand {
                 .map(s -> s.withParams(new ModelParams(null, null, null, null, conversation.timeout()))).toList();
         Instant started = Instant.now();
         try (OpenedModels models = session.registry(common).open(specs)) {
-            SwitchTest test = new SwitchTest(conversation, models.byLabel(),
-                    new SwitchTest.Options(matrix, switchAt, seed), Clock.systemUTC());
+            SwitchRun test = new SwitchRun(conversation, models.byLabel(),
+                    new SwitchRun.Options(matrix, switchAt, seed), Clock.systemUTC());
             Interrupts.onInterrupt(test::cancel);
             StatusLine line = new StatusLine(session.err(), session.terminal(output.noColor).interactive());
             if (line.enabled()) {
@@ -85,7 +85,7 @@ public final class SwitchTestCommand extends SessionCommand {
             SwitchReport report = test.run(started, settings(conversation));
             line.clear();
             output.emit(report, session);
-            return ExitCodes.ofRun(session, test.cancelled(), SwitchTest.anyAnswered(report) ? null
+            return ExitCodes.ofRun(session, test.cancelled(), SwitchRun.anyAnswered(report) ? null
                     : "no turn was answered (" + firstFailure(report) + ")", report.verdict().passed() ? null : "");
         }
     }

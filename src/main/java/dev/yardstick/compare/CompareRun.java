@@ -3,6 +3,7 @@ package dev.yardstick.compare;
 import dev.yardstick.config.YardstickConfig;
 import dev.yardstick.engine.LoadShape;
 import dev.yardstick.engine.Orchestrator;
+import dev.yardstick.engine.RequestMiddleware;
 import dev.yardstick.engine.Plan;
 import dev.yardstick.engine.Plans;
 import dev.yardstick.engine.RunSummary;
@@ -35,9 +36,15 @@ public final class CompareRun implements AutoCloseable {
      */
     public CompareRun(ComparePlan plan, OpenedModels models, YardstickConfig config, Map<String, String> env,
                       Consumer<WriteFailure> onWriteFailure) {
+        this(plan, models, config, env, onWriteFailure, RequestMiddleware.DIRECT);
+    }
+
+    /** @param middleware what every request goes through: retries, injected faults */
+    public CompareRun(ComparePlan plan, OpenedModels models, YardstickConfig config, Map<String, String> env,
+                      Consumer<WriteFailure> onWriteFailure, RequestMiddleware middleware) {
         this.plan = plan;
         // Count every answer's tokens: a comparison is small, and its costs need both sides of every request.
-        this.orchestrator = new Orchestrator(models.byLabel(), TokenCounting.ALWAYS);
+        this.orchestrator = new Orchestrator(models.byLabel(), TokenCounting.ALWAYS, middleware);
         this.collector = new CompareCollector(models, plan.prompts(), plan.samples(), config, env, onWriteFailure);
         this.enginePlan = new Plan(Plans.matrix(models.labels(), plan.prompts(), plan.repeat(), plan.params(),
                 plan.warmup()), new LoadShape.Closed(plan.concurrency()), limits(models), plan.timeout(), null);

@@ -7,6 +7,21 @@ public final class InFlight {
 
     private volatile StreamRecorder recorder;
     private volatile Thread worker;
+    private volatile Thread owner;
+
+    /** The thread that runs the request's tries and the waits between them, so cancelling ends a wait too. */
+    synchronized void own(Thread thread) {
+        this.owner = thread;
+    }
+
+    /**
+     * Called by the owner when its tries are over: from here on a cancellation leaves the thread alone, so no
+     * interrupt reaches the listeners it calls next (an interrupted file write would close the samples file).
+     */
+    synchronized void disown() {
+        owner = null;
+        Thread.interrupted();
+    }
 
     void attach(StreamRecorder newRecorder, Thread thread) {
         this.recorder = newRecorder;
@@ -26,6 +41,14 @@ public final class InFlight {
         }
         if (w != null) {
             w.interrupt();
+        } else {
+            interruptOwner();
+        }
+    }
+
+    private synchronized void interruptOwner() {
+        if (owner != null) {
+            owner.interrupt();
         }
     }
 }

@@ -1,26 +1,23 @@
 package dev.yardstick.engine;
 
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.yardstick.provider.ModelClient;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 /**
  * The one engine behind compare, benchmark, cost-analyze and switch-test. It runs a {@link Plan}'s requests on
  * virtual threads — one per request, none held idle on a platform thread — under a global limit on requests in
- * flight and per-provider limits, offers them closed-loop or at a scheduled rate, enforces the per-request timeout,
- * and hands each {@link Sample} to the listener the moment its request ends.
+ * flight and per-provider limits, offers them closed-loop or at a scheduled rate ({@link PlanRun}), sends each
+ * through the command's {@link RequestMiddleware} (retries, injected faults), enforces the per-try timeout, and
+ * hands each {@link Sample} to the listener the moment its request ends.
  *
  * <p>In open-loop runs every start time is fixed before the run and latency counts from it, so a slow server
  * cannot hide its stalls by delaying the next request (coordinated omission). {@link #cancel()} (Ctrl-C) stops
@@ -28,22 +25,25 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class Orchestrator implements AutoCloseable {
 
-    private static final long LATE_THRESHOLD_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-    private static final int WAKE_ALL = Integer.MAX_VALUE / 4;
-
     private final Map<String, ModelClient> clients;
     private final RequestExecutor executor;
+    private final RequestMiddleware middleware;
     private ClientWarmupReport clientWarmup;
     private final ScheduledThreadPoolExecutor watchdog;
     private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
-    private final Set<Run> runs = ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.atomic.AtomicReference<SampleError> clientLimit =
-            new java.util.concurrent.atomic.AtomicReference<>();
+    private final Set<PlanRun> runs = ConcurrentHashMap.newKeySet();
+    private final AtomicReference<SampleError> clientLimit = new AtomicReference<>();
     private volatile boolean cancelled;
 
     /** @param clients the opened models, by label ({@code provider/model}) */
     public Orchestrator(Map<String, ModelClient> clients, TokenCounting counting) {
+        this(clients, counting, RequestMiddleware.DIRECT);
+    }
+
+    /** @param middleware what stands around every plan request's tries (retries, faults) */
+    public Orchestrator(Map<String, ModelClient> clients, TokenCounting counting, RequestMiddleware middleware) {
         this.clients = Map.copyOf(clients);
+        this.middleware = middleware;
         this.watchdog = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "yardstick-timeouts");
             t.setDaemon(true);
@@ -58,12 +58,12 @@ public final class Orchestrator implements AutoCloseable {
      * fresh process pays class loading and initialisation of the HTTP engine, codecs, the langchain4j model, its
      * stream parser and the tokenizer, and that must not be charged to the model. {@link #run} and {@link #execute}
      * call it first; a caller may call it earlier to keep it out of its own clock. This is not {@code --warmup N},
-     * which sends real requests to warm the model and the server.
+     * which sends real requests to warm the model and the server. It goes round the middleware: no fault, no retry.
      */
     public synchronized ClientWarmupReport warmUpClients() {
         if (clientWarmup == null) {
             clientWarmup = ClientWarmups.run(clients, (warmupClients, plan, listener) -> {
-                Run run = new Run(plan, listener, warmupClients);
+                PlanRun run = new PlanRun(this, plan, listener, warmupClients, RequestMiddleware.DIRECT);
                 runs.add(run);
                 try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
                     run.dispatchClosed(threads);
@@ -83,7 +83,7 @@ public final class Orchestrator implements AutoCloseable {
     /** Runs the plan to its end (or its duration, or cancellation) and returns what happened. Blocks. */
     public RunSummary run(Plan plan, SampleListener listener) {
         warmUpClients(); // before the run's clock starts
-        Run run = new Run(plan, listener, clients);
+        PlanRun run = new PlanRun(this, plan, listener, clients, middleware);
         runs.add(run);
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             if (plan.load() instanceof LoadShape.Open open) {
@@ -98,11 +98,20 @@ public final class Orchestrator implements AutoCloseable {
         return run.summary();
     }
 
-    /** Executes a single request outside any plan (switch-test's turns, retries), on the calling thread. */
-    public Sample execute(PlannedRequest request, java.time.Duration timeout) {
+    /** Executes a single try outside any plan (switch-test's turns), on the calling thread, round the middleware. */
+    public Sample execute(PlannedRequest request, Duration timeout) {
+        return execute(request, timeout, UnaryOperator.identity());
+    }
+
+    /**
+     * Executes a single try outside any plan, on the calling thread, its model wrapped by {@code around} (an
+     * injected fault); the caller does its own retrying.
+     */
+    public Sample execute(PlannedRequest request, Duration timeout, UnaryOperator<StreamingChatModel> around) {
         warmUpClients();
         long now = System.nanoTime();
-        Sample sample = executor.execute(request, client(request.model()), now, now, now, timeout, null);
+        Sample sample = new RequestTries(executor, request, client(request.model()), now, now, now, timeout, null,
+                this::cancelled).send(around);
         if (hitClientLimit(sample)) {
             stopForClientLimit(sample.error());
             failOnClientLimit();
@@ -114,19 +123,42 @@ public final class Orchestrator implements AutoCloseable {
     public void cancel() {
         cancelled = true;
         inFlight.forEach(InFlight::cancel);
-        runs.forEach(Run::wakeWaiters);
+        runs.forEach(PlanRun::wakeWaiters);
     }
 
     public boolean cancelled() {
         return cancelled;
     }
 
-    private static boolean hitClientLimit(Sample sample) {
+    /** Sends one plan request through {@code through}: all its tries, one sample. */
+    Sample send(PlannedRequest request, ModelClient client, long from, long sentAt, long runStart, Duration timeout,
+                InFlight handle, RequestMiddleware through) {
+        handle.own(Thread.currentThread());
+        try {
+            return new RequestTries(executor, request, client, from, sentAt, runStart, timeout, handle,
+                    this::cancelled).run(through);
+        } finally {
+            handle.disown();
+        }
+    }
+
+    /** A handle on a request about to start, ended by {@link #cancel()}. */
+    InFlight track() {
+        InFlight handle = new InFlight();
+        inFlight.add(handle);
+        return handle;
+    }
+
+    void untrack(InFlight handle) {
+        inFlight.remove(handle);
+    }
+
+    static boolean hitClientLimit(Sample sample) {
         return sample.error() != null && sample.error().errorClass() == ErrorClass.CLIENT;
     }
 
     /** Our own limit was hit: stop the run like a cancellation, and remember why for the caller. */
-    private void stopForClientLimit(SampleError error) {
+    void stopForClientLimit(SampleError error) {
         if (clientLimit.compareAndSet(null, error)) {
             cancel();
         }
@@ -150,210 +182,5 @@ public final class Orchestrator implements AutoCloseable {
             throw new IllegalArgumentException("no opened model named " + model);
         }
         return client;
-    }
-
-    /** The state of one run. */
-    private final class Run {
-        private final Plan plan;
-        private final SampleListener listener;
-        private final Map<String, ModelClient> runClients;
-        private final long start = System.nanoTime();
-        private final long deadline;
-        private final Semaphore global;
-        private final Map<String, Semaphore> perProvider = new ConcurrentHashMap<>();
-        private final AtomicLong dispatched = new AtomicLong();
-        private final AtomicLong completed = new AtomicLong();
-        private final AtomicLong warmupsDispatched = new AtomicLong();
-        private final AtomicLong late = new AtomicLong();
-        private final AtomicLong maxLateness = new AtomicLong();
-        private final AtomicLong totalLateness = new AtomicLong();
-        private final AtomicLong lastEnd = new AtomicLong();
-
-        Run(Plan plan, SampleListener listener, Map<String, ModelClient> runClients) {
-            this.plan = plan;
-            this.listener = listener;
-            this.runClients = runClients;
-            this.deadline = plan.maxDuration() == null ? Long.MAX_VALUE : start + plan.maxDuration().toNanos();
-            int limit = plan.load() instanceof LoadShape.Open open ? open.maxConcurrency()
-                    : ((LoadShape.Closed) plan.load()).concurrency();
-            // Fair: requests waiting for a slot are served in the order they were scheduled.
-            this.global = new Semaphore(limit, true);
-            plan.perProviderLimits().forEach((provider, n) -> perProvider.put(provider, new Semaphore(n, true)));
-        }
-
-        private boolean stopping(long index) {
-            return cancelled || index >= plan.requests().size() || System.nanoTime() >= deadline;
-        }
-
-        /**
-         * Closed loop. Warm-up requests (first in the source) all finish before the first measured one is sent:
-         * a warm-up still loading classes or opening connections would otherwise stall measured streams beside it.
-         */
-        void dispatchClosed(ExecutorService threads) {
-            List<Future<?>> warmups = new ArrayList<>();
-            for (long i = 0; !stopping(i); i++) {
-                PlannedRequest request = plan.requests().get(i);
-                if (!request.warmup() && !warmups.isEmpty()) {
-                    awaitAll(warmups);
-                    warmups.clear();
-                }
-                if (!acquire(global)) {
-                    return;
-                }
-                counted(request).incrementAndGet();
-                Future<?> future = threads.submit(() -> {
-                    try {
-                        runOne(request, -1);
-                    } finally {
-                        global.release();
-                    }
-                });
-                if (request.warmup()) {
-                    warmups.add(future);
-                }
-            }
-        }
-
-        private void awaitAll(List<Future<?>> futures) {
-            for (Future<?> future : futures) {
-                try {
-                    future.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                } catch (ExecutionException e) {
-                    // runOne turns every failure into a sample; nothing to do for a warm-up
-                }
-            }
-        }
-
-        void dispatchOpen(ExecutorService threads, LoadShape.Open open) {
-            Schedule schedule = new Schedule(open);
-            for (long i = 0; !stopping(i); i++) {
-                long scheduledAt = start + schedule.next();
-                if (scheduledAt >= deadline) {
-                    return;
-                }
-                sleepUntil(scheduledAt);
-                if (cancelled) {
-                    return;
-                }
-                PlannedRequest request = plan.requests().get(i);
-                counted(request).incrementAndGet();
-                threads.submit(() -> {
-                    if (!acquire(global)) {
-                        return;
-                    }
-                    try {
-                        runOne(request, scheduledAt);
-                    } finally {
-                        global.release();
-                    }
-                });
-            }
-        }
-
-        /** @param scheduledAt the fixed start in open loop, or -1: closed loop starts when it is sent */
-        private void runOne(PlannedRequest request, long scheduledAt) {
-            ModelClient client = runClients.get(request.model());
-            Semaphore providerSlot = perProvider.get(client.spec().provider());
-            long readyAt = System.nanoTime();
-            if (providerSlot != null && !acquire(providerSlot)) {
-                return;
-            }
-            InFlight handle = new InFlight();
-            inFlight.add(handle);
-            try {
-                long sentAt = System.nanoTime();
-                long from;
-                if (scheduledAt < 0) {
-                    // Closed loop: the request starts when it is sent; time spent waiting for our own per-provider
-                    // slot is the tool's queue, not the endpoint's latency, and is reported apart.
-                    from = sentAt;
-                } else {
-                    from = scheduledAt;
-                    if (!request.warmup()) { // a warm-up that started late says nothing of the measured schedule
-                        noteLateness(sentAt - scheduledAt);
-                    }
-                }
-                Sample sample = executor.execute(request, client, from, sentAt, start, plan.timeout(), handle);
-                if (scheduledAt < 0 && sentAt > readyAt) {
-                    sample = withQueue(sample, sentAt - readyAt);
-                }
-                if (hitClientLimit(sample)) {
-                    stopForClientLimit(sample.error());
-                    return; // our own limit, never charged to the endpoint
-                }
-                if (cancelled && sample.error() != null && sample.error().errorClass() == ErrorClass.CANCELLED) {
-                    return; // ended by Ctrl-C: not a measurement of the endpoint
-                }
-                lastEnd.accumulateAndGet(System.nanoTime() - start, Math::max);
-                if (!request.warmup()) {
-                    completed.incrementAndGet();
-                }
-                listener.onSample(sample);
-            } finally {
-                inFlight.remove(handle);
-                if (providerSlot != null) {
-                    providerSlot.release();
-                }
-            }
-        }
-
-        private AtomicLong counted(PlannedRequest request) {
-            return request.warmup() ? warmupsDispatched : dispatched;
-        }
-
-        private void noteLateness(long lateness) {
-            if (lateness > LATE_THRESHOLD_NANOS) {
-                late.incrementAndGet();
-                totalLateness.addAndGet(lateness);
-                maxLateness.accumulateAndGet(lateness, Math::max);
-            }
-        }
-
-        /**
-         * Waits for a slot in arrival order (a timed poll would send a waiter to the back of the queue each time
-         * it wakes). Cancellation floods the semaphores with permits so every waiter wakes and sees it.
-         */
-        private boolean acquire(Semaphore semaphore) {
-            if (cancelled) {
-                return false;
-            }
-            try {
-                semaphore.acquire();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-            if (cancelled) {
-                semaphore.release();
-                return false;
-            }
-            return true;
-        }
-
-        void wakeWaiters() {
-            global.release(WAKE_ALL);
-            perProvider.values().forEach(s -> s.release(WAKE_ALL));
-        }
-
-        private void sleepUntil(long at) {
-            long wait;
-            while (!cancelled && (wait = at - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(Math.min(wait, TimeUnit.MILLISECONDS.toNanos(50)));
-            }
-        }
-
-        RunSummary summary() {
-            return new RunSummary(dispatched.get(), completed.get(), late.get(), maxLateness.get(),
-                    totalLateness.get(), lastEnd.get(), cancelled, warmupsDispatched.get());
-        }
-    }
-
-    private static Sample withQueue(Sample s, long queueNanos) {
-        return new Sample(s.sequence(), s.model(), s.promptId(), s.repetition(), s.warmup(), s.scheduledNanos(),
-                queueNanos, s.ttftNanos(), s.e2eNanos(), s.itlNanos(), s.tokens(), s.text(), s.finishReason(),
-                s.requestId(), s.attempts(), s.error());
     }
 }

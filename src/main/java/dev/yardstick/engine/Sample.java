@@ -23,12 +23,22 @@ import java.util.Arrays;
  * @param finishReason      the provider's finish reason, when given
  * @param requestId         the provider's request or response id, when given, to join with server logs
  * @param attempts          how many tries the request took (1 without retries)
- * @param error             null on success
+ * @param error             null on success (after retries: the last try's error, with its own class)
+ * @param retryNanos        from the first try's send to the last try's send: the earlier tries and the waits
+ *                          between them, which TTFT and E2E include (the user waited them); 0 without retries
  */
 public record Sample(long sequence, String model, String promptId, int repetition, boolean warmup,
                      long scheduledNanos, long queueNanos, long ttftNanos, long e2eNanos, long[] itlNanos,
                      TokenCounts tokens, String text, String finishReason, String requestId, int attempts,
-                     SampleError error) {
+                     SampleError error, long retryNanos) {
+
+    /** A sample of a request that took one try. */
+    public Sample(long sequence, String model, String promptId, int repetition, boolean warmup, long scheduledNanos,
+                  long queueNanos, long ttftNanos, long e2eNanos, long[] itlNanos, TokenCounts tokens, String text,
+                  String finishReason, String requestId, int attempts, SampleError error) {
+        this(sequence, model, promptId, repetition, warmup, scheduledNanos, queueNanos, ttftNanos, e2eNanos, itlNanos,
+                tokens, text, finishReason, requestId, attempts, error, 0);
+    }
 
     public Sample {
         // A server may echo the key it was sent, in its answer or its ids: scrubbed here, no report, samples file
@@ -47,6 +57,22 @@ public record Sample(long sequence, String model, String promptId, int repetitio
      */
     public boolean emptyAnswer() {
         return ok() && (text == null || text.isEmpty()) && finishReason != null;
+    }
+
+    /** The same request ended otherwise: its times and tries kept, its answer dropped. */
+    public Sample withError(SampleError newError) {
+        return new Sample(sequence, model, promptId, repetition, warmup, scheduledNanos, queueNanos, ttftNanos, e2eNanos,
+                new long[0], tokens, "", null, requestId, attempts, newError, retryNanos);
+    }
+
+    /** TTFT of the answering try alone: without the earlier tries and the waits between them; -1 when none. */
+    public long ttftWithoutRetriesNanos() {
+        return ttftNanos < 0 ? -1 : ttftNanos - retryNanos;
+    }
+
+    /** E2E of the answering try alone: without the earlier tries and the waits between them. */
+    public long e2eWithoutRetriesNanos() {
+        return e2eNanos - retryNanos;
     }
 
     /** Time per output token after the first: (E2E − TTFT) / (output − 1); NaN when undefined. */

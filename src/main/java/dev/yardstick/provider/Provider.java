@@ -19,4 +19,12 @@ public interface Provider {
      * unknown model file) and {@link ProviderException} for what failed at run time.
      */
     ModelClient open(ModelSpec spec, ProviderContext context);
+
+    /**
+     * Whether its models run inside this process (llama.cpp, mock). Their tokenizer is the model's own, so counting
+     * their tokens outside a run means opening the model; a hosted model's tokens are counted by its name.
+     */
+    default boolean inProcess() {
+        return false;
+    }
 }

@@ -58,6 +58,12 @@ public final class ProviderRegistry {
         return provider;
     }
 
+    /** Whether {@code name} is a known provider whose models run in this process; false for unknown names. */
+    public boolean inProcess(String name) {
+        Provider provider = providers.get(name);
+        return provider != null && provider.inProcess();
+    }
+
     public Collection<Provider> all() {
         return providers.values();
     }

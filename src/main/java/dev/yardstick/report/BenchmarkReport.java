@@ -2,6 +2,7 @@ package dev.yardstick.report;
 
 import dev.yardstick.stats.Metric;
 import dev.yardstick.stats.ModelStats;
+import dev.yardstick.stats.RetryFreeLatency;
 import dev.yardstick.watch.ClientUsage;
 import dev.yardstick.stats.SourceCounts;
 import dev.yardstick.stats.Bursts;
@@ -47,10 +48,11 @@ public record BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> st
      * @param partial     a merged step that only some of the merged reports ran: its figures cover part of the load
      * @param warnings    what makes the step's figures suspect (a saturated client, shards that did not run at the
      *                    same time, a partial step)
+     * @param withoutRetries each model's latency of the answering try alone; null when no request was retried
      */
     public record Step(int number, String load, String shardLoad, String arrival, Lateness lateness,
                        List<ModelStats> models, double badPercent, boolean overBudget, ClientUsage client,
-                       boolean partial, List<String> warnings) {
+                       boolean partial, List<String> warnings, List<RetryFreeLatency> withoutRetries) {
         public Step {
             models = List.copyOf(models);
             warnings = warnings == null ? List.of() : List.copyOf(warnings);
@@ -59,7 +61,22 @@ public record BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> st
         /** A step as measured, before the client's usage is known or any warning judged. */
         public Step(int number, String load, String shardLoad, String arrival, Lateness lateness,
                     List<ModelStats> models, double badPercent, boolean overBudget) {
-            this(number, load, shardLoad, arrival, lateness, models, badPercent, overBudget, null, false, List.of());
+            this(number, load, shardLoad, arrival, lateness, models, badPercent, overBudget, null, false, List.of(),
+                    null);
+        }
+
+        /** A step as merged or read back, its figures with retries only. */
+        public Step(int number, String load, String shardLoad, String arrival, Lateness lateness,
+                    List<ModelStats> models, double badPercent, boolean overBudget, ClientUsage client,
+                    boolean partial, List<String> warnings) {
+            this(number, load, shardLoad, arrival, lateness, models, badPercent, overBudget, client, partial,
+                    warnings, null);
+        }
+
+        /** This step with its latency without retries (null when none was retried). */
+        public Step withoutRetries(List<RetryFreeLatency> figures) {
+            return new Step(number, load, shardLoad, arrival, lateness, models, badPercent, overBudget, client,
+                    partial, warnings, figures);
         }
 
         /** This step with the client's usage, warning when the client was saturated. */
@@ -69,7 +86,7 @@ public record BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> st
                 all.add(usage.warning());
             }
             return new Step(number, load, shardLoad, arrival, lateness, models, badPercent, overBudget, usage, partial,
-                    all);
+                    all, withoutRetries);
         }
     }
 

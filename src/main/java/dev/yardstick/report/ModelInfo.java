@@ -1,6 +1,7 @@
 package dev.yardstick.report;
 
 import dev.yardstick.provider.ModelClient;
+import java.util.OptionalInt;
 
 /**
  * A model as it took part in a run: how its tokens were counted, its context window where known, whether it is
@@ -16,7 +17,13 @@ public record ModelInfo(String model, String provider, boolean synthetic, String
      *                    from what the client's tokenizer alone would give
      */
     public static ModelInfo of(String label, ModelClient client, String tokenSource, PriceUsed price) {
+        return of(label, client, tokenSource, client.contextWindow(), price);
+    }
+
+    /** The entry with a context window other than the client's own (a script's, for switch-test). */
+    public static ModelInfo of(String label, ModelClient client, String tokenSource, OptionalInt window,
+                               PriceUsed price) {
         return new ModelInfo(label, client.spec().provider(), client.synthetic(), client.tokenCounter().name(),
-                tokenSource, client.contextWindow().isPresent() ? client.contextWindow().getAsInt() : null, price);
+                tokenSource, window.isPresent() ? window.getAsInt() : null, price);
     }
 }

@@ -35,7 +35,9 @@ public final class SampleRecords {
         return new SampleRecord(s.sequence(), s.model(), s.promptId(), s.repetition(), s.ok(),
                 s.ttftNanos() < 0 ? null : s.ttftNanos() / NANOS_PER_MS, s.e2eNanos() / NANOS_PER_MS,
                 s.queueNanos() / NANOS_PER_MS, s.ok() ? s.itlNanos().length + 1 : 0, itl, tokens, s.text(),
-                s.finishReason(), s.requestId(), error, List.copyOf(checks), costUsd, flags(s), grade);
+                s.finishReason(), s.requestId(), error, List.copyOf(checks), costUsd, flags(s),
+                s.attempts() > 1 ? s.attempts() : null, s.attempts() > 1 ? s.retryNanos() / NANOS_PER_MS : null,
+                grade);
     }
 
     /** What a reader should look at in a sample that still counts; null when nothing. */

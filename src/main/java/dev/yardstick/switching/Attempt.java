@@ -1,10 +1,10 @@
 package dev.yardstick.switching;
 
-import dev.yardstick.engine.ErrorClass;
 import dev.yardstick.engine.Sample;
 import dev.yardstick.engine.SampleError;
-import java.util.EnumSet;
-import java.util.Set;
+import dev.yardstick.engine.chain.ChainAttempt;
+import dev.yardstick.switching.integrity.IntegrityCheck;
+import dev.yardstick.switching.window.Fitted;
 
 /**
  * One try of one model at one turn: sent and answered, sent and failed, not sendable because the history does
@@ -18,13 +18,9 @@ import java.util.Set;
  * @param reason     why nothing was sent (refused or unfit), else null
  */
 record Attempt(int turn, int number, String model, long startNanos, Outcome outcome, Sample sample, Fitted fitted,
-               IntegrityCheck.Result integrity, String reason) {
+               IntegrityCheck.Result integrity, String reason) implements ChainAttempt {
 
     enum Outcome { ANSWERED, FAILED, UNFIT, REFUSED }
-
-    /** Failures worth another try of the same model: the provider may be fine a moment later. */
-    private static final Set<ErrorClass> TRANSIENT = EnumSet.of(ErrorClass.RATE_LIMITED, ErrorClass.HTTP_5XX,
-            ErrorClass.TIMEOUT, ErrorClass.CONNECTION, ErrorClass.MALFORMED_STREAM);
 
     static Attempt refused(int turn, int number, String model, String reason) {
         return new Attempt(turn, number, model, System.nanoTime(), Outcome.REFUSED, null, null, null, reason);
@@ -34,32 +30,32 @@ record Attempt(int turn, int number, String model, long startNanos, Outcome outc
         return new Attempt(turn, number, model, startNanos, Outcome.UNFIT, null, null, null, reason);
     }
 
-    boolean answered() {
+    @Override
+    public boolean answered() {
         return outcome == Outcome.ANSWERED;
     }
 
-    SampleError error() {
+    @Override
+    public boolean failed() {
+        return outcome == Outcome.FAILED;
+    }
+
+    @Override
+    public SampleError error() {
         return sample == null ? null : sample.error();
     }
 
-    boolean cancelled() {
-        return error() != null && error().errorClass() == ErrorClass.CANCELLED;
+    @Override
+    public long tookNanos() {
+        return sample == null ? 0 : sample.e2eNanos();
     }
 
-    boolean transientFailure() {
-        return outcome == Outcome.FAILED && TRANSIENT.contains(error().errorClass());
-    }
-
-    Long retryAfterMillis() {
-        return error() == null ? null : error().retryAfterMillis();
-    }
-
-    /** A short account for timelines: {@code HTTP 500}, {@code timeout}, {@code circuit open}. */
-    String describe() {
+    @Override
+    public String describe() {
         return switch (outcome) {
             case ANSWERED -> "answered";
             case UNFIT, REFUSED -> reason;
-            case FAILED -> error().httpStatus() != null ? "HTTP " + error().httpStatus() : error().errorClass().label();
+            case FAILED -> ChainAttempt.describe(error());
         };
     }
 }

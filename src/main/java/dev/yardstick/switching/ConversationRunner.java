@@ -8,11 +8,23 @@ import dev.yardstick.engine.Orchestrator;
 import dev.yardstick.engine.PlannedRequest;
 import dev.yardstick.engine.Sample;
 import dev.yardstick.engine.TokenCounting;
-import dev.yardstick.eval.CheckResult;
-import dev.yardstick.eval.Checker;
+import dev.yardstick.engine.chain.FailoverChain;
+import dev.yardstick.engine.chain.Fault;
+import dev.yardstick.engine.chain.FaultInjector;
+import dev.yardstick.engine.chain.FaultSchedule;
 import dev.yardstick.provider.ModelClient;
-import dev.yardstick.report.SwitchReport;
 import dev.yardstick.report.SwitchReport.Check;
+import dev.yardstick.report.SwitchReport;
+import dev.yardstick.switching.integrity.IntegrityCheck;
+import dev.yardstick.switching.integrity.ObservedClients;
+import dev.yardstick.switching.integrity.ReceivedLog;
+import dev.yardstick.switching.script.ConversationScript;
+import dev.yardstick.switching.window.ConversationState;
+import dev.yardstick.switching.window.Fitted;
+import dev.yardstick.switching.window.Summarizer;
+import dev.yardstick.switching.window.TokenMeter;
+import dev.yardstick.switching.window.WindowFitter;
+import dev.yardstick.switching.window.WindowOverflow;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,7 +37,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * Runs one conversation along one route: per turn, the new user message joins the state, the failover chain finds
@@ -43,7 +54,7 @@ final class ConversationRunner implements AutoCloseable {
     private final ObservedClients clients;
     private final Orchestrator orchestrator;
     private final EventLog events;
-    private final FailoverChain chain;
+    private final FailoverChain<Attempt> chain;
     private final Summarizer summarizer;
     private final AtomicLong sequence = new AtomicLong();
     private final Map<String, OptionalInt> windows = new LinkedHashMap<>();
@@ -70,27 +81,19 @@ final class ConversationRunner implements AutoCloseable {
         this.checkAnsweredBy = checkAnsweredBy;
         this.cancelled = cancelled;
         this.faults = new FaultSchedule(script.faults());
-        this.clients = new ObservedClients(opened, faults);
+        this.clients = new ObservedClients(opened);
         this.orchestrator = new Orchestrator(clients.clients(), TokenCounting.ALWAYS);
         orchestrator.warmUpClients(); // before the conversation's clock: no turn's time includes it
         this.events = new EventLog(System.nanoTime());
-        this.chain = new FailoverChain(script.failover(), events, new SplittableRandom(seed), clock,
-                script::nameOf);
+        this.chain = new FailoverChain<>(script.failover(), events, new SplittableRandom(seed), clock,
+                script::nameOf, Attempt::refused);
         String summarizerName = script.window().summarizer();
         this.summarizer = summarizerName == null ? Summarizer.NONE
                 : new ModelSummarizer(orchestrator, script.label(summarizerName), script.timeout(), sequence);
         this.params = new ModelParams(script.temperature(), script.maxTokens(), null, null, null);
         this.state = ConversationState.start(script.system());
         this.onTurn = onTurn;
-        windows.putAll(windows(script, opened));
-    }
-
-    /** The window each model's requests must fit, by label: the provider's, capped by the script's. */
-    static Map<String, OptionalInt> windows(ConversationScript script, Map<String, ModelClient> opened) {
-        Map<String, OptionalInt> windows = new LinkedHashMap<>();
-        script.models().forEach((name, spec) -> windows.merge(spec.label(),
-                window(opened.get(spec.label()), script.windows().get(name)), ConversationRunner::smaller));
-        return windows;
+        windows.putAll(ModelWindows.of(script, opened));
     }
 
     ClientWarmupReport clientWarmup() {
@@ -122,7 +125,6 @@ final class ConversationRunner implements AutoCloseable {
     private boolean turn(ConversationScript.Turn turn, String target) {
         int t = turn.number();
         state = state.append(Role.USER, turn.user(), t, "script");
-        faults.turn(t);
         List<String> order = script.failover().order(route.names().get(t - 1)).stream().map(script::label)
                 .distinct().toList();
         long turnStart = System.nanoTime();
@@ -132,7 +134,7 @@ final class ConversationRunner implements AutoCloseable {
                 : null;
         tries.forEach(a -> attempts.add(record(a)));
         int checksBefore = checks.size();
-        addChecks(turn, target, tries, answer);
+        checks.addAll(TurnChecks.of(script, checkAnsweredBy, turn, target, tries, answer));
         noteFailover(t, target, tries, answer, turnStart, turnEnd);
         List<Check> mine = checks.subList(checksBefore, checks.size());
         SwitchReport.Turn row = row(turn, target, tries, answer, (turnEnd - turnStart) / 1e6,
@@ -161,48 +163,15 @@ final class ConversationRunner implements AutoCloseable {
         }
         ReceivedLog log = clients.log(label);
         int mark = log.mark();
+        Fault fault = faults.next(label, turn);
         Sample sample = orchestrator.execute(new PlannedRequest(sequence.getAndIncrement(), label, "turn-" + turn,
-                number - 1, fitted.messages(), params, false), script.timeout());
+                number - 1, fitted.messages(), params, false), script.timeout(),
+                fault == null ? m -> m : m -> new FaultInjector(m, fault));
         List<List<Message>> received = log.since(mark);
         IntegrityCheck.Result integrity = received.isEmpty() ? null
                 : IntegrityCheck.check(state, fitted, received.get(received.size() - 1));
         return new Attempt(turn, number, label, start, sample.ok() ? Attempt.Outcome.ANSWERED
                 : Attempt.Outcome.FAILED, sample, fitted, integrity, null);
-    }
-
-    private void addChecks(ConversationScript.Turn turn, String target, List<Attempt> tries, Attempt answer) {
-        int t = turn.number();
-        String answerModel = answer == null ? target : answer.model();
-        Map<String, List<IntegrityCheck.Result>> byModel = new LinkedHashMap<>();
-        for (Attempt a : tries) {
-            if (a.integrity() != null) {
-                byModel.computeIfAbsent(a.model(), k -> new ArrayList<>()).add(a.integrity());
-            }
-            if (a.outcome() == Attempt.Outcome.UNFIT) { // the cause comes first: it is what a reader needs to fix
-                checks.add(new Check(t, a.model(), "history fits the window", false, a.reason()));
-            }
-        }
-        checks.add(new Check(t, answerModel, "answered", answer != null, answer != null ? ""
-                : tries.isEmpty() ? "not tried" : "no model answered: " + tries.stream()
-                .map(a -> script.nameOf(a.model()) + ": " + a.describe()).collect(Collectors.joining("; "))));
-        byModel.forEach((model, results) -> {
-            IntegrityCheck.Result bad = results.stream().filter(r -> !r.intact()).findFirst().orElse(null);
-            String requests = results.size() == 1 ? "" : " (" + results.size() + " requests)";
-            checks.add(new Check(t, model, "history intact", bad == null,
-                    (bad == null ? results.get(0).summary() : String.join("; ", bad.findings())) + requests));
-        });
-        if (answer != null) {
-            Sample s = answer.sample();
-            for (CheckResult c : Checker.check(turn.expect(), s.text(), s.tokens().output(), s.e2eNanos())) {
-                checks.add(new Check(t, answer.model(), c.check(), c.passed(), c.detail()));
-            }
-        }
-        if (checkAnsweredBy && turn.answeredBy() != null) {
-            String expected = script.label(turn.answeredBy());
-            boolean ok = answer != null && answer.model().equals(expected);
-            checks.add(new Check(t, answerModel, "answered by " + turn.answeredBy(), ok,
-                    ok ? "" : answer == null ? "no answer" : "answered by " + answer.model()));
-        }
     }
 
     private void noteFailover(int t, String target, List<Attempt> tries, Attempt answer, long turnStart,
@@ -307,22 +276,6 @@ final class ConversationRunner implements AutoCloseable {
                 error != null ? error.message() : a.reason(), error == null ? null : error.retryAfterMillis(),
                 f == null ? null : f.tokensBefore(), f == null ? null : f.tokensAfter(), a.integrity() != null,
                 a.integrity() == null ? null : a.integrity().intact());
-    }
-
-    /** The window requests must fit: the provider's, capped by the script's. */
-    private static OptionalInt window(ModelClient client, Integer cap) {
-        OptionalInt own = client.contextWindow();
-        if (cap == null) {
-            return own;
-        }
-        return OptionalInt.of(own.isPresent() ? Math.min(own.getAsInt(), cap) : cap);
-    }
-
-    private static OptionalInt smaller(OptionalInt a, OptionalInt b) {
-        if (a.isEmpty()) {
-            return b;
-        }
-        return b.isEmpty() ? a : OptionalInt.of(Math.min(a.getAsInt(), b.getAsInt()));
     }
 
     @Override

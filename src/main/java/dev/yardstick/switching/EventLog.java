@@ -1,5 +1,6 @@
 package dev.yardstick.switching;
 
+import dev.yardstick.engine.chain.FailoverChain;
 import dev.yardstick.report.SwitchReport;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +10,7 @@ import java.util.List;
  * The timeline of one conversation's resilience: every circuit-breaker state change, retry, skip and failover,
  * each with its time since the conversation started and its wall-clock time.
  */
-final class EventLog {
+final class EventLog implements FailoverChain.Events {
 
     private final long startNanos;
     private final List<SwitchReport.Event> events = new ArrayList<>();
@@ -22,7 +23,8 @@ final class EventLog {
         return (nanos - startNanos) / 1e6;
     }
 
-    synchronized void add(int turn, String model, String kind, String detail) {
+    @Override
+    public synchronized void add(int turn, String model, String kind, String detail) {
         events.add(new SwitchReport.Event(sinceStartMs(System.nanoTime()), Instant.now(), turn, model, kind, detail));
     }
 

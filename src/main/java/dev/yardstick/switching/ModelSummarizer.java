@@ -5,6 +5,7 @@ import dev.yardstick.config.ModelParams;
 import dev.yardstick.engine.Orchestrator;
 import dev.yardstick.engine.PlannedRequest;
 import dev.yardstick.engine.Sample;
+import dev.yardstick.switching.window.Summarizer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;

@@ -3,6 +3,12 @@ package dev.yardstick.switching;
 import dev.yardstick.config.InputException;
 import dev.yardstick.config.Role;
 import dev.yardstick.provider.ModelClient;
+import dev.yardstick.switching.script.ConversationScript;
+import dev.yardstick.switching.window.ConversationState;
+import dev.yardstick.switching.window.Summarizer;
+import dev.yardstick.switching.window.TokenMeter;
+import dev.yardstick.switching.window.WindowFitter;
+import dev.yardstick.switching.window.WindowOverflow;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -20,7 +26,7 @@ final class Preflight {
 
     static void check(ConversationScript script, List<ConversationScript.Route> routes,
                       Map<String, ModelClient> models) {
-        Map<String, OptionalInt> windows = ConversationRunner.windows(script, models);
+        Map<String, OptionalInt> windows = ModelWindows.of(script, models);
         for (ConversationScript.Route route : routes) {
             for (ConversationScript.Turn turn : script.turns()) {
                 String label = script.label(route.names().get(turn.number() - 1));

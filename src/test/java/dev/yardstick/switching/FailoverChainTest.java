@@ -7,8 +7,13 @@ import dev.yardstick.engine.ErrorClass;
 import dev.yardstick.engine.Sample;
 import dev.yardstick.engine.SampleError;
 import dev.yardstick.engine.TokenCounts;
+import dev.yardstick.engine.chain.BreakerPolicy;
+import dev.yardstick.engine.chain.FailoverChain;
+import dev.yardstick.engine.chain.FailoverPolicy;
+import dev.yardstick.engine.chain.RetryPolicy;
 import dev.yardstick.provider.TokenSource;
 import dev.yardstick.report.SwitchReport;
+import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.Test;
 
 /** The chain's retry, backoff and circuit breakers, driven by scripted outcomes instead of models. */
 class FailoverChainTest {
@@ -29,9 +33,9 @@ class FailoverChainTest {
     private final ManualClock clock = new ManualClock();
     private final EventLog events = new EventLog(System.nanoTime());
 
-    private FailoverChain chain(RetryPolicy retry, BreakerPolicy breaker) {
-        return new FailoverChain(new FailoverPolicy(List.of(), retry, breaker), events, new SplittableRandom(7), clock,
-                label -> label);
+    private FailoverChain<Attempt> chain(RetryPolicy retry, BreakerPolicy breaker) {
+        return new FailoverChain<>(new FailoverPolicy(List.of(), retry, breaker), events, new SplittableRandom(7),
+                clock, label -> label, Attempt::refused);
     }
 
     private static Attempt answered(int turn, String model, int number) {
@@ -74,7 +78,7 @@ class FailoverChainTest {
 
     @Test
     void retriesTransientFailuresHonouringRetryAfter() {
-        FailoverChain chain = chain(new RetryPolicy(3, Duration.ofMillis(5), 2, 0, Duration.ofSeconds(1),
+        FailoverChain<Attempt> chain = chain(new RetryPolicy(3, Duration.ofMillis(5), 2, 0, Duration.ofSeconds(1),
                 Duration.ofSeconds(5)), new BreakerPolicy(10, 10, 100, Duration.ofSeconds(1), 1));
         List<Long> starts = new ArrayList<>();
         List<Attempt> tries = chain.run(1, List.of(PRIMARY, BACKUP), (label, n) -> {
@@ -94,7 +98,7 @@ class FailoverChainTest {
 
     @Test
     void aClientErrorIsNotRetriedButFailsOver() {
-        FailoverChain chain = chain(RetryPolicy.DEFAULTS, BreakerPolicy.DEFAULTS);
+        FailoverChain<Attempt> chain = chain(RetryPolicy.DEFAULTS, BreakerPolicy.DEFAULTS);
         List<Attempt> tries = chain.run(1, List.of(PRIMARY, BACKUP), (label, n) -> label.equals(PRIMARY)
                 ? failed(1, label, n, ErrorClass.HTTP_4XX, 400, null) : answered(1, label, n), () -> false);
         assertEquals(List.of(PRIMARY, BACKUP), tries.stream().map(Attempt::model).toList());
@@ -104,7 +108,7 @@ class FailoverChainTest {
 
     @Test
     void aRetryAfterLongerThanAllowedFailsOverAtOnce() {
-        FailoverChain chain = chain(new RetryPolicy(3, Duration.ofMillis(5), 2, 0, Duration.ofSeconds(1),
+        FailoverChain<Attempt> chain = chain(new RetryPolicy(3, Duration.ofMillis(5), 2, 0, Duration.ofSeconds(1),
                 Duration.ofMillis(500)), BreakerPolicy.DEFAULTS);
         long start = System.nanoTime();
         List<Attempt> tries = chain.run(1, List.of(PRIMARY, BACKUP), (label, n) -> label.equals(PRIMARY)
@@ -116,7 +120,7 @@ class FailoverChainTest {
     @Test
     void circuitOpensAfterTheConfiguredFailuresAndHalfOpensAfterItsWait() {
         // Three failures in a window of three open it; it stays open 10 s of the manual clock.
-        FailoverChain chain = chain(new RetryPolicy(3, Duration.ofMillis(1), 1, 0, Duration.ofMillis(1),
+        FailoverChain<Attempt> chain = chain(new RetryPolicy(3, Duration.ofMillis(1), 1, 0, Duration.ofMillis(1),
                 Duration.ofSeconds(1)), new BreakerPolicy(3, 3, 100, Duration.ofSeconds(10), 1));
         List<Attempt> turn1 = chain.run(1, List.of(PRIMARY, BACKUP), (label, n) -> label.equals(PRIMARY)
                 ? failed(1, label, n, ErrorClass.HTTP_5XX, 500, null) : answered(1, label, n), () -> false);
@@ -143,7 +147,7 @@ class FailoverChainTest {
 
     @Test
     void aFailedTrialCallOpensTheCircuitAgain() {
-        FailoverChain chain = chain(new RetryPolicy(1, Duration.ofMillis(1), 1, 0, Duration.ofMillis(1),
+        FailoverChain<Attempt> chain = chain(new RetryPolicy(1, Duration.ofMillis(1), 1, 0, Duration.ofMillis(1),
                 Duration.ofSeconds(1)), new BreakerPolicy(2, 2, 100, Duration.ofSeconds(10), 1));
         for (int turn = 1; turn <= 2; turn++) {
             int t = turn;

@@ -6,13 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.yardstick.config.InputException;
+import dev.yardstick.engine.chain.BreakerPolicy;
+import dev.yardstick.engine.chain.RetryPolicy;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
 
 /** The retry and circuit-breaker settings a script may give: their limits, their waits and how reports show them. */
 class RecoveryPolicyTest {
@@ -61,7 +63,7 @@ class RecoveryPolicyTest {
 
     @Test
     void retrySettingsAreShownAsTheReportPrintsThem() {
-        Map<String, Object> shown = RetryPolicy.DEFAULTS.describe();
+        Map<String, Object> shown = PolicySettings.describe(RetryPolicy.DEFAULTS);
         assertEquals(List.of("max-attempts", "backoff", "multiplier", "jitter", "max-backoff", "max-retry-after"),
                 List.copyOf(shown.keySet()));
         assertEquals(3, shown.get("max-attempts"));
@@ -103,19 +105,11 @@ class RecoveryPolicyTest {
 
     @Test
     void breakerSettingsAreShownAsTheReportPrintsThem() {
-        Map<String, Object> shown = BreakerPolicy.DEFAULTS.describe();
+        Map<String, Object> shown = PolicySettings.describe(BreakerPolicy.DEFAULTS);
         assertEquals(List.of("window", "min-calls", "failure-rate", "open-for", "half-open-calls"),
                 List.copyOf(shown.keySet()));
         assertEquals("50%", shown.get("failure-rate"));
         assertEquals(4, shown.get("window"));
         assertEquals(1, shown.get("half-open-calls"));
-    }
-
-    @Test
-    void turnNumbersReadAsRanges() {
-        assertEquals("turns 1–3, 5", Ranges.of(List.of(1, 2, 3, 5)));
-        assertEquals("turns 2, 4", Ranges.of(List.of(2, 4)));
-        assertEquals("turn 7", Ranges.of(List.of(7)));
-        assertEquals("no turns", Ranges.of(List.of()));
     }
 }

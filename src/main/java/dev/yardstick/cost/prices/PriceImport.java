@@ -2,10 +2,10 @@ package dev.yardstick.cost.prices;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.yardstick.config.FileProblems;
 import dev.yardstick.config.InputException;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -130,7 +130,7 @@ public final class PriceImport {
         try {
             return Files.getLastModifiedTime(file).toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
         } catch (IOException e) {
-            throw new InputException("cannot read the modification time of " + file + ": " + e.getMessage()
+            throw new InputException("cannot read the modification time of " + file + ": " + FileProblems.reason(e)
                     + " (give --as-of DATE)");
         }
     }
@@ -159,17 +159,12 @@ public final class PriceImport {
         }
         try {
             return JSON.readTree(file.toFile());
-        } catch (NoSuchFileException e) {
-            throw new InputException("file not found: " + file);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw InputException.inFile(file.toString(), line, null, "not valid JSON: "
                     + e.getOriginalMessage().lines().findFirst().orElse(""));
         } catch (IOException e) {
-            if (!Files.exists(file)) {
-                throw new InputException("file not found: " + file);
-            }
-            throw new InputException("cannot read " + file + ": " + e.getMessage());
+            throw FileProblems.unreadable(file, e);
         }
     }
 

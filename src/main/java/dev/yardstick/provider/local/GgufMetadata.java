@@ -1,5 +1,6 @@
 package dev.yardstick.provider.local;
 
+import dev.yardstick.config.FileProblems;
 import dev.yardstick.config.InputException;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -40,7 +41,7 @@ public record GgufMetadata(int version, Map<String, Object> values) {
         } catch (EOFException e) {
             throw new InputException(file + " is not a GGUF model file (its header ends early)");
         } catch (IOException e) {
-            throw new InputException("cannot read model file " + file + ": " + e.getMessage(), e);
+            throw FileProblems.unreadable(file, e);
         }
     }
 

@@ -37,6 +37,11 @@ public final class LocalProvider implements Provider {
     }
 
     @Override
+    public boolean inProcess() {
+        return true;
+    }
+
+    @Override
     public String description() {
         return "in-process llama.cpp on GGUF files: local/stories260k (built in), local/<name>, local/<path>.gguf";
     }

@@ -22,6 +22,11 @@ public final class MockProvider implements Provider {
     }
 
     @Override
+    public boolean inProcess() {
+        return true;
+    }
+
+    @Override
     public String description() {
         return "synthetic latency and tokens for dry runs and tests: mock/instant, mock/fast, mock/slow, mock/flaky";
     }

@@ -1,0 +1,61 @@
+package dev.yardstick.cli;
+
+import dev.yardstick.config.InputException;
+import dev.yardstick.engine.RequestMiddleware;
+import dev.yardstick.engine.chain.Fault;
+import dev.yardstick.engine.chain.FaultSchedule;
+import dev.yardstick.engine.chain.RequestChain;
+import dev.yardstick.engine.chain.RetryPolicy;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** {@code --retries} and {@code --fault}: the request chain compare and benchmark send every request through. */
+public final class ResilienceOptions {
+
+    /** Enough for any flaky endpoint; more would mostly measure the backoff. */
+    static final int MAX_RETRIES = 10;
+
+    /** Jitter from a fixed seed: a rerun waits the same. */
+    private static final long JITTER_SEED = 1;
+
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "0",
+            description = {"Retry a request that failed transiently (HTTP 429 or 5xx, timeout, connection, broken "
+                    + "stream) up to N times: exponential backoff from 200 ms (×2, ±20%% jitter, at most 5 s), "
+                    + "never sooner than the server's Retry-After (one over 30 s is not waited out). Latency counts "
+                    + "from the first try; reports count the retries (default: ${DEFAULT-VALUE})."})
+    int retries;
+
+    @Option(names = "--fault", paramLabel = "MODEL:KIND[@N][xK]",
+            description = {"Inject a fault in front of a model, to rehearse failures. KIND: an HTTP status (500, "
+                    + "503, 429, any 4xx/5xx; 429=300ms sets its Retry-After, 1 s by default for 429 and 503), "
+                    + "timeout or broken-stream. @N: only the model's N-th measured request (N-M or N- for a "
+                    + "range), every try of it; xK: only K tries (with @N, that request's first K tries; without, "
+                    + "the run's first K). Neither: every request. E.g. mock/fast:503@3x1. Repeatable."})
+    List<String> faults = new ArrayList<>();
+
+    /** The chain for a run of {@code labels}: straight through when neither flag is given. */
+    public RequestMiddleware middleware(Collection<String> labels) {
+        if (retries < 0 || retries > MAX_RETRIES) {
+            throw new InputException("--retries must be between 0 and " + MAX_RETRIES + ", got " + retries);
+        }
+        List<Fault> parsed = new ArrayList<>();
+        for (String text : faults) {
+            Fault fault = Fault.parseForRequests(text);
+            if (fault.kind().tampersHistory()) {
+                throw new InputException("--fault " + text + ": a history fault alters a conversation: only "
+                        + "switch-test takes it");
+            }
+            if (!labels.contains(fault.model())) {
+                throw new InputException("--fault " + text + ": '" + fault.model() + "' is not a model of this run ("
+                        + String.join(", ", labels) + ")");
+            }
+            parsed.add(fault);
+        }
+        if (retries == 0 && parsed.isEmpty()) {
+            return RequestMiddleware.DIRECT;
+        }
+        return new RequestChain(RetryPolicy.retries(retries), new FaultSchedule(parsed), JITTER_SEED);
+    }
+}

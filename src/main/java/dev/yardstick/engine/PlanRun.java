@@ -1,0 +1,234 @@
+package dev.yardstick.engine;
+
+import dev.yardstick.provider.ModelClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The scheduling of one {@link Plan}'s run: dispatches its requests closed-loop or at their fixed open-loop start
+ * times, under the global limit on requests in flight and the per-provider limits, keeps warm-ups apart, notes
+ * late starts, and hands each request's sample to the listener as it ends. Executing a request is the
+ * orchestrator's; this class decides when.
+ */
+final class PlanRun {
+
+    private static final long LATE_THRESHOLD_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final int WAKE_ALL = Integer.MAX_VALUE / 4;
+
+    private final Orchestrator orchestrator;
+    private final RequestMiddleware middleware;
+    private final Plan plan;
+    private final SampleListener listener;
+    private final Map<String, ModelClient> runClients;
+    private final long start = System.nanoTime();
+    private final long deadline;
+    private final Semaphore global;
+    private final Map<String, Semaphore> perProvider = new ConcurrentHashMap<>();
+    private final AtomicLong dispatched = new AtomicLong();
+    private final AtomicLong completed = new AtomicLong();
+    private final AtomicLong warmupsDispatched = new AtomicLong();
+    private final AtomicLong late = new AtomicLong();
+    private final AtomicLong maxLateness = new AtomicLong();
+    private final AtomicLong totalLateness = new AtomicLong();
+    private final AtomicLong lastEnd = new AtomicLong();
+
+    PlanRun(Orchestrator orchestrator, Plan plan, SampleListener listener, Map<String, ModelClient> runClients,
+            RequestMiddleware middleware) {
+        this.orchestrator = orchestrator;
+        this.middleware = middleware;
+        this.plan = plan;
+        this.listener = listener;
+        this.runClients = runClients;
+        this.deadline = plan.maxDuration() == null ? Long.MAX_VALUE : start + plan.maxDuration().toNanos();
+        int limit = plan.load() instanceof LoadShape.Open open ? open.maxConcurrency()
+                : ((LoadShape.Closed) plan.load()).concurrency();
+        // Fair: requests waiting for a slot are served in the order they were scheduled.
+        this.global = new Semaphore(limit, true);
+        plan.perProviderLimits().forEach((provider, n) -> perProvider.put(provider, new Semaphore(n, true)));
+    }
+
+    private boolean stopping(long index) {
+        return orchestrator.cancelled() || index >= plan.requests().size() || System.nanoTime() >= deadline;
+    }
+
+    /**
+     * Closed loop. Warm-up requests (first in the source) all finish before the first measured one is sent:
+     * a warm-up still loading classes or opening connections would otherwise stall measured streams beside it.
+     */
+    void dispatchClosed(ExecutorService threads) {
+        List<Future<?>> warmups = new ArrayList<>();
+        for (long i = 0; !stopping(i); i++) {
+            PlannedRequest request = plan.requests().get(i);
+            if (!request.warmup() && !warmups.isEmpty()) {
+                awaitAll(warmups);
+                warmups.clear();
+            }
+            if (!acquire(global)) {
+                return;
+            }
+            counted(request).incrementAndGet();
+            Future<?> future = threads.submit(() -> {
+                try {
+                    runOne(request, -1);
+                } finally {
+                    global.release();
+                }
+            });
+            if (request.warmup()) {
+                warmups.add(future);
+            }
+        }
+    }
+
+    private void awaitAll(List<Future<?>> futures) {
+        for (Future<?> future : futures) {
+            try {
+                future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException e) {
+                // runOne turns every failure into a sample; nothing to do for a warm-up
+            }
+        }
+    }
+
+    void dispatchOpen(ExecutorService threads, LoadShape.Open open) {
+        Schedule schedule = new Schedule(open);
+        for (long i = 0; !stopping(i); i++) {
+            long scheduledAt = start + schedule.next();
+            if (scheduledAt >= deadline) {
+                return;
+            }
+            sleepUntil(scheduledAt);
+            if (orchestrator.cancelled()) {
+                return;
+            }
+            PlannedRequest request = plan.requests().get(i);
+            counted(request).incrementAndGet();
+            threads.submit(() -> {
+                if (!acquire(global)) {
+                    return;
+                }
+                try {
+                    runOne(request, scheduledAt);
+                } finally {
+                    global.release();
+                }
+            });
+        }
+    }
+
+    /** @param scheduledAt the fixed start in open loop, or -1: closed loop starts when it is sent */
+    private void runOne(PlannedRequest request, long scheduledAt) {
+        ModelClient client = runClients.get(request.model());
+        Semaphore providerSlot = perProvider.get(client.spec().provider());
+        long readyAt = System.nanoTime();
+        if (providerSlot != null && !acquire(providerSlot)) {
+            return;
+        }
+        InFlight handle = orchestrator.track();
+        try {
+            long sentAt = System.nanoTime();
+            long from;
+            if (scheduledAt < 0) {
+                // Closed loop: the request starts when it is sent; time spent waiting for our own per-provider
+                // slot is the tool's queue, not the endpoint's latency, and is reported apart.
+                from = sentAt;
+            } else {
+                from = scheduledAt;
+                if (!request.warmup()) { // a warm-up that started late says nothing of the measured schedule
+                    noteLateness(sentAt - scheduledAt);
+                }
+            }
+            Sample sample = orchestrator.send(request, client, from, sentAt, start, plan.timeout(), handle,
+                    middleware);
+            if (scheduledAt < 0 && sentAt > readyAt) {
+                sample = withQueue(sample, sentAt - readyAt);
+            }
+            if (Orchestrator.hitClientLimit(sample)) {
+                orchestrator.stopForClientLimit(sample.error());
+                return; // our own limit, never charged to the endpoint
+            }
+            if (orchestrator.cancelled() && sample.error() != null
+                    && sample.error().errorClass() == ErrorClass.CANCELLED) {
+                return; // ended by Ctrl-C: not a measurement of the endpoint
+            }
+            lastEnd.accumulateAndGet(System.nanoTime() - start, Math::max);
+            if (!request.warmup()) {
+                completed.incrementAndGet();
+            }
+            listener.onSample(sample);
+        } finally {
+            orchestrator.untrack(handle);
+            if (providerSlot != null) {
+                providerSlot.release();
+            }
+        }
+    }
+
+    private AtomicLong counted(PlannedRequest request) {
+        return request.warmup() ? warmupsDispatched : dispatched;
+    }
+
+    private void noteLateness(long lateness) {
+        if (lateness > LATE_THRESHOLD_NANOS) {
+            late.incrementAndGet();
+            totalLateness.addAndGet(lateness);
+            maxLateness.accumulateAndGet(lateness, Math::max);
+        }
+    }
+
+    /**
+     * Waits for a slot in arrival order (a timed poll would send a waiter to the back of the queue each time
+     * it wakes). Cancellation floods the semaphores with permits so every waiter wakes and sees it.
+     */
+    private boolean acquire(Semaphore semaphore) {
+        if (orchestrator.cancelled()) {
+            return false;
+        }
+        try {
+            semaphore.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        if (orchestrator.cancelled()) {
+            semaphore.release();
+            return false;
+        }
+        return true;
+    }
+
+    void wakeWaiters() {
+        global.release(WAKE_ALL);
+        perProvider.values().forEach(s -> s.release(WAKE_ALL));
+    }
+
+    private void sleepUntil(long at) {
+        long wait;
+        while (!orchestrator.cancelled() && (wait = at - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(Math.min(wait, TimeUnit.MILLISECONDS.toNanos(50)));
+        }
+    }
+
+    RunSummary summary() {
+        return new RunSummary(dispatched.get(), completed.get(), late.get(), maxLateness.get(),
+                totalLateness.get(), lastEnd.get(), orchestrator.cancelled(), warmupsDispatched.get());
+    }
+
+    private static Sample withQueue(Sample s, long queueNanos) {
+        return new Sample(s.sequence(), s.model(), s.promptId(), s.repetition(), s.warmup(), s.scheduledNanos(),
+                queueNanos, s.ttftNanos(), s.e2eNanos(), s.itlNanos(), s.tokens(), s.text(), s.finishReason(),
+                s.requestId(), s.attempts(), s.error(), s.retryNanos());
+    }
+}

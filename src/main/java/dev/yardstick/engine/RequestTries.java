@@ -1,0 +1,79 @@
+package dev.yardstick.engine;
+
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.yardstick.provider.ModelClient;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
+
+/**
+ * The tries of one request as the middleware sends them, and the one sample they make: the last try's answer or
+ * error, its latency counted from the first try's (scheduled) start, as the user waited it, with the time the
+ * earlier tries and waits took kept apart so the answering try alone can be reported too.
+ */
+final class RequestTries implements RequestMiddleware.Tries {
+
+    private final RequestExecutor executor;
+    private final PlannedRequest request;
+    private final ModelClient client;
+    private final long from;
+    private final long sentAt;
+    private final long runStart;
+    private final Duration timeout;
+    private final InFlight handle;
+    private final BooleanSupplier cancelled;
+    private int count;
+    private long lastStart;
+
+    /**
+     * @param from   System.nanoTime() the request's latency counts from (its scheduled start)
+     * @param sentAt System.nanoTime() its first try is sent
+     * @param handle ends the try in flight on cancellation; may be null
+     */
+    RequestTries(RequestExecutor executor, PlannedRequest request, ModelClient client, long from, long sentAt,
+                 long runStart, Duration timeout, InFlight handle, BooleanSupplier cancelled) {
+        this.executor = executor;
+        this.request = request;
+        this.client = client;
+        this.from = from;
+        this.sentAt = sentAt;
+        this.runStart = runStart;
+        this.timeout = timeout;
+        this.handle = handle;
+        this.cancelled = cancelled;
+    }
+
+    /** Runs the request through {@code middleware}: the one sample of all its tries. */
+    Sample run(RequestMiddleware middleware) {
+        return result(middleware.handle(request, this));
+    }
+
+    @Override
+    public Sample send(UnaryOperator<StreamingChatModel> around) {
+        boolean first = count == 0;
+        long start = first ? sentAt : System.nanoTime();
+        lastStart = start;
+        count++;
+        StreamingChatModel model = client.chatModel();
+        StreamingChatModel wrapped = around.apply(model);
+        ModelClient tried = wrapped == model ? client : client.withChatModel(wrapped);
+        // A later try's own times count from its own start; result() moves them onto the request's clock.
+        return executor.execute(request, tried, first ? from : start, start, runStart, timeout, handle);
+    }
+
+    @Override
+    public boolean cancelled() {
+        return cancelled.getAsBoolean();
+    }
+
+    private Sample result(Sample last) {
+        if (count <= 1) {
+            return last;
+        }
+        long shift = lastStart - from;
+        return new Sample(last.sequence(), last.model(), last.promptId(), last.repetition(), last.warmup(),
+                from - runStart, sentAt - from, last.ttftNanos() < 0 ? -1 : last.ttftNanos() + shift,
+                last.e2eNanos() + shift, last.itlNanos(), last.tokens(), last.text(), last.finishReason(),
+                last.requestId(), count, last.error(), lastStart - sentAt);
+    }
+}
