@@ -1,6 +1,7 @@
 package dev.yardstick.cli;
 
 import dev.yardstick.config.InputException;
+import dev.yardstick.eval.AssertionTypes;
 import dev.yardstick.config.Message;
 import dev.yardstick.config.PromptCase;
 import dev.yardstick.config.PromptLoader;
@@ -25,7 +26,7 @@ final class PromptInput {
         }
         PromptSet set;
         if (file != null) {
-            set = PromptLoader.load(file);
+            set = PromptLoader.load(file, AssertionTypes::check);
         } else if (prompt != null) {
             set = single(prompt);
         } else {
@@ -63,8 +64,8 @@ final class PromptInput {
             List<Message> messages = new ArrayList<>();
             messages.add(Message.system(system));
             c.messages().stream().filter(m -> m.role() != Role.SYSTEM).forEach(messages::add);
-            cases.add(new PromptCase(c.id(), messages, c.expect()));
+            cases.add(c.withMessages(messages));
         }
-        return new PromptSet(set.name(), set.description(), cases);
+        return set.withPrompts(cases);
     }
 }

@@ -7,7 +7,9 @@ import dev.yardstick.engine.ClientWarmupReport;
 import dev.yardstick.engine.Sample;
 import dev.yardstick.engine.SampleListener;
 import dev.yardstick.eval.CheckResult;
+import dev.yardstick.eval.CaseResult;
 import dev.yardstick.eval.Checker;
+import dev.yardstick.eval.SuiteAssertions;
 import dev.yardstick.export.Json;
 import dev.yardstick.provider.OpenedModels;
 import dev.yardstick.report.CompareReport;
@@ -49,12 +51,15 @@ final class CompareCollector implements SampleListener, AutoCloseable {
     /** Watches the client from the moment the run is set up; stopped when the report is built. */
     private final ClientWatch watch = ClientWatch.start();
     private final LongAdder ended = new LongAdder();
+    /** The cases' assertions, compiled before the first request. */
+    private final SuiteAssertions assertions;
 
     /** @param onWriteFailure told once when the samples file stops accepting lines (the run goes on) */
     CompareCollector(OpenedModels models, PromptSet prompts, Path samplesFile, YardstickConfig config,
                       Map<String, String> env, Consumer<WriteFailure> onWriteFailure) {
         this.models = models;
         this.prompts = prompts;
+        this.assertions = SuiteAssertions.of(prompts);
         this.journal = samplesFile == null ? null : new SampleJournal(samplesFile, Json.mapper(), onWriteFailure);
         this.pricing = Pricing.load(config, env);
         stats.expecting(models.labels());
@@ -71,8 +76,10 @@ final class CompareCollector implements SampleListener, AutoCloseable {
         List<CheckResult> checks = sample.ok()
                 ? Checker.check(prompt.expect(), sample.text(), sample.tokens().output(), sample.e2eNanos())
                 : List.of();
-        SampleRecord record = SampleRecords.of(sample, checks,
-                sample.ok() ? pricing.cost(sample.model(), sample.tokens()) : null);
+        Double cost = sample.ok() ? pricing.cost(sample.model(), sample.tokens()) : null;
+        CaseResult grade = sample.ok() ? assertions.grade(prompt.id(), sample.text(), sample.tokens().output(),
+                sample.e2eNanos(), cost).orElse(null) : null;
+        SampleRecord record = SampleRecords.of(sample, checks, cost, grade);
         stats.record(sample);
         records.add(record);
         if (journal != null) {
@@ -110,8 +117,11 @@ final class CompareCollector implements SampleListener, AutoCloseable {
             long succeeded = mine.stream().filter(SampleRecord::ok).count();
             int passed = (int) mine.stream().flatMap(s -> s.checks().stream()).filter(CheckResult::passed).count();
             int total = (int) mine.stream().mapToLong(s -> s.checks().size()).sum();
+            // A failed request to a graded case counts as a failed case: a quality gate never passes on silence.
+            int graded = (int) mine.stream().filter(s -> assertions.grades(s.promptId())).count();
+            int casesPassed = (int) mine.stream().filter(s -> s.grade() != null && s.grade().pass()).count();
             summaries.add(new CompareReport.ModelSummary(label, modelStats, cost,
-                    cost == null || succeeded == 0 ? null : cost / succeeded, passed, total));
+                    cost == null || succeeded == 0 ? null : cost / succeeded, passed, total, casesPassed, graded));
         }
         RunInfo run = RunInfo.endingNow("compare", started, interrupted, settings, clientWarmup);
         return new CompareReport(run, infos, promptInfos, samples, summaries, CompareReport.definitions(), usage);

@@ -2,12 +2,30 @@ package dev.yardstick.config;
 
 
 import java.util.List;
+import java.util.Map;
 
-/** One prompt of a prompt set: its id, the messages to send (variables already filled in) and what to expect. */
-public record PromptCase(String id, List<Message> messages, Expectation expect) {
+/**
+ * One prompt of a prompt set: its id, the messages to send (variables already filled in), what to expect, and its
+ * promptfoo-style assertions: the {@code vars} they see, the assertions ({@code assert:}, placeholders filled) and
+ * the score the case needs ({@code threshold}, null when every assertion must pass).
+ */
+public record PromptCase(String id, List<Message> messages, Expectation expect, Map<String, String> vars,
+                         List<AssertionSpec> asserts, Double threshold) {
 
     public PromptCase {
         messages = List.copyOf(messages);
+        vars = vars == null ? Map.of() : Map.copyOf(vars);
+        asserts = asserts == null ? List.of() : List.copyOf(asserts);
+    }
+
+    /** A case with no assertions beyond its expectation. */
+    public PromptCase(String id, List<Message> messages, Expectation expect) {
+        this(id, messages, expect, null, null, null);
+    }
+
+    /** The same case sending other messages. */
+    public PromptCase withMessages(List<Message> newMessages) {
+        return new PromptCase(id, newMessages, expect, vars, asserts, threshold);
     }
 
     /** The text of the last user message, for display. */

@@ -1,5 +1,7 @@
 package dev.yardstick.config;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,7 +16,9 @@ import java.util.regex.Pattern;
 /**
  * Reads prompt sets: YAML (a document with {@code prompts:}) or JSONL (one prompt object a line). A prompt is
  * either {@code prompt:} text or a list of {@code messages:}; {@code {{name}}} placeholders are filled from the
- * prompt's {@code variables}, then the file's. Every mistake names the file, line and field.
+ * prompt's {@code variables} (or promptfoo's {@code vars}), then the file's. A prompt may carry promptfoo-style
+ * {@code assert:} assertions and a {@code threshold}, judged by the given {@link AssertionCheck} as the file is read.
+ * Every mistake names the file, line and field.
  */
 public final class PromptLoader {
 
@@ -24,8 +28,8 @@ public final class PromptLoader {
     }
 
     /** The file's layout: what users write. */
-    public record PromptFile(String name, String description, String system, Map<String, String> variables,
-                             List<PromptEntry> prompts) {
+    public record PromptFile(String name, String description, String system,
+                             @JsonAlias("vars") Map<String, String> variables, List<PromptEntry> prompts) {
         public PromptFile {
             if (prompts == null || prompts.isEmpty()) {
                 throw new InputException("'prompts' must list at least one prompt");
@@ -36,7 +40,8 @@ public final class PromptLoader {
 
     /** One prompt as written. */
     public record PromptEntry(String id, String prompt, List<MessageEntry> messages, String system,
-                              Map<String, String> variables, Expectation expect) {
+                              @JsonAlias("vars") Map<String, String> variables, Expectation expect,
+                              @JsonProperty("assert") List<AssertionSpec> asserts, Double threshold) {
         public PromptEntry {
             if (id == null || id.isBlank()) {
                 throw new InputException("every prompt needs an 'id'");
@@ -45,6 +50,7 @@ public final class PromptLoader {
                 throw new InputException("prompt '" + id + "' needs exactly one of 'prompt' or 'messages'");
             }
             variables = variables == null ? Map.of() : variables;
+            asserts = asserts == null ? List.of() : asserts;
         }
     }
 
@@ -57,19 +63,25 @@ public final class PromptLoader {
         }
     }
 
+    /** Reads a prompt file whose assertions, if any, are not judged here (they will not be run). */
     public static PromptSet load(Path file) {
+        return load(file, AssertionCheck.NONE);
+    }
+
+    /** Reads a prompt file, judging every assertion with {@code check} before anything runs. */
+    public static PromptSet load(Path file, AssertionCheck check) {
         String name = file.getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) {
-            return loadJsonl(file);
+            return loadJsonl(file, check);
         }
         PromptFile parsed = YamlFiles.read(file, PromptFile.class);
         String setName = parsed.name() != null ? parsed.name() : stripExtension(name);
         return new PromptSet(setName, parsed.description(), toCases(file, parsed.prompts(), parsed.system(),
-                parsed.variables()));
+                parsed.variables(), check), file.toAbsolutePath().getParent());
     }
 
-    private static PromptSet loadJsonl(Path file) {
+    private static PromptSet loadJsonl(Path file, AssertionCheck check) {
         List<PromptEntry> entries = new ArrayList<>();
         List<String> lines = TextFiles.readText(file).lines().toList();
         for (int i = 0; i < lines.size(); i++) {
@@ -77,20 +89,25 @@ public final class PromptLoader {
             if (line.isEmpty() || line.startsWith("//")) {
                 continue;
             }
-            entries.add(YamlFiles.parseJsonLine(file, i + 1, line, PromptEntry.class));
+            PromptEntry entry = YamlFiles.parseJsonLine(file, i + 1, line, PromptEntry.class);
+            int lineNumber = i + 1;
+            entries.add(new PromptEntry(entry.id(), entry.prompt(), entry.messages(), entry.system(),
+                    entry.variables(), entry.expect(), entry.asserts().stream().map(a -> a.atLine(lineNumber))
+                    .toList(), entry.threshold()));
         }
         if (entries.isEmpty()) {
             throw InputException.inFile(file.toString(), 0, null, "no prompts in the file");
         }
         return new PromptSet(stripExtension(file.getFileName().toString()), null,
-                toCases(file, entries, null, Map.of()));
+                toCases(file, entries, null, Map.of(), check), file.toAbsolutePath().getParent());
     }
 
     private static List<PromptCase> toCases(Path file, List<PromptEntry> entries, String fileSystem,
-                                            Map<String, String> fileVariables) {
+                                            Map<String, String> fileVariables, AssertionCheck check) {
         List<PromptCase> cases = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        for (PromptEntry entry : entries) {
+        for (int index = 0; index < entries.size(); index++) {
+            PromptEntry entry = entries.get(index);
             if (!ids.add(entry.id())) {
                 throw InputException.inFile(file.toString(), 0, "id", "duplicate prompt id '" + entry.id() + "'");
             }
@@ -112,7 +129,8 @@ public final class PromptLoader {
                     messages.add(new Message(Role.parse(m.role()), fill(file, entry.id(), m.content(), variables)));
                 }
             }
-            cases.add(new PromptCase(entry.id(), messages, entry.expect()));
+            cases.add(new PromptCase(entry.id(), messages, entry.expect(), variables,
+                    CaseAsserts.of(file, index, entry.id(), entry.asserts(), variables, check), entry.threshold()));
         }
         return cases;
     }

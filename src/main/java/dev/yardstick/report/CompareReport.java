@@ -57,11 +57,26 @@ public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo
     /**
      * @param costUsd          total cost of the model's requests, null when no price is known
      * @param checksPassed     checks passed over all the model's answers (prompts with expectations)
+     * @param casesPassed      answers whose case's assertions passed (the case's verdict: every assertion, or its
+     *                         weighted score against its threshold)
+     * @param casesGraded      answers to cases with assertions, failed requests included (they count as failed)
      */
     public record ModelSummary(String model, ModelStats stats, Double costUsd, Double costPerRequestUsd,
-                               int checksPassed, int checksTotal) {
+                               int checksPassed, int checksTotal, int casesPassed, int casesGraded) {
+
+        /** A summary of a run whose cases assert nothing. */
+        public ModelSummary(String model, ModelStats stats, Double costUsd, Double costPerRequestUsd,
+                            int checksPassed, int checksTotal) {
+            this(model, stats, costUsd, costPerRequestUsd, checksPassed, checksTotal, 0, 0);
+        }
+
         public double passRate() {
             return checksTotal == 0 ? Double.NaN : (double) checksPassed / checksTotal;
+        }
+
+        /** The share of graded answers whose case passed; NaN when no case asserts anything. */
+        public double casePassRate() {
+            return casesGraded == 0 ? Double.NaN : (double) casesPassed / casesGraded;
         }
     }
 
@@ -124,7 +139,8 @@ public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo
                         : " · checks " + first.checks().stream().filter(c -> c.passed()).count() + "/"
                         + first.checks().size();
                 figures.add("TTFT " + Formats.ms(first.ttftMs() == null ? Double.NaN : first.ttftMs())
-                        + " · E2E " + Formats.ms(first.e2eMs()) + " · " + first.tokens().output() + " tokens" + checks);
+                        + " · E2E " + Formats.ms(first.e2eMs()) + " · " + first.tokens().output() + " tokens" + checks
+                        + verdict(first));
             }
         }
         List<String> headers = models.stream().map(ModelInfo::model).toList();
@@ -132,11 +148,24 @@ public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo
         return new Document.Grid(headers, List.of(answers, figures), numeric, true);
     }
 
+    /** The answer's verdict by its case's assertions: {@code " · PASS 1.00"}, or FAIL with the failing one and why. */
+    private static String verdict(SampleRecord sample) {
+        if (sample.grade() == null) {
+            return "";
+        }
+        String score = String.format(Locale.ROOT, "%.2f", sample.grade().score());
+        return sample.grade().pass() ? " · PASS " + score : " · FAIL " + score + ": " + sample.grade().reason();
+    }
+
     private Document.Grid summaryGrid() {
         List<String> headers = new ArrayList<>(List.of("model", "ok/err"));
         HEADLINE.forEach(m -> headers.addAll(List.of(m.key().toUpperCase(Locale.ROOT) + " p50",
                 m.key().toUpperCase(Locale.ROOT) + " p95")));
         headers.addAll(List.of("tokens in/out", "tok/s", "cost", "checks"));
+        boolean graded = summary.stream().anyMatch(s -> s.casesGraded() > 0);
+        if (graded) {
+            headers.add("cases passed");
+        }
         List<List<String>> rows = new ArrayList<>();
         for (ModelSummary s : summary) {
             ModelStats st = s.stats();
@@ -146,6 +175,9 @@ public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo
             row.addAll(List.of(st.tokens().input() + "/" + st.tokens().output(),
                     Formats.number(st.metric(Metric.OUTPUT_RATE).p50(), 0), Formats.usd(s.costUsd()),
                     s.checksTotal() == 0 ? "–" : s.checksPassed() + "/" + s.checksTotal() + failedChecks(s.model())));
+            if (graded) {
+                row.add(s.casesGraded() == 0 ? "–" : s.casesPassed() + "/" + s.casesGraded() + failedCases(s.model()));
+            }
             rows.add(row);
         }
         List<Boolean> numeric = new ArrayList<>();
@@ -174,6 +206,26 @@ public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo
         }
         return " (failed: " + String.join(", ", failed.entrySet().stream()
                 .map(e -> e.getKey() + (e.getValue() > 1 ? " ×" + e.getValue() : "")).toList()) + ")";
+    }
+
+    /** The cases that failed and why, {@code " (failed: hero: icontains "park": not found in the answer)"}. */
+    private String failedCases(String model) {
+        // A case is graded when any answer to it carries a verdict; a failed request to such a case failed it.
+        java.util.Set<String> graded = new java.util.HashSet<>(samples.stream().filter(r -> r.grade() != null)
+                .map(SampleRecord::promptId).toList());
+        Map<String, String> failed = new LinkedHashMap<>();
+        samples.stream().filter(r -> r.model().equals(model) && graded.contains(r.promptId())).forEach(r -> {
+            if (!r.ok()) {
+                failed.putIfAbsent(r.promptId(), "request failed");
+            } else if (!r.grade().pass()) {
+                failed.putIfAbsent(r.promptId(), r.grade().reason());
+            }
+        });
+        if (failed.isEmpty()) {
+            return "";
+        }
+        return " (failed: " + String.join("; ", failed.entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue()).toList()) + ")";
     }
 
     private static String ms(MetricSummary metric, boolean median) {

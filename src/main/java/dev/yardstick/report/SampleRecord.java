@@ -1,5 +1,6 @@
 package dev.yardstick.report;
 
+import dev.yardstick.eval.CaseResult;
 import dev.yardstick.eval.CheckResult;
 import java.util.List;
 
@@ -8,13 +9,14 @@ import java.util.List;
  * checks it passed or failed, and the error when it failed. {@code flags} marks what a reader should look at in a
  * sample that still counts ({@value #EMPTY_ANSWER}, {@value #BURST}); null when there is none. A request that took
  * retries gives its {@code attempts} and the {@code retryMs} its earlier tries and waits took (both inside its TTFT and
- * E2E); both are absent for a request that took one try.
+ * E2E); both are absent for a request that took one try. {@code grade} is the answer's verdict by its case's
+ * assertions (each one's result, the weighted score), null when the case asserts nothing or the request failed.
  */
 public record SampleRecord(long sequence, String model, String promptId, int repetition, boolean ok,
                            Double ttftMs, double e2eMs, double queueMs, int chunks, List<Double> itlMs,
                            Tokens tokens, String text, String finishReason, String requestId, Error error,
                            List<CheckResult> checks, Double costUsd, List<String> flags, Integer attempts,
-                           Double retryMs) {
+                           Double retryMs, CaseResult grade) {
 
     /** A complete answer with no text (see {@code Sample.emptyAnswer}). */
     public static final String EMPTY_ANSWER = "empty-answer";

@@ -2,6 +2,7 @@ package dev.yardstick.report;
 
 import dev.yardstick.engine.Sample;
 import dev.yardstick.engine.TokenCounts;
+import dev.yardstick.eval.CaseResult;
 import dev.yardstick.eval.CheckResult;
 import dev.yardstick.stats.Bursts;
 import java.util.ArrayList;
@@ -16,6 +17,11 @@ public final class SampleRecords {
     }
 
     public static SampleRecord of(Sample s, List<CheckResult> checks, Double costUsd) {
+        return of(s, checks, costUsd, null);
+    }
+
+    /** @param grade the answer's verdict by its case's assertions, null when there is none */
+    public static SampleRecord of(Sample s, List<CheckResult> checks, Double costUsd, CaseResult grade) {
         TokenCounts t = s.tokens();
         SampleRecord.Tokens tokens = new SampleRecord.Tokens(t.input(), t.output(), t.cachedInput(),
                 t.cacheWriteInput(), t.inputSource().label(), t.outputSource().label(), t.reportedInput(), t.reportedOutput(),
@@ -30,7 +36,8 @@ public final class SampleRecords {
                 s.ttftNanos() < 0 ? null : s.ttftNanos() / NANOS_PER_MS, s.e2eNanos() / NANOS_PER_MS,
                 s.queueNanos() / NANOS_PER_MS, s.ok() ? s.itlNanos().length + 1 : 0, itl, tokens, s.text(),
                 s.finishReason(), s.requestId(), error, List.copyOf(checks), costUsd, flags(s),
-                s.attempts() > 1 ? s.attempts() : null, s.attempts() > 1 ? s.retryNanos() / NANOS_PER_MS : null);
+                s.attempts() > 1 ? s.attempts() : null, s.attempts() > 1 ? s.retryNanos() / NANOS_PER_MS : null,
+                grade);
     }
 
     /** What a reader should look at in a sample that still counts; null when nothing. */

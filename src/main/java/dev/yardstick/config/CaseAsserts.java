@@ -1,0 +1,49 @@
+package dev.yardstick.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A prompt file's {@code assert:} lists as the cases get them: {@code {{var}}} placeholders in text values filled
+ * from the case's variables (as promptfoo renders them), each assertion judged by the engine's check, and any
+ * mistake reported at the assertion's file and line with the path to the field.
+ */
+final class CaseAsserts {
+
+    private CaseAsserts() {
+    }
+
+    static List<AssertionSpec> of(Path file, int entry, String id, List<AssertionSpec> written,
+                                  Map<String, String> variables, AssertionCheck check) {
+        List<AssertionSpec> filled = new ArrayList<>();
+        Path dir = file.toAbsolutePath().getParent();
+        for (int i = 0; i < written.size(); i++) {
+            AssertionSpec spec = written.get(i);
+            String path = "prompts[" + entry + "].assert[" + i + "]";
+            AssertionSpec withVars = new AssertionSpec(spec.type(), fill(file, id, spec.value(), variables),
+                    spec.threshold(), spec.weight(), spec.metric(), spec.config(), spec.line());
+            try {
+                check.check(withVars, dir);
+            } catch (FieldException e) {
+                throw InputException.inFile(file.toString(), spec.line(), path + "." + e.field(), e.problem());
+            } catch (InputException e) {
+                throw InputException.inFile(file.toString(), spec.line(), path, e.getMessage());
+            }
+            filled.add(withVars);
+        }
+        return filled;
+    }
+
+    private static Object fill(Path file, String id, Object value, Map<String, String> variables) {
+        if (value instanceof String text) {
+            return PromptLoader.fill(file, id, text, variables);
+        }
+        if (value instanceof List<?> items) {
+            return items.stream().map(item -> item instanceof String s ? PromptLoader.fill(file, id, s, variables)
+                    : item).toList();
+        }
+        return value;
+    }
+}

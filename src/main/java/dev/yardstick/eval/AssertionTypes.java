@@ -1,0 +1,97 @@
+package dev.yardstick.eval;
+
+import dev.yardstick.config.AssertionSpec;
+import dev.yardstick.config.FieldException;
+import dev.yardstick.config.Levenshtein;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The assertion kinds Yardstick knows, by promptfoo's names, and the one place a written assertion becomes a
+ * compiled one: the {@code not-} prefix negates any kind that allows it, and an unknown name is an error that
+ * suggests the nearest known one.
+ */
+public final class AssertionTypes {
+
+    private static final String NOT = "not-";
+
+    private AssertionTypes() {
+    }
+
+    /** The kinds that need the suite file's folder (to resolve a script and run a program there). */
+    @FunctionalInterface
+    private interface LocatedType {
+        Assertion compile(AssertionSpec spec, Path dir);
+    }
+
+    private static Map<String, AssertionType> types(Path dir) {
+        Map<String, AssertionType> types = new LinkedHashMap<>();
+        TextAssertions.register(types);
+        JsonAssertions.register(types);
+        LimitAssertions.register(types);
+        types.put("javascript", JavascriptAssertion::compile);
+        Map<String, LocatedType> located = Map.of("command", CommandAssertion::command,
+                "python", CommandAssertion::python);
+        located.forEach((name, type) -> types.put(name, spec -> type.compile(spec, dir)));
+        return types;
+    }
+
+    /** Every kind's name, without the {@code not-} forms. */
+    public static Set<String> names() {
+        return types(Path.of(".")).keySet();
+    }
+
+    /**
+     * Compiles one assertion written in a file in {@code dir}.
+     *
+     * @throws FieldException naming the field that is wrong ({@code type}, {@code value}, {@code threshold}, ...)
+     */
+    public static Assertion compile(AssertionSpec spec, Path dir) {
+        Map<String, AssertionType> types = types(dir);
+        boolean negated = spec.type().startsWith(NOT);
+        String name = negated ? spec.type().substring(NOT.length()) : spec.type();
+        AssertionType type = types.get(name);
+        if (type == null) {
+            throw new FieldException("type", "unknown assertion type '" + spec.type() + "'"
+                    + nearest(spec.type(), types).map(n -> " (did you mean '" + n + "'?)").orElse(""));
+        }
+        if (negated && !type.negatable()) {
+            throw new FieldException("type", "'" + name + "' is a limit and has no not- form");
+        }
+        Assertion assertion = type.compile(spec);
+        if (!negated) {
+            return assertion;
+        }
+        String reason = "the answer " + describeMatch(name) + " " + Values.excerpt(spec.value());
+        return answer -> assertion.grade(answer).negated(reason.strip());
+    }
+
+    /** Checks an assertion without keeping it: for a file reader that wants every mistake before anything runs. */
+    public static void check(AssertionSpec spec, Path dir) {
+        compile(spec, dir);
+    }
+
+    private static String describeMatch(String name) {
+        return switch (name) {
+            case "equals" -> "equals";
+            case "starts-with" -> "starts with";
+            case "regex" -> "matches";
+            case "is-json" -> "is JSON";
+            case "contains-json" -> "contains JSON";
+            case "levenshtein" -> "is within the edit distance of";
+            case "json-schema" -> "fits the schema";
+            case "javascript", "python", "command" -> "passed";
+            default -> name.startsWith("contains") || name.startsWith("icontains") ? "contains" : "passed " + name;
+        };
+    }
+
+    private static Optional<String> nearest(String name, Map<String, AssertionType> types) {
+        return types.keySet().stream().flatMap(n -> java.util.stream.Stream.of(n, NOT + n))
+                .filter(n -> Levenshtein.distance(n, name) <= Math.max(2, name.length() / 3))
+                .min(Comparator.comparingInt(n -> Levenshtein.distance(n, name)));
+    }
+}

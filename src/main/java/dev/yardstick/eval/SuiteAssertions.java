@@ -1,0 +1,69 @@
+package dev.yardstick.eval;
+
+import dev.yardstick.config.AssertionSpec;
+import dev.yardstick.config.InputException;
+import dev.yardstick.config.PromptCase;
+import dev.yardstick.config.PromptSet;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every case's assertions of a prompt set, compiled once before the run: a case's {@code expect:} block (mapped
+ * onto the engine) followed by its {@code assert:} list. Cases with neither are not graded.
+ */
+public final class SuiteAssertions {
+
+    private final Map<String, CaseAssertions> byCase = new HashMap<>();
+    private final Map<String, PromptCase> cases = new HashMap<>();
+
+    private SuiteAssertions() {
+    }
+
+    /** @throws InputException naming the case and assertion that cannot be compiled */
+    public static SuiteAssertions of(PromptSet set) {
+        SuiteAssertions suite = new SuiteAssertions();
+        Path dir = set.dir() != null ? set.dir() : Path.of("").toAbsolutePath();
+        for (PromptCase c : set.prompts()) {
+            List<AssertionSpec> specs = new ArrayList<>(Checker.assertions(c.expect()));
+            specs.addAll(c.asserts());
+            suite.cases.put(c.id(), c);
+            if (!specs.isEmpty()) {
+                try {
+                    suite.byCase.put(c.id(), CaseAssertions.compile(specs, c.threshold(), dir));
+                } catch (InputException e) {
+                    throw new InputException("prompt '" + c.id() + "': " + e.getMessage());
+                }
+            }
+        }
+        return suite;
+    }
+
+    public boolean isEmpty() {
+        return byCase.isEmpty();
+    }
+
+    /** Whether the case's answers are graded. */
+    public boolean grades(String caseId) {
+        return byCase.containsKey(caseId);
+    }
+
+    /**
+     * Grades one answer to the case; empty when the case asserts nothing.
+     *
+     * @param costUsd the request's cost, null when no price is known
+     */
+    public Optional<CaseResult> grade(String caseId, String output, int outputTokens, long latencyNanos,
+                                      Double costUsd) {
+        CaseAssertions assertions = byCase.get(caseId);
+        if (assertions == null) {
+            return Optional.empty();
+        }
+        PromptCase c = cases.get(caseId);
+        return Optional.of(assertions.grade(new Answer(output, outputTokens, latencyNanos, costUsd, caseId,
+                c.promptText(), c.vars())));
+    }
+}

@@ -1,0 +1,112 @@
+package dev.yardstick.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.yardstick.config.AssertionSpec;
+import dev.yardstick.config.FieldException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** command and python assertions: real programs reading the answer's JSON on stdin and printing a verdict. */
+class CommandAssertionTest {
+
+    @TempDir
+    Path dir;
+
+    private Grade run(String type, Object value, Double threshold, Map<String, Object> config, String output) {
+        AssertionSpec spec = new AssertionSpec(type, value, threshold, null, null, config, 0);
+        return AssertionTypes.compile(spec, dir).grade(Grading.answer(output));
+    }
+
+    @Test
+    void aPrintedScoreIsJudgedAgainstTheThreshold() {
+        assertTrue(run("command", "echo 0.8", 0.5, null, "x").pass());
+        Grade low = run("command", "echo 0.2", 0.5, null, "x");
+        assertFalse(low.pass());
+        assertFalse(low.error());
+        assertEquals(0.2, low.score(), 1e-12);
+        assertTrue(run("command", List.of("echo", "true"), null, null, "x").pass());
+        assertFalse(run("command", List.of("echo", "false"), null, null, "x").pass());
+    }
+
+    @Test
+    void theProgramReadsTheAnswerVarsAndCaseOnStdin() throws Exception {
+        Path script = dir.resolve("judge.sh");
+        Files.writeString(script, """
+                input=$(cat)
+                case "$input" in
+                  *'"output":"Lily went to the park"'*'"vars":{"name":"Lily"}'*'"id":"case-1"'*)
+                    echo '{"pass": true, "score": 1, "reason": "saw it all"}' ;;
+                  *) echo "{\\"pass\\": false, \\"score\\": 0, \\"reason\\": \\"unexpected input\\"}" ;;
+                esac
+                """);
+        assertTrue(run("command", "sh judge.sh", null, null, "Lily went to the park").pass(),
+                "runs in the suite's folder and reads the JSON");
+        Grade other = run("command", "sh judge.sh", null, null, "something else");
+        assertFalse(other.pass());
+        assertEquals("unexpected input", other.reason());
+    }
+
+    @Test
+    void aNonZeroExitOrNonsenseOrSilenceIsAnErrorNeverAPass() {
+        Grade exit = run("command", "echo 1; echo 'no model here' >&2; exit 3", null, null, "x");
+        assertTrue(exit.error());
+        assertFalse(exit.pass());
+        assertEquals("echo 1; echo 'no model here' >&2; exit 3: exited with 3: no model here", exit.reason());
+        assertTrue(run("command", "echo maybe", null, null, "x").error());
+        assertTrue(run("command", "true", null, null, "x").error());
+        assertTrue(run("command", List.of("/no/such/program"), null, null, "x").error());
+    }
+
+    @Test
+    void aProgramPastItsTimeoutIsKilledAndIsAnError() {
+        long started = System.nanoTime();
+        Grade slow = run("command", "sleep 20; echo 1", null, Map.of("timeout", "400ms"), "x");
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(slow.error());
+        assertTrue(slow.reason().endsWith("took longer than 400 ms"), slow.reason());
+        assertTrue(tookMs >= 400 && tookMs < 15_000, tookMs + " ms");
+    }
+
+    @Test
+    void pythonInlineIsAnExpressionOrABodyOverOutputAndContext() {
+        assertTrue(run("python", "'park' in output", null, null, "the park").pass());
+        assertFalse(run("python", "'park' in output", null, null, "the zoo").pass());
+        String body = """
+                if context['vars']['name'] in output:
+                    return {'pass': True, 'score': 0.75, 'reason': 'named'}
+                return len(output) / 100
+                """;
+        Grade named = run("python", body, null, null, "Lily ran");
+        assertTrue(named.pass());
+        assertEquals(0.75, named.score(), 1e-12);
+        Grade scored = run("python", body, 0.5, null, "Tom ran");
+        assertEquals(0.07, scored.score(), 1e-12);
+        assertFalse(scored.pass());
+        Grade raised = run("python", "1 / 0", null, null, "x");
+        assertTrue(raised.error());
+        assertTrue(raised.reason().contains("ZeroDivisionError"), raised.reason());
+    }
+
+    @Test
+    void pythonFromAFileNextToTheSuite() throws Exception {
+        Files.writeString(dir.resolve("score.py"), """
+                import json, sys
+                answer = json.load(sys.stdin)
+                print(len(answer['output'].split()) / 10)
+                """);
+        Grade grade = run("python", "file://score.py", 0.3, null, "one two three four");
+        assertTrue(grade.pass());
+        assertEquals(0.4, grade.score(), 1e-12);
+        FieldException missing = assertThrows(FieldException.class,
+                () -> run("python", "file://absent.py", null, null, "x"));
+        assertTrue(missing.problem().startsWith("no such python file: "), missing.problem());
+    }
+}
