@@ -66,15 +66,24 @@ public final class CaseMatrix {
                 List.copyOf(seen.keySet()));
     }
 
-    /** A result passes when its request succeeded and every check on its answer passed. */
+    /**
+     * A result passes when its request succeeded, every check on its answer passed and its graded case (the prompt's
+     * assertions, weighted against its threshold) passed.
+     */
     static boolean passed(SampleRecord s) {
-        return s.ok() && s.checks().stream().allMatch(CheckResult::passed);
+        return s.ok() && s.checks().stream().allMatch(CheckResult::passed) && (s.grade() == null || s.grade().pass());
     }
 
-    /** The share of checks passed; a successful answer without checks scores 1, a failed request 0. */
+    /**
+     * The graded case's weighted score where the prompt has assertions, else the share of checks passed; a successful
+     * answer with neither scores 1, a failed request 0.
+     */
     static double score(SampleRecord s) {
         if (!s.ok()) {
             return 0;
+        }
+        if (s.grade() != null) {
+            return s.grade().score();
         }
         return s.checks().isEmpty() ? 1 : (double) s.checks().stream().filter(CheckResult::passed).count()
                 / s.checks().size();

@@ -48,6 +48,15 @@ class ScoringTest {
         assertTrue(Double.isNaN(scores.cases().get(1).passRate().get("b")), "b did not run case1");
     }
 
+    /** A prompt's assertions decide its case: their weighted score is the case's score, their verdict its pass. */
+    @Test
+    void aGradedCaseCountsByItsAssertions() {
+        Results r = new Results().graded("a", "case0", 0, true, 0.75).graded("a", "case1", 0, false, 0.25);
+        ModelScores a = Scoring.score(List.of("a"), r.list(), null, NO_GATES, 0.95).models().getFirst();
+        assertEquals(0.5, a.passRate().value(), 1e-12, "case1 failed its assertions though its request succeeded");
+        assertEquals(0.5, a.meanScore().value(), 1e-12, "the mean of 0.75 and 0.25");
+    }
+
     /** Pairs by case and repetition; names the flipped cases; the pass-rate test is McNemar's on them. */
     @Test
     void aPairOfModelsIsComparedCaseByCase() {
