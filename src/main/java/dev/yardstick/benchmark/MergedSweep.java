@@ -2,6 +2,7 @@ package dev.yardstick.benchmark;
 
 import dev.yardstick.report.BenchmarkReport;
 import dev.yardstick.stats.ModelStats;
+import dev.yardstick.stats.RetryFreeLatency;
 import dev.yardstick.stats.StatsMerger;
 import dev.yardstick.stats.Window;
 import dev.yardstick.watch.ClientUsage;
@@ -69,8 +70,11 @@ record MergedSweep(List<BenchmarkReport.Step> steps, String stoppedEarly) {
                 // What made a part's figures suspect (its client saturated, ...) makes the sum suspect too.
                 ran.step().warnings().forEach(w -> warnings.add(same.size() > 1 ? ran.name() + ": " + w : w));
             }
+            List<RetryFreeLatency> withoutRetries = StatsMerger.mergeRetryFree(
+                    same.stream().map(r -> r.step().withoutRetries()).toList(),
+                    same.stream().map(r -> r.step().models()).toList());
             steps.add(new BenchmarkReport.Step(first.number(), first.load(), null, first.arrival(), lateness, models,
-                    bad, over, busiest(same), partial, warnings));
+                    bad, over, busiest(same), partial, warnings).withoutRetries(withoutRetries));
             if (stoppedAfter == null && over && first.number() < plannedSteps) {
                 stoppedAfter = first.number();
                 stoppedEarly = "Sweep stopped after step " + first.number() + " (" + first.load() + ") on the merged"

@@ -68,11 +68,7 @@ public final class StatsMerger {
         }
         Map<Metric, MetricSummary> summaries = new EnumMap<>(Metric.class);
         for (Metric metric : Metric.values()) {
-            Histogram sum = histogram(first, metric);
-            for (ModelStats part : parts.subList(1, parts.size())) {
-                sum.add(histogram(part, metric));
-            }
-            summaries.put(metric, MetricSummary.of(metric, first.metric(metric).formula(), sum));
+            summaries.put(metric, sum(parts.stream().map(part -> present(part, metric)).toList()));
         }
         return ModelStats.of(first.model(), requests, tokens, window, first.slo(), summaries, flags,
                 rate(rule, parts, ModelStats::requestThroughput), rate(rule, parts, ModelStats::outputTokensPerSecond),
@@ -99,11 +95,48 @@ public final class StatsMerger {
         return rule == Rule.SHARDS ? sum : sum / seconds;
     }
 
-    private static Histogram histogram(ModelStats stats, Metric metric) {
+    /**
+     * The parts' latencies without retries, as one: exact, their histograms added. A part in which a model retried
+     * nothing has no such figures; its main E2E and TTFT stand in, being the same there. Null when no part retried.
+     *
+     * @param models each part's statistics, in the order of {@code parts}
+     */
+    public static List<RetryFreeLatency> mergeRetryFree(List<List<RetryFreeLatency>> parts,
+                                                        List<List<ModelStats>> models) {
+        if (parts.stream().allMatch(p -> p == null || p.isEmpty())) {
+            return null;
+        }
+        Map<String, List<RetryFreeLatency>> byModel = new LinkedHashMap<>();
+        for (int i = 0; i < models.size(); i++) {
+            List<RetryFreeLatency> part = parts.get(i) == null ? List.of() : parts.get(i);
+            for (ModelStats stats : models.get(i)) {
+                RetryFreeLatency own = part.stream().filter(r -> r.model().equals(stats.model())).findFirst()
+                        .orElse(new RetryFreeLatency(stats.model(), 0, present(stats, Metric.E2E),
+                                present(stats, Metric.TTFT)));
+                byModel.computeIfAbsent(stats.model(), m -> new ArrayList<>()).add(own);
+            }
+        }
+        List<RetryFreeLatency> out = new ArrayList<>();
+        byModel.forEach((model, same) -> out.add(new RetryFreeLatency(model,
+                same.stream().mapToLong(RetryFreeLatency::retried).sum(),
+                sum(same.stream().map(RetryFreeLatency::e2e).toList()),
+                sum(same.stream().map(RetryFreeLatency::ttft).toList()))));
+        return out;
+    }
+
+    /** Summaries of one metric as one, from their histograms; the first's formula names it. */
+    private static MetricSummary sum(List<MetricSummary> summaries) {
+        MetricSummary first = summaries.getFirst();
+        Histogram sum = HistogramCodec.decode(first.histogram());
+        summaries.subList(1, summaries.size()).forEach(s -> sum.add(HistogramCodec.decode(s.histogram())));
+        return MetricSummary.of(first.metric(), first.formula(), sum);
+    }
+
+    private static MetricSummary present(ModelStats stats, Metric metric) {
         MetricSummary summary = stats.metric(metric);
         if (summary == null) {
             throw new InputException("cannot merge " + stats.model() + ": its " + metric.key() + " summary is missing");
         }
-        return HistogramCodec.decode(summary.histogram());
+        return summary;
     }
 }

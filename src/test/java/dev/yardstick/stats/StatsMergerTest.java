@@ -36,6 +36,39 @@ class StatsMergerTest {
                 .build();
     }
 
+    /** A shard that retried nothing keeps no such figures: its main ones stand in, and the sum is still exact. */
+    @Test
+    void latencyWithoutRetriesMergesExactlyAlsoWhereAShardRetriedNothing() {
+        MetricsRecorder a = new MetricsRecorder(SLO, RUN_START);
+        MetricsRecorder b = new MetricsRecorder(SLO, RUN_START);
+        RetryFreeRecorder retryFreeA = new RetryFreeRecorder();
+        RetryFreeRecorder retryFreeB = new RetryFreeRecorder();
+        RetryFreeRecorder single = new RetryFreeRecorder();
+        SplittableRandom r = new SplittableRandom(7);
+        for (int i = 0; i < 3000; i++) {
+            Sample s = randomSample(r, "mock/a");
+            boolean toA = s.attempts() > 1 || r.nextBoolean(); // every retried request lands in shard A
+            (toA ? a : b).record(s);
+            (toA ? retryFreeA : retryFreeB).onSample(s);
+            single.onSample(s);
+        }
+        assertEquals(null, retryFreeB.snapshot(), "shard B retried nothing");
+        RetryFreeLatency want = single.snapshot().getFirst();
+        RetryFreeLatency got = StatsMerger.mergeRetryFree(java.util.Arrays.asList(retryFreeA.snapshot(),
+                retryFreeB.snapshot()), List.of(a.snapshot(), b.snapshot())).getFirst();
+        assertTrue(want.retried() > 0);
+        assertEquals(want.retried(), got.retried());
+        for (MetricSummary[] pair : new MetricSummary[][] {{want.e2e(), got.e2e()}, {want.ttft(), got.ttft()}}) {
+            assertEquals(pair[0].count(), pair[1].count());
+            assertEquals(pair[0].p50(), pair[1].p50());
+            assertEquals(pair[0].p99(), pair[1].p99());
+            assertEquals(pair[0].max(), pair[1].max());
+            assertEquals(pair[0].mean(), pair[1].mean(), 1e-9);
+        }
+        assertEquals(null, StatsMerger.mergeRetryFree(java.util.Arrays.asList(null, null),
+                List.of(a.snapshot(), b.snapshot())), "nothing retried anywhere: no figures");
+    }
+
     @Test
     void shardsMergeIntoExactlyWhatOneRecorderReports() {
         MetricsRecorder single = new MetricsRecorder(SLO, RUN_START);
