@@ -26,6 +26,23 @@ final class Conversations {
         }
     };
     static final TokenMeter METER = new TokenMeter(WORDS);
+    /** One token per UTF-16 code unit: a tokenizer fine-grained enough to cut inside a character. */
+    static final TokenMeter CHARS = new TokenMeter(new TokenCounter() {
+        @Override
+        public int count(String text) {
+            return text == null ? 0 : text.length();
+        }
+
+        @Override
+        public TokenSource source() {
+            return TokenSource.COUNTED;
+        }
+
+        @Override
+        public String name() {
+            return "chars";
+        }
+    });
 
     private Conversations() {
     }
