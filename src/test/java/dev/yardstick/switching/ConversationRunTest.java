@@ -9,9 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.yardstick.config.InputException;
 import dev.yardstick.config.ModelSpec;
+import dev.yardstick.config.YardstickConfig;
 import dev.yardstick.provider.ModelClient;
+import dev.yardstick.provider.OpenedModels;
 import dev.yardstick.provider.ProviderContext;
+import dev.yardstick.provider.ProviderRegistry;
 import dev.yardstick.provider.TokenSource;
+import dev.yardstick.provider.http.LeanHttpClient;
 import dev.yardstick.provider.mock.MockProvider;
 import dev.yardstick.report.SwitchReport;
 import dev.yardstick.report.SwitchReport.Check;
@@ -586,6 +590,17 @@ class ConversationRunTest {
         new SwitchTest(script, opened, new SwitchTest.Options(true, 2, 1), Clock.systemUTC());
         new SwitchTest(script, opened, new SwitchTest.Options(true, 3, 1), Clock.systemUTC());
 
+        ConversationScript twoTurns = script("""
+                models: {a: "%s", b: "%s"}
+                turns: [{user: one}, {user: two}]
+                """.formatted(A4, B3));
+        assertEquals(2, new SwitchTest(twoTurns, opened, new SwitchTest.Options(true, null, 1), Clock.systemUTC())
+                .run(Instant.now(), Map.of()).conversations().size(), "two turns are enough to switch at the second");
+        InputException late = assertThrows(InputException.class, () -> new SwitchTest(twoTurns, opened,
+                new SwitchTest.Options(true, 3, 1), Clock.systemUTC()));
+        assertEquals("--switch-at must be a turn from 2 to 2 (the first turn on the new model), got 3",
+                late.getMessage());
+
         ConversationScript oneTurn = script("""
                 models: {a: "%s", b: "%s"}
                 turns: [{user: one}]
@@ -632,5 +647,28 @@ class ConversationRunTest {
                 """.formatted(A4, A4, B3));
         Map<String, OptionalInt> windows = ConversationRunner.windows(script, open(script));
         assertEquals(Map.of(A4, OptionalInt.of(40), B3, OptionalInt.of(1_000_000)), windows);
+    }
+
+    @Test
+    void aWindowTheProviderDoesNotKnowIsTheScriptsCapOrNone() throws Exception {
+        // A hosted model without a configured window reports none; nothing is sent, so no server is needed.
+        ConversationScript script = script("""
+                models:
+                  plain: openai/some-model
+                  capped: {model: openai/some-model, context-window: 50}
+                  wider: {model: openai/some-model, context-window: 70}
+                  other: openai/other-model
+                  other-capped: {model: openai/third-model, context-window: 30}
+                  third: openai/third-model
+                turns: [{user: one}]
+                """);
+        ProviderContext context = new ProviderContext(Map.of("OPENAI_API_KEY", "sk-test"), YardstickConfig.EMPTY);
+        try (OpenedModels models = ProviderRegistry.create(context, List.of(), LeanHttpClient::builder)
+                .open(script.specs())) {
+            assertTrue(models.byLabel().get("openai/other-model").contextWindow().isEmpty());
+            Map<String, OptionalInt> windows = ConversationRunner.windows(script, models.byLabel());
+            assertEquals(Map.of("openai/some-model", OptionalInt.of(50), "openai/other-model", OptionalInt.empty(),
+                    "openai/third-model", OptionalInt.of(30)), windows);
+        }
     }
 }
