@@ -475,20 +475,26 @@ class ConversationRunTest {
         assertEquals(Map.of(A4, "CLOSED"), c.breakers(), "an unfit try says nothing about the provider");
     }
 
-    @Test
-    void olderTurnsAreCondensedByTheSummarizerModel() {
-        // 60 with 10 reserved leave 50. Turn 4's history: 3 + 5 + 3 × (5 + 7) + 5 = 49 fits; turn 5's 61 does not.
-        // Keeping turn 4 leaves 50 − (3 + 5 + 12 + 5) − 3 = 22 for the summary message, 17 past its prefix:
-        // the summarizer (3 words an answer) is asked for at most min(6, 17) = 6.
-        SwitchReport.Conversation c = run(script("""
+    /** Five turns into a window of 60, the older ones condensed by a second mock that answers in 3 words. */
+    private SwitchReport.Conversation summarizing(String faults) {
+        return run(script("""
                 system: Be brief.
                 models:
                   primary: {model: "%s", context-window: 60}
                   small: "%s"
                 max-tokens: 10
                 window: {strategy: summarize, summarizer: small, summary-tokens: 6}
+                faults: %s
                 turns: [{user: a b}, {user: c d}, {user: e f}, {user: g h}, {user: i j}]
-                """.formatted(A4, B3))).conversations().get(0);
+                """.formatted(A4, B3, faults))).conversations().get(0);
+    }
+
+    @Test
+    void olderTurnsAreCondensedByTheSummarizerModel() {
+        // 60 with 10 reserved leave 50. Turn 4's history: 3 + 5 + 3 × (5 + 7) + 5 = 49 fits; turn 5's 61 does not.
+        // Keeping turn 4 leaves 50 − (3 + 5 + 12 + 5) − 3 = 22 for the summary message, 17 past its prefix:
+        // the summarizer (3 words an answer) is asked for at most min(6, 17) = 6.
+        SwitchReport.Conversation c = summarizing("[]");
         assertTrue(c.passed(), checks(c).toString());
         SwitchReport.Turn five = c.turns().get(4);
         assertEquals(61, five.tokensBefore());
@@ -502,16 +508,7 @@ class ConversationRunTest {
 
     @Test
     void aFailedSummaryMakesTheTurnUnfitWithTheCause() {
-        SwitchReport.Conversation c = run(script("""
-                system: Be brief.
-                models:
-                  primary: {model: "%s", context-window: 60}
-                  small: "%s"
-                max-tokens: 10
-                window: {strategy: summarize, summarizer: small, summary-tokens: 6}
-                faults: ["small:502@5"]
-                turns: [{user: a b}, {user: c d}, {user: e f}, {user: g h}, {user: i j}]
-                """.formatted(A4, B3))).conversations().get(0);
+        SwitchReport.Conversation c = summarizing("[\"small:502@5\"]");
         SwitchReport.Attempt unfit = c.attempts().get(4);
         assertEquals("unfit", unfit.outcome());
         assertTrue(unfit.error().startsWith("the summary by " + B3 + " failed: http-5xx, "), unfit.error());
