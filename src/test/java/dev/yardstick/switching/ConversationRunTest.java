@@ -187,6 +187,10 @@ class ConversationRunTest {
 
     /** Two mocks, a chain from primary to backup, two quick tries each and a breaker that does not open. */
     private ConversationScript failover(String faults, String turns) {
+        return failover(2, "{window: 10, min-calls: 10, failure-rate: 100, open-for: 5s}", faults, turns);
+    }
+
+    private ConversationScript failover(int tries, String breaker, String faults, String turns) {
         return script("""
                 system: Be brief.
                 models:
@@ -195,11 +199,11 @@ class ConversationRunTest {
                 max-tokens: 16
                 failover:
                   chain: [primary, backup]
-                  retry: {max-attempts: 2, backoff: 1ms, jitter: 0}
-                  circuit-breaker: {window: 10, min-calls: 10, failure-rate: 100, open-for: 5s}
+                  retry: {max-attempts: %d, backoff: 1ms, jitter: 0}
+                  circuit-breaker: %s
                 faults: [%s]
                 turns:
-                %s""".formatted(A4, B3, faults, turns));
+                %s""".formatted(A4, B3, tries, breaker, faults, turns));
     }
 
     @Test
@@ -324,24 +328,14 @@ class ConversationRunTest {
 
     @Test
     void anOpenCircuitIsSkippedAndAFailedTurnShowsItsLastFittedTry() {
-        SwitchReport.Conversation c = run(script("""
-                system: Be brief.
-                models:
-                  primary: "%s"
-                  backup: "%s"
-                max-tokens: 16
-                failover:
-                  chain: [primary, backup]
-                  retry: {max-attempts: 3, backoff: 1ms, jitter: 0}
-                  circuit-breaker: {window: 2, min-calls: 2, failure-rate: 100, open-for: 60s}
-                faults: ["primary:500@2-", "backup:500@3-"]
-                turns:
+        SwitchReport.Conversation c = run(failover(3, "{window: 2, min-calls: 2, failure-rate: 100, open-for: 60s}",
+                "\"primary:500@2-\", \"backup:500@3-\"", """
                   - user: one
                   - user: two
                   - user: three
                     switch: backup
                   - user: four
-                """.formatted(A4, B3))).conversations().get(0);
+                """)).conversations().get(0);
         assertEquals(List.of("answered", "answered", "failed", "not run"), c.turns().stream()
                 .map(SwitchReport.Turn::status).toList());
         List<SwitchReport.Attempt> three = c.attempts().stream().filter(a -> a.turn() == 3).toList();
@@ -416,16 +410,22 @@ class ConversationRunTest {
         assertEquals("failed", c.turns().get(0).status());
     }
 
-    @Test
-    void aHistoryTooLongForTheWindowIsFittedAndTheDropDeclared() {
-        // 40 tokens with 10 reserved leave 30: turn 3's history of 37 drops turn 1 (12 tokens).
-        SwitchReport.Conversation c = run(script("""
+    /** Three turns of 2-word messages and 4-word answers into a window of 40 with 10 reserved for the answer. */
+    private SwitchReport.Conversation narrow(String strategy) {
+        return run(script("""
                 system: Be brief.
                 models:
                   primary: {model: "%s", context-window: 40}
                 max-tokens: 10
+                window: {strategy: %s}
                 turns: [{user: one two}, {user: three four}, {user: five six}]
-                """.formatted(A4))).conversations().get(0);
+                """.formatted(A4, strategy))).conversations().get(0);
+    }
+
+    @Test
+    void aHistoryTooLongForTheWindowIsFittedAndTheDropDeclared() {
+        // 40 tokens with 10 reserved leave 30: turn 3's history of 37 drops turn 1 (12 tokens).
+        SwitchReport.Conversation c = narrow("drop-oldest");
         assertTrue(c.passed(), checks(c).toString());
         SwitchReport.Turn three = c.turns().get(2);
         assertEquals(37, three.tokensBefore());
@@ -441,14 +441,7 @@ class ConversationRunTest {
 
     @Test
     void aHistoryTheStrategyCannotFitFailsTheTurnWithTheReason() {
-        SwitchReport.Conversation c = run(script("""
-                system: Be brief.
-                models:
-                  primary: {model: "%s", context-window: 40}
-                max-tokens: 10
-                window: {strategy: fail}
-                turns: [{user: one two}, {user: three four}, {user: five six}]
-                """.formatted(A4))).conversations().get(0);
+        SwitchReport.Conversation c = narrow("fail");
         String reason = "the history needs 37 tokens but " + A4 + "'s window leaves 30 (window strategy fail)";
         SwitchReport.Turn three = c.turns().get(2);
         assertEquals("failed", three.status());
