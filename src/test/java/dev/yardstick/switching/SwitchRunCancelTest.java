@@ -59,5 +59,6 @@ class SwitchTestCancelTest {
         List<String> statuses = report.conversations().get(0).turns().stream().map(SwitchReport.Turn::status).toList();
         assertEquals(List.of("answered", "interrupted", "not run"), statuses);
         assertEquals("cancelled", report.conversations().get(0).attempts().get(1).errorClass());
+        assertEquals(List.of(), report.conversations().get(0).failovers(), "a cancelled turn is no failover");
     }
 }
