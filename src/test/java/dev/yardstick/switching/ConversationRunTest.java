@@ -19,6 +19,8 @@ import dev.yardstick.provider.http.LeanHttpClient;
 import dev.yardstick.provider.mock.MockProvider;
 import dev.yardstick.report.SwitchReport;
 import dev.yardstick.report.SwitchReport.Check;
+import dev.yardstick.switching.script.ConversationScript;
+import dev.yardstick.switching.script.ScriptLoader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,7 +58,7 @@ class ConversationRunTest {
     }
 
     private static SwitchReport run(ConversationScript script) {
-        return new SwitchTest(script, open(script), new SwitchTest.Options(false, null, 1), Clock.systemUTC())
+        return new SwitchRun(script, open(script), new SwitchRun.Options(false, null, 1), Clock.systemUTC())
                 .run(Instant.now(), Map.of());
     }
 
@@ -144,7 +146,7 @@ class ConversationRunTest {
         assertEquals(Map.of(A4, 32), c.historyTokens());
         assertEquals(Map.of(A4, "CLOSED"), c.breakers());
         assertEquals(new SwitchReport.Verdict(1, 0, 5, 6, false), report.verdict());
-        assertTrue(SwitchTest.anyAnswered(report));
+        assertTrue(SwitchRun.anyAnswered(report));
     }
 
     @Test
@@ -160,10 +162,10 @@ class ConversationRunTest {
                 faults: ["backup:500@9"]
                 turns: [{user: one}]
                 """.formatted(A4, B3));
-        SwitchTest test = new SwitchTest(script, open(script), new SwitchTest.Options(false, null, 1),
+        SwitchRun switchRun = new SwitchRun(script, open(script), new SwitchRun.Options(false, null, 1),
                 Clock.systemUTC());
-        SwitchReport report = test.run(Instant.now(), Map.of("seed", 1));
-        assertFalse(test.cancelled());
+        SwitchReport report = switchRun.run(Instant.now(), Map.of("seed", 1));
+        assertFalse(switchRun.cancelled());
         assertFalse(report.run().interrupted());
         assertEquals("switch-test", report.run().command());
         assertNotNull(report.run().clientWarmup(), "the clients were warmed up before the first turn");
@@ -308,7 +310,7 @@ class ConversationRunTest {
         assertEquals(List.of("2 " + A4 + " exhausted: no model left in the chain: retries spent, last HTTP 503"),
                 events(c, "failover", "exhausted"));
         assertEquals(1, c.attempts().get(2).retryAfterMs(), "the 503's Retry-After of 1 ms");
-        assertTrue(SwitchTest.anyAnswered(report));
+        assertTrue(SwitchRun.anyAnswered(report));
     }
 
     @Test
@@ -319,7 +321,7 @@ class ConversationRunTest {
                 faults: ["primary:404@1-"]
                 turns: [{user: one}, {user: two}]
                 """.formatted(A4)));
-        assertFalse(SwitchTest.anyAnswered(report));
+        assertFalse(SwitchRun.anyAnswered(report));
         SwitchReport.Conversation c = report.conversations().get(0);
         assertEquals("HTTP 404", c.failovers().get(0).cause());
         assertEquals(List.of("1 " + A4 + " exhausted: no model left in the chain: HTTP 404 is not worth a retry"),
@@ -468,8 +470,8 @@ class ConversationRunTest {
         assertEquals(Map.of(A4, "CLOSED"), c.breakers(), "an unfit try says nothing about the provider");
     }
 
-    /** Five turns into a window of 60, the older ones condensed by a second mock that answers in 3 words. */
-    private SwitchReport.Conversation summarizing(String faults) {
+    /** Five turns into a window of 60, the older ones condensed by {@code small}, a second mock. */
+    private SwitchReport.Conversation summarizing(String small, String faults) {
         return run(script("""
                 system: Be brief.
                 models:
@@ -479,7 +481,7 @@ class ConversationRunTest {
                 window: {strategy: summarize, summarizer: small, summary-tokens: 6}
                 faults: %s
                 turns: [{user: a b}, {user: c d}, {user: e f}, {user: g h}, {user: i j}]
-                """.formatted(A4, B3, faults))).conversations().get(0);
+                """.formatted(A4, small, faults))).conversations().get(0);
     }
 
     @Test
@@ -487,7 +489,7 @@ class ConversationRunTest {
         // 60 with 10 reserved leave 50. Turn 4's history: 3 + 5 + 3 × (5 + 7) + 5 = 49 fits; turn 5's 61 does not.
         // Keeping turn 4 leaves 50 − (3 + 5 + 12 + 5) − 3 = 22 for the summary message, 17 past its prefix:
         // the summarizer (3 words an answer) is asked for at most min(6, 17) = 6.
-        SwitchReport.Conversation c = summarizing("[]");
+        SwitchReport.Conversation c = summarizing(B3, "[]");
         assertTrue(c.passed(), checks(c).toString());
         SwitchReport.Turn five = c.turns().get(4);
         assertEquals(61, five.tokensBefore());
@@ -501,11 +503,24 @@ class ConversationRunTest {
 
     @Test
     void aFailedSummaryMakesTheTurnUnfitWithTheCause() {
-        SwitchReport.Conversation c = summarizing("[\"small:502@5\"]");
+        String failing = "mock/instant?tokens=3&error-rate=1&error-status=502";
+        SwitchReport.Conversation c = summarizing(failing, "[]");
         SwitchReport.Attempt unfit = c.attempts().get(4);
         assertEquals("unfit", unfit.outcome());
-        assertTrue(unfit.error().startsWith("the summary by " + B3 + " failed: http-5xx, "), unfit.error());
+        assertTrue(unfit.error().startsWith("the summary by " + failing + " failed: http-5xx, "), unfit.error());
         assertEquals("failed", c.turns().get(4).status());
+    }
+
+    @Test
+    void aTurnsInjectedFaultsMeetOnlyItsTriesNeverTheSummaryRequest() {
+        // Faults are drawn per try of a turn; the summarizer's request is no try, so its fault goes unmet.
+        SwitchReport.Conversation c = summarizing(B3, "[\"small:502@5\"]");
+        assertTrue(c.passed(), checks(c).toString());
+        SwitchReport.Turn five = c.turns().get(4);
+        assertEquals("answered", five.status());
+        assertEquals(1, five.tries());
+        assertEquals("condensed turns 1–3 into a summary by small", five.fitting());
+        assertEquals(5, c.attempts().size());
     }
 
     @Test
@@ -514,11 +529,11 @@ class ConversationRunTest {
                 models: {primary: "%s"}
                 turns: [{user: one}, {user: two}, {user: three}]
                 """.formatted(A4));
-        SwitchTest test = new SwitchTest(script, open(script), new SwitchTest.Options(false, null, 1),
+        SwitchRun switchRun = new SwitchRun(script, open(script), new SwitchRun.Options(false, null, 1),
                 Clock.systemUTC());
-        test.onTurn((conversation, turn) -> test.cancel());
-        SwitchReport report = test.run(Instant.now(), Map.of());
-        assertTrue(test.cancelled());
+        switchRun.onTurn((conversation, turn) -> switchRun.cancel());
+        SwitchReport report = switchRun.run(Instant.now(), Map.of());
+        assertTrue(switchRun.cancelled());
         assertTrue(report.run().interrupted());
         assertFalse(report.verdict().passed());
         SwitchReport.Conversation c = report.conversations().get(0);
@@ -533,10 +548,10 @@ class ConversationRunTest {
                 models: {primary: "%s"}
                 turns: [{user: one}]
                 """.formatted(A4));
-        SwitchTest test = new SwitchTest(script, open(script), new SwitchTest.Options(false, null, 1),
+        SwitchRun switchRun = new SwitchRun(script, open(script), new SwitchRun.Options(false, null, 1),
                 Clock.systemUTC());
-        test.cancel();
-        SwitchReport report = test.run(Instant.now(), Map.of());
+        switchRun.cancel();
+        SwitchReport report = switchRun.run(Instant.now(), Map.of());
         assertEquals(List.of(), report.conversations());
         assertFalse(report.verdict().passed());
     }
@@ -548,7 +563,7 @@ class ConversationRunTest {
                 turns: [{user: one, answered-by: b}, {user: two}, {user: three}]
                 """.formatted(A4, B3));
         List<String> seen = new java.util.ArrayList<>();
-        SwitchReport report = new SwitchTest(script, open(script), new SwitchTest.Options(true, null, 1),
+        SwitchReport report = new SwitchRun(script, open(script), new SwitchRun.Options(true, null, 1),
                 Clock.systemUTC()).onTurn((conversation, turn) -> seen.add(conversation + " " + turn.turn()))
                 .run(Instant.now(), Map.of());
         assertEquals(List.of("a → b at turn 2", "b → a at turn 2"), report.conversations().stream()
@@ -560,7 +575,7 @@ class ConversationRunTest {
         assertTrue(report.verdict().passed(), "answered-by is not checked along matrix routes");
         assertTrue(report.script().matrix());
         assertEquals(2, report.script().switchAt());
-        assertEquals(3, new SwitchTest(script, open(script), new SwitchTest.Options(true, 3, 1), Clock.systemUTC())
+        assertEquals(3, new SwitchRun(script, open(script), new SwitchRun.Options(true, 3, 1), Clock.systemUTC())
                 .run(Instant.now(), Map.of()).script().switchAt());
     }
 
@@ -572,22 +587,22 @@ class ConversationRunTest {
                 """.formatted(A4, B3));
         Map<String, ModelClient> opened = open(script);
         for (int at : new int[] {1, 4}) {
-            InputException e = assertThrows(InputException.class, () -> new SwitchTest(script, opened,
-                    new SwitchTest.Options(true, at, 1), Clock.systemUTC()));
+            InputException e = assertThrows(InputException.class, () -> new SwitchRun(script, opened,
+                    new SwitchRun.Options(true, at, 1), Clock.systemUTC()));
             assertEquals("--switch-at must be a turn from 2 to 3 (the first turn on the new model), got " + at,
                     e.getMessage());
         }
-        new SwitchTest(script, opened, new SwitchTest.Options(true, 2, 1), Clock.systemUTC());
-        new SwitchTest(script, opened, new SwitchTest.Options(true, 3, 1), Clock.systemUTC());
+        new SwitchRun(script, opened, new SwitchRun.Options(true, 2, 1), Clock.systemUTC());
+        new SwitchRun(script, opened, new SwitchRun.Options(true, 3, 1), Clock.systemUTC());
 
         ConversationScript twoTurns = script("""
                 models: {a: "%s", b: "%s"}
                 turns: [{user: one}, {user: two}]
                 """.formatted(A4, B3));
-        assertEquals(2, new SwitchTest(twoTurns, opened, new SwitchTest.Options(true, null, 1), Clock.systemUTC())
+        assertEquals(2, new SwitchRun(twoTurns, opened, new SwitchRun.Options(true, null, 1), Clock.systemUTC())
                 .run(Instant.now(), Map.of()).conversations().size(), "two turns are enough to switch at the second");
-        InputException late = assertThrows(InputException.class, () -> new SwitchTest(twoTurns, opened,
-                new SwitchTest.Options(true, 3, 1), Clock.systemUTC()));
+        InputException late = assertThrows(InputException.class, () -> new SwitchRun(twoTurns, opened,
+                new SwitchRun.Options(true, 3, 1), Clock.systemUTC()));
         assertEquals("--switch-at must be a turn from 2 to 2 (the first turn on the new model), got 3",
                 late.getMessage());
 
@@ -595,8 +610,8 @@ class ConversationRunTest {
                 models: {a: "%s", b: "%s"}
                 turns: [{user: one}]
                 """.formatted(A4, B3));
-        InputException short_ = assertThrows(InputException.class, () -> new SwitchTest(oneTurn, open(oneTurn),
-                new SwitchTest.Options(true, 2, 1), Clock.systemUTC()));
+        InputException short_ = assertThrows(InputException.class, () -> new SwitchRun(oneTurn, open(oneTurn),
+                new SwitchRun.Options(true, 2, 1), Clock.systemUTC()));
         assertTrue(short_.getMessage().endsWith("got 2: the script needs at least two turns to switch"),
                 short_.getMessage());
 
@@ -604,8 +619,8 @@ class ConversationRunTest {
                 models: {a: "%s"}
                 turns: [{user: one}, {user: two}]
                 """.formatted(A4));
-        InputException single = assertThrows(InputException.class, () -> new SwitchTest(oneModel, open(oneModel),
-                new SwitchTest.Options(true, null, 1), Clock.systemUTC()));
+        InputException single = assertThrows(InputException.class, () -> new SwitchRun(oneModel, open(oneModel),
+                new SwitchRun.Options(true, null, 1), Clock.systemUTC()));
         assertTrue(single.getMessage().startsWith("--matrix needs at least two named models"), single.getMessage());
     }
 
@@ -620,8 +635,8 @@ class ConversationRunTest {
                   - user: short
                   - user: this message is far too long for the tiny window it is sent to
                 """.formatted(A4));
-        InputException e = assertThrows(InputException.class, () -> new SwitchTest(script, open(script),
-                new SwitchTest.Options(false, null, 1), Clock.systemUTC()));
+        InputException e = assertThrows(InputException.class, () -> new SwitchRun(script, open(script),
+                new SwitchRun.Options(false, null, 1), Clock.systemUTC()));
         assertTrue(e.getMessage().startsWith(script.file() + ":7: field 'turns[1].user': turn 2 cannot be sent to "
                 + A4 + ": the system prompt and turn 2's user message need 25 tokens"), e.getMessage());
     }
@@ -635,7 +650,7 @@ class ConversationRunTest {
                   other: "%s"
                 turns: [{user: one}]
                 """.formatted(A4, A4, B3));
-        Map<String, OptionalInt> windows = ConversationRunner.windows(script, open(script));
+        Map<String, OptionalInt> windows = ModelWindows.of(script, open(script));
         assertEquals(Map.of(A4, OptionalInt.of(40), B3, OptionalInt.of(1_000_000)), windows);
     }
 
@@ -656,7 +671,7 @@ class ConversationRunTest {
         try (OpenedModels models = ProviderRegistry.create(context, List.of(), LeanHttpClient::builder)
                 .open(script.specs())) {
             assertTrue(models.byLabel().get("openai/other-model").contextWindow().isEmpty());
-            Map<String, OptionalInt> windows = ConversationRunner.windows(script, models.byLabel());
+            Map<String, OptionalInt> windows = ModelWindows.of(script, models.byLabel());
             assertEquals(Map.of("openai/some-model", OptionalInt.of(50), "openai/other-model", OptionalInt.empty(),
                     "openai/third-model", OptionalInt.of(30)), windows);
         }

@@ -24,7 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** Ctrl-C in the middle of a hanging turn: the run stops at once and the partial report keeps what finished. */
-class SwitchTestCancelTest {
+class SwitchRunCancelTest {
 
     @TempDir
     Path dir;

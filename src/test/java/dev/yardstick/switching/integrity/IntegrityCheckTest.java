@@ -15,6 +15,7 @@ import dev.yardstick.switching.window.ConversationState;
 import dev.yardstick.switching.window.Conversations;
 import dev.yardstick.switching.window.DropOldest;
 import dev.yardstick.switching.window.Fitted;
+import dev.yardstick.switching.window.Summarize;
 import dev.yardstick.switching.window.Summarizer;
 import dev.yardstick.switching.window.WindowFitter;
 import org.junit.jupiter.api.Test;

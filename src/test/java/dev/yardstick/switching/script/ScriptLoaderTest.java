@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.yardstick.config.InputException;
 import dev.yardstick.engine.chain.Fault;
 import dev.yardstick.switching.TestScripts;
+import dev.yardstick.switching.window.MiddleOut;
 import dev.yardstick.switching.window.Summarize;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

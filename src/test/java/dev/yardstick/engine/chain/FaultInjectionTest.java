@@ -1,7 +1,6 @@
-package dev.yardstick.switching;
+package dev.yardstick.engine.chain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -31,23 +30,28 @@ class FaultInjectionTest {
     }
 
     @Test
-    void aLimitedFaultFailsExactlyItsFirstTriesAtEachOfItsTurns() {
+    void aLimitedFaultFailsExactlyItsFirstTriesAtEachOfItsSteps() {
         FaultSchedule schedule = new FaultSchedule(List.of(Fault.parse("mock/a:500@2-3x2")));
-        assertFalse(schedule.isEmpty());
-        assertTrue(new FaultSchedule(List.of()).isEmpty());
-        schedule.turn(1);
-        assertEquals(1, schedule.turn());
-        assertNull(schedule.next("mock/a"), "not at turn 1");
-        schedule.turn(2);
-        Fault first = schedule.next("mock/a");
+        assertNull(new FaultSchedule(List.of()).next("mock/a", 2), "no faults: nothing is met");
+        assertNull(schedule.next("mock/a", 1), "not at step 1");
+        Fault first = schedule.next("mock/a", 2);
         assertEquals(500, first.status());
-        assertSame(first, schedule.next("mock/a"));
-        assertNull(schedule.next("mock/a"), "x2: the third try goes through");
-        assertNull(schedule.next("mock/b"), "another model");
-        schedule.turn(3);
-        assertSame(first, schedule.next("mock/a"), "each turn counts its own tries");
-        assertSame(first, schedule.next("mock/a"));
-        assertNull(schedule.next("mock/a"));
+        assertSame(first, schedule.next("mock/a", 2));
+        assertNull(schedule.next("mock/a", 2), "x2: the third try goes through");
+        assertNull(schedule.next("mock/b", 2), "another model");
+        assertSame(first, schedule.next("mock/a", 3), "each step counts its own tries");
+        assertSame(first, schedule.next("mock/a", 3));
+        assertNull(schedule.next("mock/a", 3));
+        assertNull(schedule.next("mock/a", 4), "past the range");
+    }
+
+    @Test
+    void requestsAreNumberedPerModelFromOne() {
+        FaultSchedule schedule = new FaultSchedule(List.of());
+        assertEquals(1, schedule.arrive("mock/a"));
+        assertEquals(2, schedule.arrive("mock/a"));
+        assertEquals(1, schedule.arrive("mock/b"), "each model counts its own requests");
+        assertEquals(3, schedule.arrive("mock/a"));
     }
 
     @Test

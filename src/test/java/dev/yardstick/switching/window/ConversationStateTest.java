@@ -1,20 +1,17 @@
-package dev.yardstick.switching;
+package dev.yardstick.switching.window;
 
-import static dev.yardstick.switching.Conversations.CHARS;
-import static dev.yardstick.switching.Conversations.LABEL;
-import static dev.yardstick.switching.Conversations.METER;
+import static dev.yardstick.switching.window.Conversations.CHARS;
+import static dev.yardstick.switching.window.Conversations.LABEL;
+import static dev.yardstick.switching.window.Conversations.METER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.yardstick.config.Message;
 import dev.yardstick.config.Role;
-import dev.yardstick.report.SwitchReport;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The conversation state, its token counts per model, the meter that counts them and the resilience timeline. */
+/** The conversation state, its token counts per model and the meter that counts them. */
 class ConversationStateTest {
 
     @Test
@@ -52,24 +49,5 @@ class ConversationStateTest {
         assertEquals(2 + TokenMeter.PER_MESSAGE, METER.message(Message.user("two words")));
         assertEquals(TokenMeter.PER_REQUEST + (2 + 3) + (1 + 3), METER.request(List.of(Message.user("two words"),
                 Message.assistant("one"))));
-    }
-
-    @Test
-    void theTimelineTimesEveryEventFromTheConversationsStart() {
-        long start = System.nanoTime();
-        EventLog log = new EventLog(start);
-        assertEquals(2.5, log.sinceStartMs(start + 2_500_000));
-        assertEquals(-1.0, log.sinceStartMs(start - 1_000_000));
-        log.add(2, "mock/a", "retry", "after HTTP 500");
-        long after = System.nanoTime();
-        List<SwitchReport.Event> events = log.events();
-        SwitchReport.Event e = events.get(0);
-        assertEquals(List.of(2, "mock/a", "retry", "after HTTP 500"), List.of(e.turn(), e.model(), e.kind(),
-                e.detail()));
-        assertTrue(e.atMs() >= 0 && e.atMs() <= (after - start) / 1e6, "at " + e.atMs());
-        assertNotNull(e.at());
-        log.add(3, "mock/a", "recovered", "");
-        assertEquals(1, events.size(), "a copy: later events do not change it");
-        assertEquals(2, log.events().size());
     }
 }
