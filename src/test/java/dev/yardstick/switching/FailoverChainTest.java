@@ -115,6 +115,8 @@ class FailoverChainTest {
                 ? failed(1, label, n, ErrorClass.RATE_LIMITED, 429, 60_000L) : answered(1, label, n), () -> false);
         assertTrue((System.nanoTime() - start) / 1_000_000 < 1000, "did not wait a minute");
         assertEquals(List.of(PRIMARY, BACKUP), tries.stream().map(Attempt::model).toList());
+        assertTrue(kinds().contains(PRIMARY + " failover moving on to " + BACKUP + ": HTTP 429 with Retry-After 60000 "
+                + "ms, longer than max-retry-after"), kinds().toString());
     }
 
     @Test

@@ -24,7 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** Ctrl-C in the middle of a hanging turn: the run stops at once and the partial report keeps what finished. */
-class SwitchTestCancelTest {
+class SwitchRunCancelTest {
 
     @TempDir
     Path dir;
@@ -59,5 +59,6 @@ class SwitchTestCancelTest {
         List<String> statuses = report.conversations().get(0).turns().stream().map(SwitchReport.Turn::status).toList();
         assertEquals(List.of("answered", "interrupted", "not run"), statuses);
         assertEquals("cancelled", report.conversations().get(0).attempts().get(1).errorClass());
+        assertEquals(List.of(), report.conversations().get(0).failovers(), "a cancelled turn is no failover");
     }
 }

@@ -15,6 +15,7 @@ import dev.yardstick.switching.window.ConversationState;
 import dev.yardstick.switching.window.Conversations;
 import dev.yardstick.switching.window.DropOldest;
 import dev.yardstick.switching.window.Fitted;
+import dev.yardstick.switching.window.Summarize;
 import dev.yardstick.switching.window.Summarizer;
 import dev.yardstick.switching.window.WindowFitter;
 import org.junit.jupiter.api.Test;
@@ -134,5 +135,105 @@ class IntegrityCheckTest {
             List<Message> received = Messages.of(FaultInjector.tamper(request, kind).messages());
             assertFalse(check(received).intact(), kind + " must be caught");
         }
+    }
+
+    @Test
+    void eachFindingNamesTheMessageAndWhereItArrived() {
+        List<Message> swapped = sent();
+        Collections.swap(swapped, 1, 2);
+        IntegrityCheck.Result result = check(swapped);
+        assertEquals(List.of("message #2 (assistant, turn 1) arrived out of order (position 2, after a message that "
+                + "follows it)"), result.findings());
+        assertEquals("1 difference: " + result.findings().get(0), result.summary());
+
+        List<Message> extra = sent();
+        extra.add(2, Message.user("injected by a proxy"));
+        assertEquals(List.of("message 3 (user) \"injected by a proxy\" is not in the conversation"),
+                check(extra).findings());
+
+        List<Message> both = sent();
+        both.remove(5);
+        both.add(Message.user("something else entirely"));
+        both.add(Message.assistant("and one more"));
+        IntegrityCheck.Result two = check(both);
+        assertEquals(2, two.findings().size(), two.findings().toString());
+        assertTrue(two.summary().startsWith("2 differences: message #5 (user, turn 3) arrived changed"),
+                two.summary());
+    }
+
+    @Test
+    void theFirstReceivedMessageCanBeTheOneOutOfOrderRecastOrChanged() {
+        List<Message> swapped = sent();
+        Collections.swap(swapped, 0, 1);
+        assertEquals(List.of("message #1 (user, turn 1) arrived out of order (position 1, after a message that "
+                + "follows it)"), check(swapped).findings());
+
+        List<Message> recast = sent();
+        recast.set(0, Message.user(recast.get(0).content()));
+        assertEquals(List.of("message #0 (system) arrived with role user instead of system"),
+                check(recast).findings());
+
+        List<Message> changed = sent();
+        changed.set(0, Message.system("You are a helpful agenX"));
+        assertEquals(List.of("message #0 (system) arrived changed: first difference at byte 22 of 23 (expected "
+                + "\"ful agent\", got \"ful agenX\")"), check(changed).findings());
+    }
+
+    @Test
+    void aLostLastMessageIsMissingEvenWhenEveryOtherArrived() {
+        List<Message> received = sent();
+        received.remove(5);
+        assertEquals(List.of("message #5 (user, turn 3) is missing: not sent, and not declared dropped or condensed "
+                + "by drop-oldest"), check(received).findings());
+
+        // Without a system prompt the first message is a user's: a lost last one is still missing, not "changed".
+        ConversationState bare = ConversationState.start(null).append(Role.USER, "first", 1, "script")
+                .append(Role.ASSISTANT, "answer", 1, "mock/a").append(Role.USER, "second", 2, "script");
+        Fitted whole = WindowFitter.fit(bare.countedFor(Conversations.LABEL, Conversations.METER), Conversations.LABEL,
+                Conversations.METER, OptionalInt.empty(), 0, new DropOldest(), Summarizer.NONE);
+        assertEquals(List.of("message #2 (user, turn 2) is missing: not sent, and not declared dropped or condensed "
+                + "by drop-oldest"), IntegrityCheck.check(bare, whole, bare.messages().subList(0, 2)).findings());
+    }
+
+    @Test
+    void aLostSummaryIsNamedForWhatItStoodFor() {
+        List<Fitted.Part> parts = new ArrayList<>();
+        parts.add(WHOLE.parts().get(0));
+        parts.add(new Fitted.Condensed(Message.system(Summarize.PREFIX + "they talked"), List.of(1, 2, 3, 4)));
+        parts.add(WHOLE.parts().get(5));
+        Fitted condensed = new Fitted("summarize", parts, List.of(), List.of(1, 2, 3, 4), 0, 0, 10, "");
+        IntegrityCheck.Result intact = IntegrityCheck.check(STATE, condensed, condensed.messages());
+        assertEquals("3 messages in order, roles and bytes intact; 4 condensed by summarize (declared)",
+                intact.summary());
+        List<Message> received = List.of(condensed.messages().get(0), condensed.messages().get(2));
+        assertEquals(List.of("the summary of 4 earlier messages is missing: not sent, and not declared dropped or "
+                + "condensed by summarize"), IntegrityCheck.check(STATE, condensed, received).findings());
+    }
+
+    @Test
+    void theSummaryCountsWhatWasDeclaredAway() {
+        List<Fitted.Part> parts = List.of(WHOLE.parts().get(0), WHOLE.parts().get(5));
+        Fitted dropped = new Fitted("drop-oldest", parts, List.of(1, 2, 3, 4), List.of(), 0, 0, 10, "");
+        assertEquals("2 messages in order, roles and bytes intact; 4 dropped by drop-oldest (declared)",
+                IntegrityCheck.check(STATE, dropped, dropped.messages()).summary());
+        List<Fitted.Part> mixed = List.of(WHOLE.parts().get(0),
+                new Fitted.Condensed(Message.system(Summarize.PREFIX + "hi"), List.of(1, 2)), WHOLE.parts().get(5));
+        Fitted both = new Fitted("summarize", mixed, List.of(3, 4), List.of(1, 2), 0, 0, 10, "");
+        assertEquals("3 messages in order, roles and bytes intact; 2 dropped, 2 condensed by summarize (declared)",
+                IntegrityCheck.check(STATE, both, both.messages()).summary());
+        assertEquals("6 messages in order, roles and bytes intact", check(sent()).summary());
+    }
+
+    @Test
+    void aDifferenceIsPlacedInBytesWithEightEitherSide() {
+        assertEquals("first difference at byte 3 of 3 (expected \"abc\", got \"abcd\")",
+                IntegrityCheck.difference("abc", "abcd"));
+        assertEquals("first difference at byte 3 of 4 (expected \"abcd\", got \"abc\")",
+                IntegrityCheck.difference("abcd", "abc"));
+        assertEquals("first difference at byte 20 of 30 (expected \"mnopqrstUvwxyz01\", got "
+                        + "\"mnopqrst_vwxyz01\")",
+                IntegrityCheck.difference("abcdefghijklmnopqrstUvwxyz0123", "abcdefghijklmnopqrst_vwxyz0123"));
+        assertEquals("first difference at byte 1 of 3 (expected \"a\\nc\", got \"abc\")",
+                IntegrityCheck.difference("a\nc", "abc"));
     }
 }

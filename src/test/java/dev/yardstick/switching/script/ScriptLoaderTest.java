@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.yardstick.config.InputException;
 import dev.yardstick.engine.chain.Fault;
 import dev.yardstick.switching.TestScripts;
+import dev.yardstick.switching.window.MiddleOut;
 import dev.yardstick.switching.window.Summarize;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,5 +128,86 @@ class ScriptLoaderTest {
         assertTrue(error("models: {a: gpt4}\nturns: [{user: hi}]\n")
                 .contains(":1: field 'models.a': malformed model name 'gpt4'"));
         assertTrue(error(models + "max-tokens: 0\nturns: [{user: hi}]\n").contains("field 'max-tokens'"));
+    }
+
+    @Test
+    void theSmallestSettingsAreAcceptedAndTheNameDefaultsToTheFilesName() {
+        ConversationScript script = ScriptLoader.load(write("""
+                models:
+                  a: {model: mock/fast, context-window: 1}
+                max-tokens: 1
+                turns: [{user: hi}]
+                """), List.of());
+        assertEquals("conversation", script.name(), "the file name without its extension");
+        assertEquals(1, script.windows().get("a"));
+        assertEquals(1, script.maxTokens());
+        assertTrue(error("models: {a: {model: mock/fast, context-window: 0}}\nturns: [{user: hi}]\n")
+                .contains("field 'models.a.context-window': must be a positive number of tokens"));
+        for (String fileName : new String[] {"plain", ".yaml", "two.dots.yaml"}) {
+            Path file = dir.resolve(fileName);
+            writeTo(file, "models: {a: mock/fast}\nturns: [{user: hi}]\n");
+            String expected = switch (fileName) {
+                case "two.dots.yaml" -> "two.dots";
+                default -> fileName;
+            };
+            assertEquals(expected, ScriptLoader.load(file, List.of()).name());
+        }
+    }
+
+    private static void writeTo(Path file, String text) {
+        try {
+            java.nio.file.Files.writeString(file, text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aTurnWithoutAUserMessageIsPlacedAtTheTurnsLine() {
+        // The turn has no user line: the error points at the turn itself.
+        assertEquals(":4: field 'turns[1].user': every turn needs a non-empty user message", error("""
+                models: {a: mock/fast}
+                turns:
+                  - user: hi
+                  - expect: {max-tokens: 3}
+                    answered-by: a
+                """));
+    }
+
+    @Test
+    void aScriptNamesItsModelsAndWhereTheMatrixSwitches() {
+        ConversationScript script = ScriptLoader.load(write("""
+                models: {a: mock/fast, b: mock/fast, c: mock/instant}
+                turns:
+                  - user: one
+                    switch: c
+                  - user: two
+                  - user: three
+                  - user: four
+                """), List.of());
+        assertEquals("a/b", script.nameOf("mock/fast"), "two names for one model");
+        assertEquals("c", script.nameOf("mock/instant"));
+        assertEquals("mock/slow", script.nameOf("mock/slow"), "not a model of the script: its label");
+        assertEquals(List.of("mock/fast", "mock/instant"), script.specs().stream().map(s -> s.label()).toList());
+        assertEquals(3, script.defaultSwitchTurn(), "a switch at turn 1 is no switch between models: the middle");
+        assertEquals(List.of("c", "c", "c", "c"), script.route().names());
+        assertEquals(new MiddleOut(), script.withWindow(new MiddleOut()).window());
+        assertEquals(new Summarize("b", 9), script.withWindow(new Summarize("b", 9)).window());
+        InputException e = assertThrows(InputException.class, () -> script.withWindow(new Summarize("z", 9)));
+        assertEquals("summarizer 'z' is not a named model of " + script.file() + " (it names: a, b, c)",
+                e.getMessage());
+        assertEquals(Duration.ofSeconds(3), script.withTimeout(Duration.ofSeconds(3)).timeout());
+        assertEquals(script.turns(), script.withTimeout(Duration.ofSeconds(3)).turns());
+
+        ConversationScript five = ScriptLoader.load(write("""
+                models: {a: mock/fast}
+                turns: [{user: 1}, {user: 2}, {user: 3}, {user: 4}, {user: 5}]
+                """), List.of());
+        assertEquals(3, five.defaultSwitchTurn());
+        ConversationScript one = ScriptLoader.load(write("""
+                models: {a: mock/fast}
+                turns: [{user: 1}]
+                """), List.of());
+        assertEquals(1, one.defaultSwitchTurn());
     }
 }

@@ -3,31 +3,40 @@ package dev.yardstick.switching.window;
 import dev.yardstick.config.Role;
 import dev.yardstick.provider.TokenCounter;
 import dev.yardstick.provider.TokenSource;
+import java.util.function.ToIntFunction;
 
 /** Conversations of known size for the fitting and integrity tests, counted one token per word. */
 public final class Conversations {
 
     public static final String LABEL = "test/model";
-    public static final TokenCounter WORDS = new TokenCounter() {
-        @Override
-        public int count(String text) {
-            String t = text == null ? "" : text.strip();
-            return t.isEmpty() ? 0 : t.split("\\s+").length;
-        }
-
-        @Override
-        public TokenSource source() {
-            return TokenSource.COUNTED;
-        }
-
-        @Override
-        public String name() {
-            return "words";
-        }
-    };
+    public static final TokenCounter WORDS = counter("words", text -> {
+        String t = text == null ? "" : text.strip();
+        return t.isEmpty() ? 0 : t.split("\\s+").length;
+    });
     public static final TokenMeter METER = new TokenMeter(WORDS);
+    /** One token per UTF-16 code unit: a tokenizer fine-grained enough to cut inside a character. */
+    public static final TokenMeter CHARS = new TokenMeter(counter("chars", text -> text == null ? 0 : text.length()));
 
     private Conversations() {
+    }
+
+    private static TokenCounter counter(String name, ToIntFunction<String> count) {
+        return new TokenCounter() {
+            @Override
+            public int count(String text) {
+                return count.applyAsInt(text);
+            }
+
+            @Override
+            public TokenSource source() {
+                return TokenSource.COUNTED;
+            }
+
+            @Override
+            public String name() {
+                return name;
+            }
+        };
     }
 
     /** {@code n} words: {@code tag w2 w3 ...}. */

@@ -209,7 +209,7 @@ class WindowStrategyTest {
             WindowOverflow e = assertThrows(WindowOverflow.class, () -> WindowFitter.fit(huge, LABEL, METER, WINDOW,
                     RESERVED, strategy, Summarizer.NONE), strategy.name());
             assertTrue(e.getMessage().contains("no strategy may cut the user's message")
-                    && e.getMessage().contains("need 210 tokens"), e.getMessage());
+                    && e.getMessage().contains("need 210 tokens (words)"), e.getMessage());
         }
     }
 
@@ -229,5 +229,92 @@ class WindowStrategyTest {
         assertThrows(InputException.class, () -> WindowStrategy.of("summarize", null, null, null));
         InputException e = assertThrows(InputException.class, () -> WindowStrategy.of("truncate", null, null, null));
         assertTrue(e.getMessage().contains("expected fail, drop-oldest"), e.getMessage());
+    }
+
+    @Test
+    void strategiesAreNamedAndDescribedAsReportsShowThem() {
+        assertEquals("fail (an overflow fails the turn)", new FailOnOverflow().describe());
+        assertEquals("drop-oldest (system prompt kept)", new DropOldest().describe());
+        assertEquals("middle-out (first and latest turns kept longest)", new MiddleOut().describe());
+        assertEquals("keep-last-n (1 earlier turn)", new KeepLastTurns(1).describe());
+        assertEquals("keep-last-n (2 earlier turns)", new KeepLastTurns(2).describe());
+        assertEquals("summarize (older turns condensed by small, at most 48 tokens)",
+                new Summarize("small", 48).describe());
+        assertEquals("drop-oldest", fit(new DropOldest()).strategy());
+        assertEquals("middle-out", fit(new MiddleOut()).strategy());
+        assertEquals("keep-last-n", fit(new KeepLastTurns(1)).strategy());
+        assertEquals("summarize", fit(new Summarize("small", 48), (older, max) -> "short").strategy());
+        assertEquals("fail", WindowFitter.fit(STATE, LABEL, METER, OptionalInt.of(200), RESERVED, new FailOnOverflow(),
+                Summarizer.NONE).strategy());
+        assertEquals(new KeepLastTurns(0), WindowStrategy.of("keep-last", 0, null, null));
+        assertThrows(InputException.class, () -> WindowStrategy.of("keep-last-n", -1, null, null));
+        assertEquals(new MiddleOut(), WindowStrategy.of(" Middle-Out ", null, null, null));
+        assertEquals(new Summarize("small", 12), WindowStrategy.of("summarize", null, "small", 12));
+        assertEquals(new FailOnOverflow(), WindowStrategy.of("fail", null, null, null));
+    }
+
+    @Test
+    void aSummaryThatFillsItsRoomExactlyIsKeptWholeAndNoTurnStays() {
+        // 35 available: keeping even one turn (45) leaves no room; alone, system and new message take 19 and the
+        // summary message 35 − 19 − 3 = 13, exactly 8 words past its 5-word prefix: the least a summary may have.
+        List<Integer> limits = new ArrayList<>();
+        Fitted fitted = WindowFitter.fit(STATE, LABEL, METER, OptionalInt.of(55), RESERVED, new Summarize("small", 48),
+                (older, maxTokens) -> {
+                    limits.add(maxTokens);
+                    return Conversations.words("summary", 8);
+                });
+        assertEquals(List.of(8), limits);
+        assertEquals("condensed turns 1–4 into a summary by small", fitted.note(), "not cut");
+        assertEquals(35, fitted.tokensAfter());
+        assertEquals(List.of(), turnsKept(fitted));
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), fitted.condensed());
+        assertEquals(Summarize.PREFIX + Conversations.words("summary", 8), fitted.messages().get(1).content());
+
+        Fitted none = WindowFitter.fit(STATE, LABEL, METER, OptionalInt.of(54), RESERVED, new Summarize("small", 48),
+                (older, maxTokens) -> "never asked");
+        assertEquals("no room for a summary: dropped (turns 1–4)", none.note(), "7 words of room are too few");
+    }
+
+    @Test
+    void aSummaryIsCutToItsRoomNeverInsideACharacter() {
+        int prefix = Summarize.PREFIX.length();
+        assertEquals("abc", Summarize.cutToFit("abc", prefix + 3, Conversations.CHARS), "fits: kept whole");
+        assertEquals("ab", Summarize.cutToFit("ab\uD83D\uDE00c", prefix + 3, Conversations.CHARS),
+                "the emoji's two halves stay together");
+        assertEquals("ab\uD83D\uDE00", Summarize.cutToFit("ab\uD83D\uDE00c", prefix + 4, Conversations.CHARS));
+        assertEquals("", Summarize.cutToFit("abc", prefix, Conversations.CHARS), "no room past the prefix");
+        assertEquals("one two", Summarize.cutToFit("one two  three four", 7, METER), "whole words, stripped");
+    }
+
+    @Test
+    void countsCachedInTheStateAreUsedAndMissingOnesCounted() {
+        ConversationState state = ConversationState.start("abc").append(Role.USER, "hello world", 1, "script");
+        // Counted in characters: 3 + (3 + 3) + (11 + 3); in words it would be 3 + (1 + 3) + (2 + 3).
+        Fitted cached = WindowFitter.fit(state.countedFor(LABEL, Conversations.CHARS), LABEL, METER,
+                OptionalInt.empty(), 0, new DropOldest(), Summarizer.NONE);
+        assertEquals(23, cached.tokensBefore());
+        Fitted uncounted = WindowFitter.fit(state, LABEL, METER, OptionalInt.empty(), 0, new DropOldest(),
+                Summarizer.NONE);
+        assertEquals(12, uncounted.tokensBefore());
+    }
+
+    @Test
+    void aReserveThatLeavesOnlyTheRequestFramingLeavesNoRoom() {
+        WindowOverflow e = assertThrows(WindowOverflow.class, () -> WindowFitter.fit(STATE, LABEL, METER,
+                OptionalInt.of(23), RESERVED, new DropOldest(), Summarizer.NONE));
+        assertEquals(LABEL + "'s window of 23 tokens leaves no room after 20 reserved for the answer: lower "
+                + "max-tokens", e.getMessage());
+    }
+
+    @Test
+    void aDroppingStrategyThatCannotReachTheRoomDropsEveryTurnAndSaysSo() {
+        // Asked directly with less room than the system prompt and new message need (the fitter refuses earlier).
+        Fitting tooSmall = Fitting.of(STATE, LABEL, METER, 10, Summarizer.NONE);
+        for (WindowStrategy strategy : List.of(new DropOldest(), new MiddleOut())) {
+            Fitted fitted = strategy.fit(tooSmall);
+            assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), fitted.dropped().stream().sorted().toList(), strategy.name());
+            assertEquals(19, fitted.tokensAfter());
+            assertEquals("dropped 4 earlier turns (turns 1–4)", fitted.note());
+        }
     }
 }
