@@ -1,9 +1,9 @@
 package dev.yardstick.report.scores;
 
 /**
- * One model's results over its cases and repetitions. A case × repetition passes when its request succeeded and
- * every check on the answer passed; its score is the share of checks passed (1 or 0 without checks, 0 when the
- * request failed).
+ * One model's results over its cases and repetitions. A case × repetition passes when its request succeeded, every
+ * check on the answer passed and its case's assertions passed; its score is the assertions' weighted score, else the
+ * share of checks passed (1 without either, 0 when the request failed).
  *
  * @param model             the model, prefixed {@code baseline: } when it comes from the baseline report
  * @param cases             the case × repetition results

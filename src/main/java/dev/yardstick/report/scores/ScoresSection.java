@@ -134,8 +134,8 @@ public final class ScoresSection {
         for (PairComparison c : scores.comparisons()) {
             flips(c).ifPresent(blocks::add);
         }
-        blocks.add(new Document.Paragraph("Pass rate: a case × repetition passes when its request succeeded and every"
-                + " check passed. Its difference is paired by case (McNemar's test: exact binomial on the discordant"
+        blocks.add(new Document.Paragraph("Pass rate: a case × repetition passes when its request succeeded, every"
+                + " check passed and its assertions passed (weighted, against the case's threshold). Its difference is paired by case (McNemar's test: exact binomial on the discordant"
                 + " cases below " + McNemar.EXACT_BELOW + " of them, else"
                 + " chi-square with continuity correction; Wald interval of the paired difference). Latency and cost:"
                 + " Mann-Whitney U of the successful requests (exact without ties below "
