@@ -162,4 +162,11 @@ class ResponseCacheTest {
         report.get("samples").forEach(s -> assertTrue(cached(s), s.toString()));
         assertEquals(JSON.readTree(first.out()).at("/samples/1/text"), report.at("/samples/1/text"));
     }
+
+    @Test
+    void benchmarkOffersNoCache() {
+        CliRun run = CliRun.of("benchmark", "-m", "mock/fast", "--requests", "1", "--no-cache");
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run.err());
+        assertTrue(run.err().contains("--no-cache"), run.err());
+    }
 }
