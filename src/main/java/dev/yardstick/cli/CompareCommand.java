@@ -1,5 +1,6 @@
 package dev.yardstick.cli;
 
+import dev.yardstick.cache.CacheTally;
 import dev.yardstick.compare.ComparePlan;
 import dev.yardstick.compare.CompareRun;
 import dev.yardstick.compare.scores.CompareResults;
@@ -71,12 +72,19 @@ public final class CompareCommand extends SessionCommand {
     @Mixin
     ResilienceOptions resilience;
 
+    @Mixin
+    CacheOptions cache;
+
+    /** This run's cache figures (null without a cache): in the report's settings, and on stderr at the end. */
+    private CacheTally cacheTally;
+
     public CompareCommand(Session session) {
         super(session);
     }
 
     @Override
     protected int run() throws Exception {
+        cacheTally = cache.tally(session.env());
         ComparePlan plan = new ComparePlan(generation.models, PromptInput.resolve(prompt, prompts, session.in(),
                 system), repeat, warmup, concurrency, providerLimits, generation.params(), generation.timeout(),
                 samplesFile, settings());
@@ -89,12 +97,16 @@ public final class CompareCommand extends SessionCommand {
         CompareReport report;
         try (OpenedModels models = session.registry(common).open(plan.models());
              CompareRun run = new CompareRun(plan, models, session.config(common), session.env(),
-                     session::cannotWrite, resilience.middleware(models.labels()))) {
+                     session::cannotWrite, cache.around(resilience.middleware(models.labels()), cacheTally, models,
+                             session.env()))) {
             Progress progress = new Progress(session.err(), session.terminal(output.noColor).interactive(),
                     run.requests(), "compare");
             Interrupts.onInterrupt(run::cancel);
             report = run.execute(progress);
             progress.finish();
+        }
+        if (cacheTally != null) {
+            session.err().println(cacheTally.summaryLine());
         }
         report = report.withScores(Scoring.score(plan.models().stream().map(ModelSpec::label).toList(),
                 report.samples(), base, gates, gates.confidence()));
@@ -123,6 +135,9 @@ public final class CompareCommand extends SessionCommand {
         }
         if (generation.seed != null) {
             s.put("seed", generation.seed);
+        }
+        if (cacheTally != null) {
+            s.put("cache", cacheTally);
         }
         return s;
     }

@@ -51,6 +51,11 @@ public record Sample(long sequence, String model, String promptId, int repetitio
         return error == null;
     }
 
+    /** An answer replayed from the response cache: no try was sent, so it has no latency to count. */
+    public boolean cached() {
+        return attempts == 0;
+    }
+
     /**
      * A complete answer with no text: the stream ended with its protocol's stop reason, so it is a success, but one
      * a reader should see (flagged {@code empty-answer} in samples and reports).

@@ -22,6 +22,8 @@ public record SampleRecord(long sequence, String model, String promptId, int rep
     public static final String EMPTY_ANSWER = "empty-answer";
     /** Content that arrived in one burst after a stall: its per-request tokens/s is left out (see {@code Bursts}). */
     public static final String BURST = "burst";
+    /** An answer replayed from the response cache: no request was sent, and it has no times. */
+    public static final String CACHED = "cached";
 
     /** Token counts: {@code input}/{@code output} are the ones every derived figure used, with their source. */
     public record Tokens(int input, int output, int cachedInput, int cacheWriteInput, String inputSource,

@@ -49,6 +49,9 @@ public final class SampleRecords {
         if (Bursts.of(s)) {
             flags.add(SampleRecord.BURST);
         }
+        if (s.cached()) {
+            flags.add(SampleRecord.CACHED);
+        }
         return flags.isEmpty() ? null : List.copyOf(flags);
     }
 }

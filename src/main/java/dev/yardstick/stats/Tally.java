@@ -94,8 +94,10 @@ final class Tally {
         if (burst) {
             bursts.increment();
         }
-        for (Metric metric : METRICS) {
-            metric.read(s, burst, recorders[metric.ordinal()]);
+        if (!s.cached()) { // a replayed answer was never timed: its tokens count, no latency of it
+            for (Metric metric : METRICS) {
+                metric.read(s, burst, recorders[metric.ordinal()]);
+            }
         }
         recordTokens(s.tokens());
         int output = s.tokens() == null ? 0 : s.tokens().output();
