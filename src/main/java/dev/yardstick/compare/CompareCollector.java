@@ -73,12 +73,13 @@ final class CompareCollector implements SampleListener, AutoCloseable {
             return;
         }
         PromptCase prompt = prompt(sample.promptId());
+        long latency = sample.cached() ? -1 : sample.e2eNanos(); // a replayed answer was never timed
         List<CheckResult> checks = sample.ok()
-                ? Checker.check(prompt.expect(), sample.text(), sample.tokens().output(), sample.e2eNanos())
+                ? Checker.check(prompt.expect(), sample.text(), sample.tokens().output(), latency)
                 : List.of();
         Double cost = sample.ok() ? pricing.cost(sample.model(), sample.tokens()) : null;
         CaseResult grade = sample.ok() ? assertions.grade(prompt.id(), sample.text(), sample.tokens().output(),
-                sample.e2eNanos(), cost).orElse(null) : null;
+                latency, cost).orElse(null) : null;
         SampleRecord record = SampleRecords.of(sample, checks, cost, grade);
         stats.record(sample);
         records.add(record);

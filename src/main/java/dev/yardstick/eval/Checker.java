@@ -40,7 +40,7 @@ public final class Checker {
     /**
      * @param text         the answer
      * @param outputTokens the answer's output tokens
-     * @param e2eNanos     the request's end-to-end latency
+     * @param e2eNanos     the request's end-to-end latency; negative when it was not timed (a cached answer)
      */
     public static List<CheckResult> check(Expectation expectation, String text, int outputTokens, long e2eNanos) {
         List<AssertionSpec> specs = assertions(expectation);
@@ -70,7 +70,7 @@ public final class Checker {
             case "icontains" -> "not found in the answer";
             case "not-icontains" -> "found in the answer";
             case "max-tokens" -> r.reason().substring(0, r.reason().indexOf(" >"));
-            case "latency" -> Durations.formatNanos(e2eNanos);
+            case "latency" -> e2eNanos < 0 ? r.reason() : Durations.formatNanos(e2eNanos);
             default -> r.reason();
         };
     }

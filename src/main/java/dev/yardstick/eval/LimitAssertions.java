@@ -17,7 +17,8 @@ final class LimitAssertions {
     static void register(Map<String, AssertionType> types) {
         types.put("latency", limit(spec -> {
             double maxMs = nonNegative(spec, Values.threshold(spec, "the most milliseconds"));
-            return answer -> Grade.of(answer.latencyMs() <= maxMs, Texts.number(Math.round(answer.latencyMs()))
+            return answer -> !answer.timed() ? Grade.error(Answer.UNTIMED)
+                    : Grade.of(answer.latencyMs() <= maxMs, Texts.number(Math.round(answer.latencyMs()))
                     + " ms > " + Texts.number(maxMs) + " ms");
         }));
         types.put("cost", limit(spec -> {

@@ -22,7 +22,7 @@ final class ScriptInput {
         context.put("vars", answer.vars());
         context.put("prompt", answer.prompt());
         context.put("case", testCase);
-        context.put("latencyMs", answer.latencyMs());
+        context.put("latencyMs", answer.timed() ? answer.latencyMs() : null);
         context.put("outputTokens", answer.outputTokens());
         context.put("costUsd", answer.costUsd());
         context.put("config", config);

@@ -89,5 +89,8 @@ class CaseAssertionsTest {
         assertEquals(List.of(true, true, true, false, false), checks.stream().map(CheckResult::passed).toList());
         assertEquals("7 tokens", checks.get(3).detail());
         assertEquals("2.00s", checks.get(4).detail());
+        CheckResult untimed = Checker.check(expectation, ANSWER, 7, -1).get(4);
+        assertFalse(untimed.passed(), "a cached answer has no latency to pass a limit with");
+        assertTrue(untimed.detail().contains("--no-cache"), untimed.detail());
     }
 }

@@ -115,6 +115,10 @@ class TextAndJsonAssertionsTest {
         Grade unpriced = Grading.grade(AssertionSpec.of("cost", null, 1.0),
                 new Answer("hi", 1, 1, null, "c", "p", Map.of()));
         assertTrue(unpriced.error(), "an unknown price is an error, not a pass");
+        Grade untimed = Grading.grade(AssertionSpec.of("latency", null, 1e9),
+                new Answer("hi", 1, -1, 0.0, "c", "p", Map.of()));
+        assertTrue(untimed.error() && !untimed.pass(), "a cached answer's latency is unknown, never a pass");
+        assertTrue(untimed.reason().contains("response cache"), untimed.reason());
         assertTrue(Grading.grade(AssertionSpec.of("max-tokens", 12, null), answer).pass());
         assertFalse(Grading.grade(AssertionSpec.of("max-tokens", 11, null), answer).pass());
         assertFalse(Grading.grade(AssertionSpec.of("max-tokens", null, 11.0), answer).pass());
