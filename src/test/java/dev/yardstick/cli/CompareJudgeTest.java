@@ -35,12 +35,7 @@ class CompareJudgeTest {
 
     private JsonNode grade(String assertion, String judgeReply, String... extra) throws Exception {
         ENDPOINTS.server().behavior(Behavior.DEFAULT.withReply(judgeReply));
-        Path suite = Files.writeString(dir.resolve("suite.yaml"), """
-                prompts:
-                  - id: story
-                    prompt: Once upon a time
-                    assert:
-                """ + assertion.indent(6));
+        Path suite = suite(assertion);
         List<String> args = new ArrayList<>(List.of("compare", "--config", ENDPOINTS.config(), "-m", "mock/fast",
                 "--prompts", suite.toString(), "--format", "json"));
         args.addAll(List.of(extra));
@@ -49,6 +44,16 @@ class CompareJudgeTest {
         JsonNode report = JSON.readTree(run.out());
         assertEquals(1, report.get("samples").size(), "the judge's call is not a measured sample");
         return report.at("/samples/0/grade");
+    }
+
+    /** A one-case suite asserting {@code assertion} (YAML list items) on the answer to "Once upon a time". */
+    private Path suite(String assertion) throws Exception {
+        return Files.writeString(dir.resolve("suite.yaml"), """
+                prompts:
+                  - id: story
+                    prompt: Once upon a time
+                    assert:
+                """ + assertion.indent(6));
     }
 
     private JsonNode rubric(String judgeReply) throws Exception {
@@ -119,14 +124,7 @@ class CompareJudgeTest {
 
     @Test
     void aGradedAssertionWithoutAJudgeIsRefusedBeforeAnythingRuns() throws Exception {
-        Path suite = Files.writeString(dir.resolve("nojudge.yaml"), """
-                prompts:
-                  - id: story
-                    prompt: Once upon a time
-                    assert:
-                      - type: llm-rubric
-                        value: tells a story
-                """);
+        Path suite = suite("- type: llm-rubric\n  value: tells a story\n");
         CliRun run = CliRun.of("compare", "-m", "mock/fast", "--prompts", suite.toString());
         assertEquals(ExitCodes.USAGE, run.exitCode(), run.err());
         assertTrue(run.err().contains("needs a judge model"), run.err());
@@ -135,14 +133,7 @@ class CompareJudgeTest {
 
     @Test
     void theEmbeddedModelAsJudgeGivesAMalformedGradeThatFailsTheCase() throws Exception {
-        Path suite = Files.writeString(dir.resolve("local.yaml"), """
-                prompts:
-                  - id: story
-                    prompt: Once upon a time
-                    assert:
-                      - type: llm-rubric
-                        value: tells a story about a girl
-                """);
+        Path suite = suite("- type: llm-rubric\n  value: tells a story about a girl\n");
         CliRun run = CliRun.of("compare", "-m", "mock/fast", "--prompts", suite.toString(), "--judge",
                 "local/stories260k", "--max-tokens", "32", "--format", "json");
         assertEquals(0, run.exitCode(), run.err());
