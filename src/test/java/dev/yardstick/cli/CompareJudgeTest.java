@@ -132,6 +132,21 @@ class CompareJudgeTest {
     }
 
     @Test
+    void aMalformedOrUnknownJudgeIsOneLineBeforeAnythingRuns() throws Exception {
+        Path suite = suite("- type: factuality\n  value: A girl.\n  provider: judge\n");
+        CliRun run = CliRun.of("compare", "-m", "mock/fast", "--prompts", suite.toString());
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("yardstick: error: " + suite + ":5: field 'prompts[0].assert[0].provider':"
+                + " malformed model name 'judge'"), run.err());
+        CliRun unknown = CliRun.of("compare", "-m", "mock/fast", "--prompts",
+                suite("- type: factuality\n  value: A girl.\n").toString(), "--judge", "nosuch/model");
+        assertEquals(ExitCodes.USAGE, unknown.exitCode(), unknown.err());
+        assertEquals(1, unknown.err().strip().lines().count(), unknown.err());
+        assertTrue(unknown.err().contains("nosuch"), unknown.err());
+        assertEquals("", unknown.out());
+    }
+
+    @Test
     void theEmbeddedModelAsJudgeGivesAMalformedGradeThatFailsTheCase() throws Exception {
         Path suite = suite("- type: llm-rubric\n  value: tells a story about a girl\n");
         CliRun run = CliRun.of("compare", "-m", "mock/fast", "--prompts", suite.toString(), "--judge",
