@@ -37,7 +37,7 @@ class CompareJudgeTest {
         ENDPOINTS.server().behavior(Behavior.DEFAULT.withReply(judgeReply));
         Path suite = suite(assertion);
         List<String> args = new ArrayList<>(List.of("compare", "--config", ENDPOINTS.config(), "-m", "mock/fast",
-                "--prompts", suite.toString(), "--format", "json"));
+                "--prompts", suite.toString(), "--format", "json", "--no-cache"));
         args.addAll(List.of(extra));
         CliRun run = CliRun.of(LoopbackEndpoints.ENV, null, args.toArray(String[]::new));
         assertEquals(0, run.exitCode(), run.err());
@@ -150,7 +150,7 @@ class CompareJudgeTest {
     void theEmbeddedModelAsJudgeGivesAMalformedGradeThatFailsTheCase() throws Exception {
         Path suite = suite("- type: llm-rubric\n  value: tells a story about a girl\n");
         CliRun run = CliRun.of("compare", "-m", "mock/fast", "--prompts", suite.toString(), "--judge",
-                "local/stories260k", "--max-tokens", "32", "--format", "json");
+                "local/stories260k", "--max-tokens", "32", "--format", "json", "--no-cache");
         assertEquals(0, run.exitCode(), run.err());
         JsonNode report = JSON.readTree(run.out());
         JsonNode grade = report.at("/samples/0/grade");
