@@ -8,6 +8,7 @@ import dev.yardstick.compare.scores.QualityGates;
 import dev.yardstick.compare.scores.Scoring;
 import dev.yardstick.config.InputException;
 import dev.yardstick.config.ModelSpec;
+import dev.yardstick.eval.ModelJudges;
 import dev.yardstick.provider.OpenedModels;
 import dev.yardstick.report.CompareReport;
 import dev.yardstick.report.scores.ScoresSection;
@@ -78,6 +79,10 @@ public final class CompareCommand extends SessionCommand {
     /** This run's cache figures (null without a cache): in the report's settings, and on stderr at the end. */
     private CacheTally cacheTally;
 
+    @Option(names = "--judge", paramLabel = "PROVIDER/MODEL",
+            description = "The judge model of llm-rubric and factuality assertions that name none (any provider).")
+    String judge;
+
     public CompareCommand(Session session) {
         super(session);
     }
@@ -96,9 +101,10 @@ public final class CompareCommand extends SessionCommand {
         CompareResults base = baseline == null ? null : CompareResults.read(baseline);
         CompareReport report;
         try (OpenedModels models = session.registry(common).open(plan.models());
+             ModelJudges judges = new ModelJudges(session.registry(common), judge, generation.timeout());
              CompareRun run = new CompareRun(plan, models, session.config(common), session.env(),
                      session::cannotWrite, cache.around(resilience.middleware(models.labels()), cacheTally, models,
-                             session.env()))) {
+                             session.env()), judges)) {
             Progress progress = new Progress(session.err(), session.terminal(output.noColor).interactive(),
                     run.requests(), "compare");
             Interrupts.onInterrupt(run::cancel);

@@ -9,6 +9,7 @@ import dev.yardstick.engine.SampleListener;
 import dev.yardstick.eval.CheckResult;
 import dev.yardstick.eval.CaseResult;
 import dev.yardstick.eval.Checker;
+import dev.yardstick.eval.Judges;
 import dev.yardstick.eval.SuiteAssertions;
 import dev.yardstick.export.Json;
 import dev.yardstick.provider.OpenedModels;
@@ -55,11 +56,12 @@ final class CompareCollector implements SampleListener, AutoCloseable {
     private final SuiteAssertions assertions;
 
     /** @param onWriteFailure told once when the samples file stops accepting lines (the run goes on) */
+    /** @param judges where graded assertions find their judge model (asked after a sample ended, off its clock) */
     CompareCollector(OpenedModels models, PromptSet prompts, Path samplesFile, YardstickConfig config,
-                      Map<String, String> env, Consumer<WriteFailure> onWriteFailure) {
+                      Map<String, String> env, Consumer<WriteFailure> onWriteFailure, Judges judges) {
         this.models = models;
         this.prompts = prompts;
-        this.assertions = SuiteAssertions.of(prompts);
+        this.assertions = SuiteAssertions.of(prompts, judges);
         this.journal = samplesFile == null ? null : new SampleJournal(samplesFile, Json.mapper(), onWriteFailure);
         this.pricing = Pricing.load(config, env);
         stats.expecting(models.labels());

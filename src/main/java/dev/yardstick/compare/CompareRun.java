@@ -4,6 +4,7 @@ import dev.yardstick.config.YardstickConfig;
 import dev.yardstick.engine.LoadShape;
 import dev.yardstick.engine.Orchestrator;
 import dev.yardstick.engine.RequestMiddleware;
+import dev.yardstick.eval.Judges;
 import dev.yardstick.engine.Plan;
 import dev.yardstick.engine.Plans;
 import dev.yardstick.engine.RunSummary;
@@ -42,10 +43,17 @@ public final class CompareRun implements AutoCloseable {
     /** @param middleware what every request goes through: retries, injected faults */
     public CompareRun(ComparePlan plan, OpenedModels models, YardstickConfig config, Map<String, String> env,
                       Consumer<WriteFailure> onWriteFailure, RequestMiddleware middleware) {
+        this(plan, models, config, env, onWriteFailure, middleware, Judges.NONE);
+    }
+
+    /** @param judges where graded assertions ({@code llm-rubric}, {@code factuality}) find their judge model */
+    public CompareRun(ComparePlan plan, OpenedModels models, YardstickConfig config, Map<String, String> env,
+                      Consumer<WriteFailure> onWriteFailure, RequestMiddleware middleware, Judges judges) {
         this.plan = plan;
         // Count every answer's tokens: a comparison is small, and its costs need both sides of every request.
         this.orchestrator = new Orchestrator(models.byLabel(), TokenCounting.ALWAYS, middleware);
-        this.collector = new CompareCollector(models, plan.prompts(), plan.samples(), config, env, onWriteFailure);
+        this.collector = new CompareCollector(models, plan.prompts(), plan.samples(), config, env, onWriteFailure,
+                judges);
         this.enginePlan = new Plan(Plans.matrix(models.labels(), plan.prompts(), plan.repeat(), plan.params(),
                 plan.warmup()), new LoadShape.Closed(plan.concurrency()), limits(models), plan.timeout(), null);
     }

@@ -25,7 +25,11 @@ public record AssertionSpec(String type, Object value, Double threshold, Double 
                             Map<String, Object> config, @JsonIgnore int line) {
 
     /** The fields an assertion may carry, in the order they are documented. */
-    public static final List<String> FIELDS = List.of("type", "value", "threshold", "weight", "metric", "config");
+    public static final List<String> FIELDS = List.of("type", "value", "threshold", "weight", "metric", "config",
+            "provider");
+
+    /** A graded assertion's judge model ({@code provider: PROVIDER/MODEL}), kept in {@link #config()} by this key. */
+    public static final String PROVIDER = "provider";
 
     public AssertionSpec {
         if (type == null || type.isBlank()) {
@@ -105,6 +109,14 @@ public record AssertionSpec(String type, Object value, Double threshold, Double 
             @SuppressWarnings("unchecked")
             Map<String, Object> configMap = config == null ? null
                     : ctxt.readTreeAsValue(config, Map.class);
+            JsonNode provider = node.get(PROVIDER);
+            if (provider != null) {
+                if (!provider.isTextual()) {
+                    throw new FieldException(PROVIDER, "expected PROVIDER/MODEL, got " + provider);
+                }
+                configMap = configMap == null ? new LinkedHashMap<>() : new LinkedHashMap<>(configMap);
+                configMap.put(PROVIDER, provider.asText());
+            }
             Object value = node.hasNonNull("value") ? ctxt.readTreeAsValue(node.get("value"), Object.class) : null;
             return new AssertionSpec(type == null ? null : type.asText(), value, number(node, "threshold"),
                     number(node, "weight"), metric == null ? null : metric.asText(), configMap, line);

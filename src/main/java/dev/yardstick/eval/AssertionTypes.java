@@ -2,7 +2,9 @@ package dev.yardstick.eval;
 
 import dev.yardstick.config.AssertionSpec;
 import dev.yardstick.config.FieldException;
+import dev.yardstick.config.InputException;
 import dev.yardstick.config.Levenshtein;
+import dev.yardstick.config.ModelSpec;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -28,8 +30,9 @@ public final class AssertionTypes {
         Assertion compile(AssertionSpec spec, Path dir);
     }
 
-    private static Map<String, AssertionType> types(Path dir) {
+    private static Map<String, AssertionType> types(Path dir, Judges judges) {
         Map<String, AssertionType> types = new LinkedHashMap<>();
+        GradedAssertions.register(types, judges);
         TextAssertions.register(types);
         JsonAssertions.register(types);
         LimitAssertions.register(types);
@@ -42,7 +45,7 @@ public final class AssertionTypes {
 
     /** Every kind's name, without the {@code not-} forms. */
     public static Set<String> names() {
-        return types(Path.of(".")).keySet();
+        return types(Path.of("."), Judges.NONE).keySet();
     }
 
     /**
@@ -51,7 +54,12 @@ public final class AssertionTypes {
      * @throws FieldException naming the field that is wrong ({@code type}, {@code value}, {@code threshold}, ...)
      */
     public static Assertion compile(AssertionSpec spec, Path dir) {
-        Map<String, AssertionType> types = types(dir);
+        return compile(spec, dir, Judges.NONE);
+    }
+
+    /** Compiles one assertion; a graded one ({@code llm-rubric}, {@code factuality}) finds its judge in judges. */
+    public static Assertion compile(AssertionSpec spec, Path dir, Judges judges) {
+        Map<String, AssertionType> types = types(dir, judges);
         boolean negated = spec.type().startsWith(NOT);
         String name = negated ? spec.type().substring(NOT.length()) : spec.type();
         AssertionType type = types.get(name);
@@ -72,7 +80,21 @@ public final class AssertionTypes {
 
     /** Checks an assertion without keeping it: for a file reader that wants every mistake before anything runs. */
     public static void check(AssertionSpec spec, Path dir) {
-        compile(spec, dir);
+        compile(spec, dir, AssertionTypes::judgeNamedOnly);
+    }
+
+    /** A file is checked before any model opens: a judge's name is read, the judge itself found at the run. */
+    private static Judge judgeNamedOnly(String model) {
+        if (model != null) {
+            try {
+                ModelSpec.parse(model);
+            } catch (InputException e) {
+                throw new FieldException("provider", e.getMessage());
+            }
+        }
+        return prompt -> {
+            throw new IllegalStateException("a checked assertion is not graded");
+        };
     }
 
     private static String describeMatch(String name) {
@@ -84,7 +106,7 @@ public final class AssertionTypes {
             case "contains-json" -> "contains JSON";
             case "levenshtein" -> "is within the edit distance of";
             case "json-schema" -> "fits the schema";
-            case "javascript", "python", "command" -> "passed";
+            case "javascript", "python", "command", "llm-rubric", "factuality" -> "passed";
             default -> name.startsWith("contains") || name.startsWith("icontains") ? "contains" : "passed " + name;
         };
     }

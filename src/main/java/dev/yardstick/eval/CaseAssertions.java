@@ -31,10 +31,15 @@ public final class CaseAssertions {
      * @throws InputException naming the assertion's position and the field that is wrong
      */
     public static CaseAssertions compile(List<AssertionSpec> specs, Double threshold, Path dir) {
+        return compile(specs, threshold, dir, Judges.NONE);
+    }
+
+    /** @param judges where graded assertions find their judge model */
+    public static CaseAssertions compile(List<AssertionSpec> specs, Double threshold, Path dir, Judges judges) {
         List<Assertion> compiled = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             try {
-                compiled.add(AssertionTypes.compile(specs.get(i), dir));
+                compiled.add(AssertionTypes.compile(specs.get(i), dir, judges));
             } catch (FieldException e) {
                 throw new InputException("assert[" + i + "]." + e.field() + ": " + e.problem());
             }

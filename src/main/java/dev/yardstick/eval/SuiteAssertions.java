@@ -25,6 +25,11 @@ public final class SuiteAssertions {
 
     /** @throws InputException naming the case and assertion that cannot be compiled */
     public static SuiteAssertions of(PromptSet set) {
+        return of(set, Judges.NONE);
+    }
+
+    /** @param judges where graded assertions find their judge model */
+    public static SuiteAssertions of(PromptSet set, Judges judges) {
         SuiteAssertions suite = new SuiteAssertions();
         Path dir = set.dir() != null ? set.dir() : Path.of("").toAbsolutePath();
         for (PromptCase c : set.prompts()) {
@@ -33,7 +38,7 @@ public final class SuiteAssertions {
             suite.cases.put(c.id(), c);
             if (!specs.isEmpty()) {
                 try {
-                    suite.byCase.put(c.id(), CaseAssertions.compile(specs, c.threshold(), dir));
+                    suite.byCase.put(c.id(), CaseAssertions.compile(specs, c.threshold(), dir, judges));
                 } catch (InputException e) {
                     throw new InputException("prompt '" + c.id() + "': " + e.getMessage());
                 }
