@@ -47,6 +47,8 @@ final class ChildCli implements AutoCloseable {
         Path err = Files.createTempFile(dir, "stderr", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+        // A child's response cache stays in the test's folder, never in the user's: no run replays another's answers.
+        builder.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
         builder.environment().putAll(env);
         return new ChildCli(builder.start(), out, err);
     }
