@@ -13,6 +13,8 @@ import dev.langchain4j.store.embedding.CosineSimilarity;
  */
 final class MiniLm {
 
+    private static final String QUIET_GPU_PROBE = "org.slf4j.simpleLogger.log.ai.djl.util.cuda";
+
     private final EmbeddingModel model;
 
     private static final class Holder {
@@ -21,6 +23,10 @@ final class MiniLm {
 
     private MiniLm() {
         long started = System.nanoTime();
+        // DJL's tokenizer probes for a GPU and warns on every CPU-only machine; the model runs on the CPU anyway.
+        if (System.getProperty(QUIET_GPU_PROBE) == null) {
+            System.setProperty(QUIET_GPU_PROBE, "error");
+        }
         model = new AllMiniLmL6V2QuantizedEmbeddingModel();
         model.embed("warm up");
         EngineStarts.embeddings(System.nanoTime() - started);
