@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.yardstick.config.AssertionSpec;
 import dev.yardstick.config.FieldException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** similar on real sentence pairs, embedded in-process by all-MiniLM-L6-v2. */
@@ -73,6 +76,23 @@ class SimilarAssertionTest {
         String withComma = "Yes, the cat is sleeping on the sofa.";
         assertEquals(MiniLm.cosine(MiniLm.get().embed(withComma), MiniLm.get().embed(PARAPHRASE)),
                 similar(withComma, null, PARAPHRASE).score(), 1e-9);
+    }
+
+    @Test
+    void manyThreadsGradeAtOnceWithTheSameScoresAsOne() throws Exception {
+        Assertion assertion = AssertionTypes.compile(AssertionSpec.of("similar", EXPECTED, null), Grading.HERE);
+        List<String> answers = List.of(PARAPHRASE, UNRELATED, EXPECTED, "The dog barks at the mailman.");
+        List<Double> alone = answers.stream().map(a -> assertion.grade(Grading.answer(a)).score()).toList();
+        try (var pool = Executors.newFixedThreadPool(8)) {
+            List<Future<Double>> together = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                String answer = answers.get(i % answers.size());
+                together.add(pool.submit(() -> assertion.grade(Grading.answer(answer)).score()));
+            }
+            for (int i = 0; i < together.size(); i++) {
+                assertEquals(alone.get(i % answers.size()), together.get(i).get(), 1e-6);
+            }
+        }
     }
 
     @Test
