@@ -37,6 +37,7 @@ public final class AssertionTypes {
         JsonAssertions.register(types);
         LimitAssertions.register(types);
         types.put("javascript", JavascriptAssertion::compile);
+        types.put("similar", SimilarAssertion::compile);
         Map<String, LocatedType> located = Map.of("command", CommandAssertion::command,
                 "python", CommandAssertion::python);
         located.forEach((name, type) -> types.put(name, spec -> type.compile(spec, dir)));
@@ -105,6 +106,7 @@ public final class AssertionTypes {
             case "is-json" -> "is JSON";
             case "contains-json" -> "contains JSON";
             case "levenshtein" -> "is within the edit distance of";
+            case "similar" -> "is similar to";
             case "json-schema" -> "fits the schema";
             case "javascript", "python", "command", "llm-rubric", "factuality" -> "passed";
             default -> name.startsWith("contains") || name.startsWith("icontains") ? "contains" : "passed " + name;

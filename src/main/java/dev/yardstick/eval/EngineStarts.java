@@ -7,6 +7,7 @@ package dev.yardstick.eval;
 final class EngineStarts {
 
     private static volatile long javascriptNanos = -1;
+    private static volatile long embeddingsNanos = -1;
 
     private EngineStarts() {
     }
@@ -18,5 +19,14 @@ final class EngineStarts {
     /** How long building GraalJS took, -1 while no javascript assertion has been compiled in this JVM. */
     static long javascriptNanos() {
         return javascriptNanos;
+    }
+
+    static void embeddings(long nanos) {
+        embeddingsNanos = nanos;
+    }
+
+    /** How long loading the embedding model took, -1 while no similar assertion has been compiled in this JVM. */
+    static long embeddingsNanos() {
+        return embeddingsNanos;
     }
 }

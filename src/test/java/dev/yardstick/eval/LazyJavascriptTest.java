@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class LazyJavascriptTest {
 
-    private static String probe(String mode) throws IOException, InterruptedException {
+    static String probe(String mode) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process process = new ProcessBuilder(java, "-Xlog:class+load=info", "-cp",
                 System.getProperty("java.class.path"), GraalJsProbe.class.getName(), mode)

@@ -116,6 +116,17 @@ class PromptFileAssertionsTest {
     }
 
     @Test
+    void aSimilarityThresholdAboveOneIsNamedAtItsLine() {
+        String message = assertError("""
+                      - type: similar
+                        value: The cat sleeps.
+                        threshold: 2
+                """);
+        assertTrue(message.contains("suite.yaml:5: field 'prompts[0].assert[0].threshold': a similarity threshold is"
+                + " between 0 and 1, got 2"), message);
+    }
+
+    @Test
     void anUnknownFieldOrAWrongKindOfValueIsNamedByTheFileReader() {
         String unknown = assertError("""
                       - type: contains
