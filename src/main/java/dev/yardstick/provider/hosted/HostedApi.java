@@ -116,12 +116,15 @@ public record HostedApi(String name, String protocol, String description, String
                         "https://api.fireworks.ai/inference/v1", "FIREWORKS_API_KEY"));
     }
 
-    /** The protocol for a name used in a config file's endpoint ({@code provider: openai}). */
+    /**
+     * The protocol of a config file's endpoint, by the name {@link dev.yardstick.config.EndpointConfig} keeps: one of
+     * its {@code PROTOCOLS}, aliases such as {@code vllm} already mapped onto them there.
+     */
     public static HostedApi protocol(String name) {
-        return switch (name == null ? "" : name.toLowerCase(java.util.Locale.ROOT)) {
-            case "openai", "openai-compatible", "vllm", "llama.cpp", "lmstudio" -> OPENAI;
+        return switch (name == null ? "" : name) {
+            case "openai" -> OPENAI;
             case "anthropic" -> ANTHROPIC;
-            case "gemini", "google" -> GEMINI;
+            case "gemini" -> GEMINI;
             case "mistral" -> MISTRAL;
             case "ollama" -> OLLAMA;
             default -> null;
