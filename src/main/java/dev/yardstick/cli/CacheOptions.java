@@ -3,6 +3,7 @@ package dev.yardstick.cli;
 import dev.yardstick.cache.CacheMode;
 import dev.yardstick.cache.CacheTally;
 import dev.yardstick.cache.ResponseCache;
+import dev.yardstick.config.CacheDirs;
 import dev.yardstick.engine.RequestMiddleware;
 import dev.yardstick.provider.OpenedModels;
 import java.nio.file.Path;
@@ -51,12 +52,8 @@ public final class CacheOptions {
     }
 
     private static Path defaultDir(Map<String, String> env) {
-        String xdg = env.get("XDG_CACHE_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Path.of(xdg, "yardstick");
-        }
         String home = env.get("HOME");
-        return home == null || home.isBlank() ? null : Path.of(home, ".cache", "yardstick");
+        return CacheDirs.yardstick(env, home == null || home.isBlank() ? null : Path.of(home));
     }
 
     static final class ModeConverter implements picocli.CommandLine.ITypeConverter<CacheMode> {

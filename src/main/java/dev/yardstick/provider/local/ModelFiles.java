@@ -1,5 +1,6 @@
 package dev.yardstick.provider.local;
 
+import dev.yardstick.config.CacheDirs;
 import dev.yardstick.config.InputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -85,9 +86,7 @@ public final class ModelFiles {
 
     /** {@code $XDG_CACHE_HOME/yardstick/models}, or {@code ~/.cache/yardstick/models} without it. */
     static Path cacheDir(Map<String, String> env, Path home) {
-        String xdg = env.get("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".cache");
-        return base.resolve("yardstick").resolve("models").toAbsolutePath().normalize();
+        return CacheDirs.yardstick(env, home).resolve("models").toAbsolutePath().normalize();
     }
 
     /** The folders to search, in order, without repeats; {@code codeLocation} is the running jar (or classes). */
