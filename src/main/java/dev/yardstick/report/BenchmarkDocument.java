@@ -39,8 +39,10 @@ final class BenchmarkDocument {
     private final String stoppedEarly;
     private final List<String> notes;
     private final Map<String, String> definitions;
+    private final List<WorkloadReport> workloads;
 
     BenchmarkDocument(BenchmarkReport report) {
+        this.workloads = report.workloads() == null ? List.of() : report.workloads();
         this.run = report.run();
         this.models = report.models();
         this.steps = report.steps();
@@ -62,6 +64,7 @@ final class BenchmarkDocument {
         for (Step step : steps) {
             blocks.addAll(stepBlocks(step));
         }
+        workloads.forEach(w -> blocks.addAll(WorkloadDocument.blocks(w)));
         if (steps.size() > 1) {
             blocks.add(new Document.Heading("Sweep"));
             blocks.add(sweepGrid());

@@ -22,9 +22,11 @@ import java.util.Map;
  * @param gates        every gate check: each threshold per step and model, and the regression gate's findings
  * @param stoppedEarly why a sweep stopped before its last step, null when it did not
  * @param notes        what a reader must know to trust the numbers (merged shards, a gate not judged, ...)
+ * @param workloads    per step, what a trace, sessions, a shared prefix or forced output lengths add; null for none
  */
 public record BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> steps, List<GateResult> gates,
-                              String stoppedEarly, List<String> notes, Map<String, String> definitions)
+                              String stoppedEarly, List<String> notes, Map<String, String> definitions,
+                              List<WorkloadReport> workloads)
         implements Report {
 
     public BenchmarkReport {
@@ -32,6 +34,13 @@ public record BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> st
         steps = List.copyOf(steps);
         gates = List.copyOf(gates);
         notes = notes == null ? List.of() : List.copyOf(notes);
+        workloads = workloads == null || workloads.isEmpty() ? null : List.copyOf(workloads);
+    }
+
+    /** A report of plain requests. */
+    public BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> steps, List<GateResult> gates,
+                           String stoppedEarly, List<String> notes, Map<String, String> definitions) {
+        this(run, models, steps, gates, stoppedEarly, notes, definitions, null);
     }
 
     /**

@@ -55,6 +55,7 @@ final class BenchmarkTable {
                 rows.add(clientRow(step, "client_saturated", "flag", c.saturated() ? 1 : 0));
             }
         }
+        rows.addAll(WorkloadTable.rows(report));
         return new Tabular(headers, rows);
     }
 
