@@ -9,6 +9,7 @@ import dev.yardstick.provider.OpenedModels;
 import dev.yardstick.provider.ProviderContext;
 import dev.yardstick.provider.ProviderRegistry;
 import dev.yardstick.provider.http.LeanHttpClient;
+import dev.yardstick.provider.local.LocalProvider;
 import dev.yardstick.report.BenchmarkReport;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ final class WorkloadRuns {
         BenchmarkPlan plan = BenchmarkOptions.fromSettings(settings, "test");
         ProviderContext context = new ProviderContext(Map.of("OPENAI_API_KEY", "sk-test", "ANTHROPIC_API_KEY",
                 "sk-ant-test"), YardstickConfig.EMPTY);
-        try (OpenedModels models = ProviderRegistry.create(context, List.of(), LeanHttpClient::builder)
+        try (OpenedModels models = ProviderRegistry.create(context, List.of(new LocalProvider()), LeanHttpClient::builder)
                 .open(plan.models())) {
             return new BenchmarkRun(plan, models, null, failure -> {
                 throw new AssertionError(failure.line());
