@@ -58,6 +58,10 @@ final class WorkloadDocument {
             List<String> headers = List.of("turn", "ok/failed", "input tokens", "TTFT p50", "TTFT p90", "TTFT p99",
                     "E2E p50", "E2E p90", "E2E p99");
             blocks.add(new Document.Grid(headers, rows, numeric(headers.size(), 1), false));
+            blocks.add(new Document.Paragraph("By turn: each turn carries the conversation before it (the earlier"
+                    + " questions and answers), so its input grows; TTFT and E2E count from the turn's scheduled start"
+                    + " (open loop: the previous answer plus the think time). Session duration: first turn's scheduled"
+                    + " start to the last answer, completed sessions only; a failed turn ends its session."));
         }
         if (w.prefix() != null) {
             List<String> headers = new ArrayList<>(List.of("TTFT of"));
@@ -66,6 +70,9 @@ final class WorkloadDocument {
             rows.add(withFirst("shared prefix (hit-eligible)", cells(w.prefix().eligible())));
             rows.add(withFirst("own prefix (cold)", cells(w.prefix().cold())));
             blocks.add(new Document.Grid(headers, rows, numeric(headers.size(), 1), false));
+            blocks.add(new Document.Paragraph("Hit-eligible requests begin with the shared prefix byte for byte, so a"
+                    + " server with prefix caching can skip its prefill; cold ones begin with as many tokens of their"
+                    + " own. The gap between the two TTFTs is what the cache saves (none without one)."));
         }
         return blocks;
     }
