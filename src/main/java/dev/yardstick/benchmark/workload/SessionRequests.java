@@ -54,6 +54,8 @@ public final class SessionRequests implements RequestSource, SampleListener {
     private double nextSessionAt;
     private long order;
     private long skipped;
+    /** Turns sent whose sample has not come back: their sessions may still have turns to come. */
+    private int inFlight;
     private long lastStart;
     private long origin = -1;
 
@@ -141,7 +143,7 @@ public final class SessionRequests implements RequestSource, SampleListener {
             while (!cancelled.getAsBoolean()) {
                 Due head = due.peek();
                 if (head == null) {
-                    if (nextSession >= sessions && !anyInFlight()) {
+                    if (nextSession >= sessions && inFlight == 0) {
                         return null; // every session has ended
                     }
                     changed.awaitNanos(WAIT_SLICE_NANOS);
@@ -168,16 +170,6 @@ public final class SessionRequests implements RequestSource, SampleListener {
         }
     }
 
-    private boolean anyInFlight() {
-        for (int s = 0; s < nextSession; s++) {
-            Conversation c = conversations[s];
-            if (c != null && c.turn < turns && !c.sent.isEmpty()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private PlannedRequest request(int session) {
         Conversation c = conversations[session];
         if (c.turn == 0) {
@@ -188,6 +180,7 @@ public final class SessionRequests implements RequestSource, SampleListener {
         List<Message> messages = new ArrayList<>(c.history);
         messages.addAll(prompts.prompt(sequence, model).messages());
         c.sent = messages;
+        inFlight++;
         return new PlannedRequest(sequence, model, "session-" + session + "-turn-" + (c.turn + 1), c.turn, messages,
                 params, false);
     }
@@ -214,6 +207,7 @@ public final class SessionRequests implements RequestSource, SampleListener {
         long end = sample.scheduledNanos() + sample.e2eNanos();
         lock.lock();
         try {
+            inFlight--;
             Conversation c = conversations[session];
             c.history.clear();
             c.history.addAll(c.sent);
