@@ -74,6 +74,7 @@ final class RequestTries implements RequestMiddleware.Tries {
         return new Sample(last.sequence(), last.model(), last.promptId(), last.repetition(), last.warmup(),
                 from - runStart, sentAt - from, last.ttftNanos() < 0 ? -1 : last.ttftNanos() + shift,
                 last.e2eNanos() + shift, last.itlNanos(), last.tokens(), last.text(), last.finishReason(),
-                last.requestId(), count, last.error(), lastStart - sentAt);
+                last.requestId(), count, last.error(), lastStart - sentAt,
+                last.ttfoNanos() < 0 ? -1 : last.ttfoNanos() + shift, last.endpoint());
     }
 }

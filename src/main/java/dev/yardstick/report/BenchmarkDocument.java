@@ -7,6 +7,7 @@ import dev.yardstick.stats.Metric;
 import dev.yardstick.stats.MetricStat;
 import dev.yardstick.stats.MetricSummary;
 import dev.yardstick.stats.ModelStats;
+import dev.yardstick.stats.TokenTotals;
 import dev.yardstick.stats.RequestFlags;
 import dev.yardstick.stats.Stat;
 
@@ -135,7 +136,7 @@ final class BenchmarkDocument {
         List<List<String>> rows = new ArrayList<>();
         for (Metric metric : Metric.values()) {
             MetricSummary m = stats.metric(metric);
-            if (m == null || m.count() == 0 && metric.underLoadOnly()) {
+            if (m == null || m.count() == 0 && (metric.underLoadOnly() || metric.onlyWhenRecorded())) {
                 continue;
             }
             List<String> row = new ArrayList<>(List.of(metric.label(), Long.toString(m.count())));
@@ -145,6 +146,12 @@ final class BenchmarkDocument {
             rows.add(row);
         }
         return new Document.Grid(headers, rows, numericAfter(headers.size(), 1, headers.size()), false);
+    }
+
+    /** The output's split when some of it was reasoning: TPOT and tokens/s count both parts. */
+    private static String reasoningPart(TokenTotals t) {
+        return t.reasoning() == 0 ? "" : ", of which " + t.reasoning() + " reasoning ("
+                + t.reasoningSources().label() + ") and " + t.visibleOutput() + " visible";
     }
 
     private static boolean lowSample(ModelStats stats) {
@@ -178,7 +185,8 @@ final class BenchmarkDocument {
         kv.add(new Document.KeyValue("goodput", Formats.number(s.goodput(), 2) + " req/s, SLO attainment "
                 + Formats.percent(s.sloAttainment()) + " (SLO " + s.slo() + ")"));
         kv.add(new Document.KeyValue("tokens", s.tokens().input() + " in (" + s.tokens().inputSources().label()
-                + "), " + s.tokens().output() + " out (" + s.tokens().outputSources().label() + ")"));
+                + "), " + s.tokens().output() + " out (" + s.tokens().outputSources().label() + ")"
+                + reasoningPart(s.tokens())));
         kv.add(new Document.KeyValue("window", Formats.number(s.windowSeconds(), 2) + " s"));
         if (s.flags().bursts() > 0) {
             kv.add(new Document.KeyValue("bursts", s.flags().bursts() + " answers arrived in one burst after a stall:"

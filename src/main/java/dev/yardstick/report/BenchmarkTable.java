@@ -30,7 +30,7 @@ final class BenchmarkTable {
         List<List<Object>> rows = new ArrayList<>();
         for (Step step : report.steps()) {
             for (ModelStats s : step.models()) {
-                for (MetricSummary m : s.metrics()) {
+                for (MetricSummary m : s.shownMetrics()) {
                     rows.add(row(step, s, m.metric().key(), m.unit(), null, m.count(), m.mean(), m.stddev(), m.min(),
                             m.p50(), m.p90(), m.p95(), m.p99(), m.p999(), m.max(), m.medianCiLow(), m.medianCiHigh()));
                 }
@@ -66,6 +66,9 @@ final class BenchmarkTable {
         s.requests().errors().forEach((errorClass, n) -> counts.put("errors_" + errorClass, n));
         counts.put("input_tokens", s.tokens().input());
         counts.put("output_tokens", s.tokens().output());
+        if (s.tokens().reasoning() > 0) {
+            counts.put("reasoning_tokens", s.tokens().reasoning());
+        }
         counts.put("bursts", s.flags().bursts());
         if (s.flags().outputTokensAsked() != null) {
             counts.put("short_of_asked_output", s.flags().shortOfAsked());
