@@ -122,6 +122,7 @@ final class BenchmarkDocument {
         if (step.models().isEmpty()) {
             blocks.add(new Document.Paragraph("No request of this step finished."));
         }
+        blocks.addAll(EndpointBlocks.of(step));
         if (step.client() != null) {
             blocks.add(new Document.KeyValues(List.of(new Document.KeyValue("client", step.client().describe()))));
         }
@@ -129,7 +130,7 @@ final class BenchmarkDocument {
     }
 
     /** Every distribution of the model in {@link Metric} order; one meaningful only under load is left out if empty. */
-    private static Document.Grid metricGrid(ModelStats stats) {
+    static Document.Grid metricGrid(ModelStats stats) {
         List<String> headers = new ArrayList<>(List.of(stats.model(), "n"));
         GRID_STATS.forEach(stat -> headers.add(stat.label()));
         headers.add("p50 95% CI");
