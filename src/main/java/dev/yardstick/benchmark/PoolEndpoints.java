@@ -15,17 +15,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One step's figures per endpoint of every pool among the models: the samples grouped by the endpoint that answered
- * them, and each endpoint's ejections over the step (the pools live for the run, so a step's are the difference).
+ * One step's (or a comparison's) figures per endpoint of every pool among the models: the samples grouped by the
+ * endpoint that answered them, and each endpoint's ejections meanwhile (the pools live for the run, so a step's are
+ * the difference).
  */
-final class PoolEndpoints {
+public final class PoolEndpoints {
 
     private final Map<String, EndpointRouter> pools = new LinkedHashMap<>();
     private final Map<String, Map<String, Ejections>> before = new LinkedHashMap<>();
     private final MetricsRecorder recorder;
 
     /** Starts watching the pools among {@code models}: call as the step starts. */
-    PoolEndpoints(Map<String, ModelClient> models, SloSet slos, Integer outputTokensAsked) {
+    public PoolEndpoints(Map<String, ModelClient> models, SloSet slos, Integer outputTokensAsked) {
         models.forEach((label, client) -> {
             if (client instanceof EndpointRouter pool) {
                 pools.put(label, pool);
@@ -39,12 +40,12 @@ final class PoolEndpoints {
         return !pools.isEmpty();
     }
 
-    SampleListener listener() {
+    public SampleListener listener() {
         return recorder;
     }
 
     /** Every endpoint's figures and ejections over the step, by pool then endpoint; null when there is no pool. */
-    List<EndpointStats> stats() {
+    public List<EndpointStats> stats() {
         if (!any()) {
             return null;
         }

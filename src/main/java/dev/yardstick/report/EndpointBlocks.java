@@ -24,16 +24,21 @@ final class EndpointBlocks {
     }
 
     static List<Document.Block> of(Step step) {
-        if (step.endpoints() == null || step.endpoints().isEmpty()) {
+        return of(step.endpoints(), " in this step");
+    }
+
+    /** @param span what the ejection count covers, as the sentence ends: {@code " in this step"} */
+    static List<Document.Block> of(List<EndpointStats> all, String span) {
+        if (all == null || all.isEmpty()) {
             return List.of();
         }
         Map<String, List<EndpointStats>> byPool = new LinkedHashMap<>();
-        step.endpoints().forEach(e -> byPool.computeIfAbsent(e.pool(), k -> new ArrayList<>()).add(e));
+        all.forEach(e -> byPool.computeIfAbsent(e.pool(), k -> new ArrayList<>()).add(e));
         List<Document.Block> blocks = new ArrayList<>();
         byPool.forEach((pool, endpoints) -> {
             long ejected = endpoints.stream().mapToLong(EndpointStats::ejected).sum();
             blocks.add(new Document.Paragraph(pool + " per endpoint: " + ejected + " ejection"
-                    + (ejected == 1 ? "" : "s") + " in this step"));
+                    + (ejected == 1 ? "" : "s") + span));
             blocks.add(summary(endpoints));
             endpoints.stream().map(EndpointStats::stats).filter(s -> s != null)
                     .forEach(s -> blocks.add(BenchmarkDocument.metricGrid(s)));

@@ -162,6 +162,19 @@ class EndpointPoolTest {
         }
     }
 
+    @Test
+    void compareLabelsEverySampleAndSummarizesEachEndpoint() throws IOException {
+        CliRun run = CliRun.of(ENV, null, "compare", "--config", config("balance: round-robin").toString(), "-m",
+                "pool:replicas", "-p", "Hello", "--repeat", "6", "--no-cache", "--format", "json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode report = JSON.readTree(run.out());
+        Map<String, Long> bySample = new java.util.TreeMap<>();
+        report.get("samples").forEach(s -> bySample.merge(s.get("endpoint").asText(), 1L, Long::sum));
+        assertEquals(Map.of("a", 2L, "b", 2L, "c", 2L), bySample);
+        assertEquals(NAMES, names(report.get("endpoints")));
+        report.get("endpoints").forEach(e -> assertEquals(2, e.at("/stats/requests/succeeded").asInt()));
+    }
+
     private Path config(String balance) throws IOException {
         return config(balance, NAMES.stream().map(n -> "      - endpoint: " + n).toList(), "");
     }
