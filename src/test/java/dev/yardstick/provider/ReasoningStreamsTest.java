@@ -46,11 +46,7 @@ class ReasoningStreamsTest {
     @Test
     void openAiReasoningContentIsTimedAndCountedApart() throws IOException {
         JsonNode report = run(Protocol.OPENAI, OpenAiField.REASONING_CONTENT, true);
-        for (JsonNode s : report.get("samples")) {
-            assertEquals(REASONING, s.get("reasoningTokens").asInt(), "the server's reasoning_tokens");
-            assertEquals("reported", s.get("reasoningSource").asText());
-            assertEquals(REASONING + ANSWER, s.at("/tokens/output").asInt(), "completion_tokens include reasoning");
-        }
+        assertReportedReasoning(report); // completion_tokens include the reasoning_tokens
         JsonNode tokens = report.at("/summary/0/stats/tokens");
         assertEquals(2L * REASONING, tokens.get("reasoning").asLong());
         assertEquals(2L * (REASONING + ANSWER), tokens.get("output").asLong());
@@ -71,13 +67,8 @@ class ReasoningStreamsTest {
 
     @Test
     void geminiThoughtsAreTimedAndTheirTokensAddedToTheOutput() throws IOException {
-        JsonNode report = run(Protocol.GEMINI, OpenAiField.REASONING_CONTENT, true);
-        for (JsonNode s : report.get("samples")) {
-            assertEquals(REASONING, s.get("reasoningTokens").asInt(), "thoughtsTokenCount");
-            assertEquals("reported", s.get("reasoningSource").asText());
-            // candidatesTokenCount leaves the thoughts out; Gemini bills them as output, and so do we.
-            assertEquals(REASONING + ANSWER, s.at("/tokens/output").asInt());
-        }
+        // candidatesTokenCount leaves the thoughtsTokenCount out; Gemini bills them as output, and so do we.
+        assertReportedReasoning(run(Protocol.GEMINI, OpenAiField.REASONING_CONTENT, true));
     }
 
     @Test
@@ -87,6 +78,15 @@ class ReasoningStreamsTest {
             assertEquals("counted", s.get("reasoningSource").asText(), "an OpenAI model has its tokenizer");
             int reasoning = s.get("reasoningTokens").asInt();
             assertTrue(reasoning >= REASONING && reasoning <= 3 * REASONING, "counted reasoning: " + reasoning);
+        }
+    }
+
+    /** Every sample gives the server's reasoning count, and output tokens that include it. */
+    private static void assertReportedReasoning(JsonNode report) {
+        for (JsonNode s : report.get("samples")) {
+            assertEquals(REASONING, s.get("reasoningTokens").asInt(), "the server's reasoning count");
+            assertEquals("reported", s.get("reasoningSource").asText());
+            assertEquals(REASONING + ANSWER, s.at("/tokens/output").asInt(), "output includes reasoning");
         }
     }
 

@@ -5,14 +5,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 
 /**
  * A loopback server that streams a reasoning model's answer the way each wire carries it: reasoning first, then,
@@ -78,14 +74,7 @@ public final class ReasoningLlmServer implements AutoCloseable {
     private ReasoningLlmServer(Script script, OpenAiField openAiField) {
         this.script = script;
         this.openAiField = openAiField;
-        try {
-            http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        http.createContext("/", this::handle);
-        http.start();
+        http = LoopbackHttp.serve(this::handle);
     }
 
     public static ReasoningLlmServer start(Script script, OpenAiField openAiField) {
@@ -160,12 +149,16 @@ public final class ReasoningLlmServer implements AutoCloseable {
 
     /** One wire's stream, frame by frame. */
     private interface Frames {
-        String head();
+        default String head() {
+            return "";
+        }
 
         String reasoning(String word);
 
         /** Between the channels (Anthropic closes its thinking block and opens the text block); "" for none. */
-        String between();
+        default String between() {
+            return "";
+        }
 
         String answer(String word);
 
@@ -182,11 +175,6 @@ public final class ReasoningLlmServer implements AutoCloseable {
         @Override
         public String reasoning(String word) {
             return data(chunk(Json.object().put(openAiField.json, word), null));
-        }
-
-        @Override
-        public String between() {
-            return "";
         }
 
         @Override
@@ -239,26 +227,26 @@ public final class ReasoningLlmServer implements AutoCloseable {
 
         @Override
         public String reasoning(String word) {
-            ObjectNode delta = Json.object().put("type", "content_block_delta").put("index", 0);
-            delta.putObject("delta").put("type", "thinking_delta").put("thinking", word);
-            return event("content_block_delta", delta);
+            return delta(0, "thinking_delta", "thinking", word);
         }
 
         @Override
         public String between() {
-            ObjectNode signature = Json.object().put("type", "content_block_delta").put("index", 0);
-            signature.putObject("delta").put("type", "signature_delta").put("signature", "c2lnbmF0dXJl");
             ObjectNode text = Json.object().put("type", "content_block_start").put("index", 1);
             text.putObject("content_block").put("type", "text").put("text", "");
-            return event("content_block_delta", signature)
+            return delta(0, "signature_delta", "signature", "c2lnbmF0dXJl")
                     + event("content_block_stop", Json.object().put("type", "content_block_stop").put("index", 0))
                     + event("content_block_start", text);
         }
 
         @Override
         public String answer(String word) {
-            ObjectNode delta = Json.object().put("type", "content_block_delta").put("index", 1);
-            delta.putObject("delta").put("type", "text_delta").put("text", word);
+            return delta(1, "text_delta", "text", word);
+        }
+
+        private static String delta(int block, String type, String field, String value) {
+            ObjectNode delta = Json.object().put("type", "content_block_delta").put("index", block);
+            delta.putObject("delta").put("type", type).put(field, value);
             return event("content_block_delta", delta);
         }
 
@@ -281,20 +269,10 @@ public final class ReasoningLlmServer implements AutoCloseable {
     private final class GeminiFrames implements Frames {
 
         @Override
-        public String head() {
-            return "";
-        }
-
-        @Override
         public String reasoning(String word) {
             ObjectNode response = Json.object();
             part(response, word).put("thought", true);
             return data(response.put("modelVersion", "reasoner"));
-        }
-
-        @Override
-        public String between() {
-            return "";
         }
 
         @Override
