@@ -123,13 +123,16 @@ public final class BenchmarkRun {
                 : StepRequests.localCount(plan.requests(), plan.models().size(), plan.shard());
         observer.started(new StepObserver.LiveStep(step, plan.steps().size(), measured, limit, recorder::running));
         RetryFreeRecorder retryFree = new RetryFreeRecorder();
-        SampleListener listener = journal == null ? SampleListener.all(recorder, retryFree, workload.listener())
-                : SampleListener.all(recorder, retryFree, workload.listener(), journal.forStep(step));
+        PoolEndpoints endpoints = new PoolEndpoints(models.byLabel(), plan.slo(), plan.outputTokens());
+        SampleListener listener = journal == null
+                ? SampleListener.all(recorder, retryFree, workload.listener(), endpoints.listener())
+                : SampleListener.all(recorder, retryFree, workload.listener(), endpoints.listener(),
+                        journal.forStep(step));
         try (ClientWatch watch = ClientWatch.start()) {
             RunSummary summary = orchestrator.run(enginePlan, SampleListener.all(listener, this::watch));
             ClientUsage usage = watch.stop(recorder.running().ended());
             return result(step, load, summary, recorder.snapshot()).watched(usage)
-                    .withoutRetries(retryFree.snapshot());
+                    .withoutRetries(retryFree.snapshot()).withEndpoints(endpoints.stats());
         }
     }
 

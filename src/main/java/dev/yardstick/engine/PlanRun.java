@@ -241,6 +241,6 @@ final class PlanRun {
     private static Sample withQueue(Sample s, long queueNanos) {
         return new Sample(s.sequence(), s.model(), s.promptId(), s.repetition(), s.warmup(), s.scheduledNanos(),
                 queueNanos, s.ttftNanos(), s.e2eNanos(), s.itlNanos(), s.tokens(), s.text(), s.finishReason(),
-                s.requestId(), s.attempts(), s.error(), s.retryNanos());
+                s.requestId(), s.attempts(), s.error(), s.retryNanos(), s.ttfoNanos(), s.endpoint());
     }
 }

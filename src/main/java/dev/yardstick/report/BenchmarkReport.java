@@ -58,13 +58,30 @@ public record BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> st
      * @param warnings    what makes the step's figures suspect (a saturated client, shards that did not run at the
      *                    same time, a partial step)
      * @param withoutRetries each model's latency of the answering try alone; null when no request was retried
+     * @param endpoints   each pool's figures per endpoint, with its ejections; null when no model was a pool
      */
     public record Step(int number, String load, String shardLoad, String arrival, Lateness lateness,
                        List<ModelStats> models, double badPercent, boolean overBudget, ClientUsage client,
-                       boolean partial, List<String> warnings, List<RetryFreeLatency> withoutRetries) {
+                       boolean partial, List<String> warnings, List<RetryFreeLatency> withoutRetries,
+                       List<EndpointStats> endpoints) {
         public Step {
             models = List.copyOf(models);
             warnings = warnings == null ? List.of() : List.copyOf(warnings);
+            endpoints = endpoints == null ? null : List.copyOf(endpoints);
+        }
+
+        /** A step of no pool. */
+        public Step(int number, String load, String shardLoad, String arrival, Lateness lateness,
+                    List<ModelStats> models, double badPercent, boolean overBudget, ClientUsage client,
+                    boolean partial, List<String> warnings, List<RetryFreeLatency> withoutRetries) {
+            this(number, load, shardLoad, arrival, lateness, models, badPercent, overBudget, client, partial,
+                    warnings, withoutRetries, null);
+        }
+
+        /** This step with its pools' figures per endpoint (null when no model was a pool). */
+        public Step withEndpoints(List<EndpointStats> perEndpoint) {
+            return new Step(number, load, shardLoad, arrival, lateness, models, badPercent, overBudget, client,
+                    partial, warnings, withoutRetries, perEndpoint);
         }
 
         /** A step as measured, before the client's usage is known or any warning judged. */
@@ -85,7 +102,7 @@ public record BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> st
         /** This step with its latency without retries (null when none was retried). */
         public Step withoutRetries(List<RetryFreeLatency> figures) {
             return new Step(number, load, shardLoad, arrival, lateness, models, badPercent, overBudget, client,
-                    partial, warnings, figures);
+                    partial, warnings, figures, endpoints);
         }
 
         /** This step with the client's usage, warning when the client was saturated. */
@@ -95,7 +112,7 @@ public record BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> st
                 all.add(usage.warning());
             }
             return new Step(number, load, shardLoad, arrival, lateness, models, badPercent, overBudget, usage, partial,
-                    all, withoutRetries);
+                    all, withoutRetries, endpoints);
         }
     }
 
