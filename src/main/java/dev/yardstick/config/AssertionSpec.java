@@ -54,6 +54,20 @@ public record AssertionSpec(String type, Object value, Double threshold, Double 
         return weight == null ? 1 : weight;
     }
 
+    /** The kinds a judge model grades. */
+    public static final List<String> GRADED = List.of("llm-rubric", "factuality");
+
+    /** This assertion graded by {@code judge} when it is a graded kind that names no judge of its own. */
+    public AssertionSpec judgedBy(String judge) {
+        String kind = type.startsWith("not-") ? type.substring(4) : type;
+        if (judge == null || !GRADED.contains(kind) || config.containsKey(PROVIDER)) {
+            return this;
+        }
+        Map<String, Object> judged = new LinkedHashMap<>(config);
+        judged.put(PROVIDER, judge);
+        return new AssertionSpec(type, value, threshold, weight, metric, judged, line);
+    }
+
     /** The same assertion, placed at another line (a JSONL file is parsed one line at a time). */
     public AssertionSpec atLine(int newLine) {
         return new AssertionSpec(type, value, threshold, weight, metric, config, newLine);

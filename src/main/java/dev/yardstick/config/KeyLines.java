@@ -33,6 +33,17 @@ public final class KeyLines {
         return 0;
     }
 
+    /** The first line that holds {@code needle}, 0 when none does: where a value is written. */
+    public static int lineContaining(String text, String needle) {
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(needle)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
     private static Pattern keyPattern(String key) {
         return Pattern.compile("(^|[\\s{,-])[\"']?" + Pattern.quote(key) + "[\"']?\\s*:");
     }
