@@ -44,7 +44,7 @@ public final class SuiteExpansion {
                 String name = cases == null ? template.id() : join(template.id(), caseName(c, index));
                 List<SuiteCase> layers = List.of(defaults, template.own(), c);
                 Map<String, Object> vars = new LinkedHashMap<>();
-                layers.forEach(layer -> vars.putAll(layer.vars()));
+                layers.forEach(layer -> vars.putAll(VarFiles.read(layer)));
                 List<VarsMatrix.Combination> combinations;
                 try {
                     combinations = VarsMatrix.expand(vars);

@@ -1,5 +1,6 @@
 package dev.yardstick.eval;
 
+import dev.yardstick.config.AssertionNames;
 import dev.yardstick.config.AssertionSpec;
 import dev.yardstick.config.FieldException;
 import dev.yardstick.config.InputException;
@@ -64,6 +65,10 @@ public final class AssertionTypes {
         boolean negated = spec.type().startsWith(NOT);
         String name = negated ? spec.type().substring(NOT.length()) : spec.type();
         AssertionType type = types.get(name);
+        if (type == null && AssertionNames.known(spec.type())) {
+            throw new FieldException("type", "promptfoo's assertion type '" + spec.type() + "' is not supported by"
+                    + " Yardstick");
+        }
         if (type == null) {
             throw new FieldException("type", "unknown assertion type '" + spec.type() + "'"
                     + nearest(spec.type(), types).map(n -> " (did you mean '" + n + "'?)").orElse(""));

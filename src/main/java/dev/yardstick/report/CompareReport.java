@@ -20,7 +20,18 @@ import java.util.Map;
 @JsonIgnoreProperties(value = "scores", allowGetters = true)
 public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo> prompts,
                             List<SampleRecord> samples, List<ModelSummary> summary, Map<String, String> metrics,
-                            ClientUsage client, Scores scores) implements Report {
+                            ClientUsage client, Scores scores, List<JudgeSummary> judges) implements Report {
+
+    public CompareReport {
+        judges = judges == null ? List.of() : List.copyOf(judges);
+    }
+
+    /** A report whose assertions asked no judge model. */
+    public CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo> prompts, List<SampleRecord> samples,
+                         List<ModelSummary> summary, Map<String, String> metrics, ClientUsage client,
+                         Scores scores) {
+        this(run, models, prompts, samples, summary, metrics, client, scores, List.of());
+    }
 
     /** A report without the client's usage (it was not watched). */
     public CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo> prompts, List<SampleRecord> samples,
@@ -35,7 +46,7 @@ public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo
     }
 
     public CompareReport withScores(Scores scores) {
-        return new CompareReport(run, models, prompts, samples, summary, metrics, client, scores);
+        return new CompareReport(run, models, prompts, samples, summary, metrics, client, scores, judges);
     }
 
     /**
@@ -45,6 +56,15 @@ public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo
     static final List<Metric> HEADLINE = List.of(Metric.TTFT, Metric.E2E);
 
     public record PromptInfo(String id, String prompt, int messages) {
+    }
+
+    /**
+     * What a judge model (of {@code llm-rubric} and {@code factuality} assertions) spent grading the run, apart from
+     * the models' own figures: its calls, failed calls, tokens (server usage, else counted; {@code tokenSource}) and
+     * their cost by the same price catalog, null when the judge has no price.
+     */
+    public record JudgeSummary(String model, int calls, int failures, long inputTokens, long outputTokens,
+                               String tokenSource, Double costUsd, PriceUsed price) {
     }
 
     /**
