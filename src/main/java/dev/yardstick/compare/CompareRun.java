@@ -55,7 +55,7 @@ public final class CompareRun implements AutoCloseable {
         this.collector = new CompareCollector(models, plan.prompts(), plan.samples(), config, env, onWriteFailure,
                 judges);
         // What a prompt file sets for one model on one case wins over the flags: it is the more specific.
-        this.enginePlan = new Plan(Plans.matrix(models.labels(), plan.prompts(), plan.repeat(),
+        this.enginePlan = new Plan(Plans.matrixByCase(models.labels(), plan.prompts(), plan.repeat(),
                 (model, prompt) -> plan.params().overriddenBy(prompt.override(model).params()), plan.warmup()),
                 new LoadShape.Closed(plan.concurrency()), limits(models), plan.timeout(), null);
     }

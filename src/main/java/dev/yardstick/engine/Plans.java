@@ -19,11 +19,11 @@ public final class Plans {
      */
     public static RequestSource matrix(List<String> models, PromptSet prompts, int repeat, ModelParams params,
                                        int warmup) {
-        return matrix(models, prompts, repeat, (model, prompt) -> params, warmup);
+        return matrixByCase(models, prompts, repeat, (model, prompt) -> params, warmup);
     }
 
     /** The same matrix, each request with the parameters {@code params} gives its model and prompt. */
-    public static RequestSource matrix(List<String> models, PromptSet prompts, int repeat,
+    public static RequestSource matrixByCase(List<String> models, PromptSet prompts, int repeat,
                                        java.util.function.BiFunction<String, PromptCase, ModelParams> params,
                                        int warmup) {
         List<PromptCase> cases = prompts.prompts();
