@@ -16,6 +16,10 @@ public record CaseEntry(String ref, String description, @JsonAlias("variables") 
                         @JsonProperty("assert") List<AssertionSpec> asserts, Double threshold,
                         Map<String, Object> metadata, Map<String, ModelOverride> models, CaseOptions options) {
 
+    public CaseEntry {
+        asserts = asserts == null ? List.of() : asserts;
+    }
+
     /** A file of cases, by promptfoo's {@code file://} reference. */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static CaseEntry ref(String ref) {
