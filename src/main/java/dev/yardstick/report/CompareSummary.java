@@ -27,8 +27,9 @@ public record CompareSummary(CompareReport report) implements Report {
                 new Document.KeyValue("cases", report.prompts().size() + " × "
                         + report.run().settings().getOrDefault("repeat", 1) + " repetition(s)")));
         Object cache = report.run().settings().get("cache");
-        if (cache != null) {
-            header.add(new Document.KeyValue("cache", cache.toString()));
+        if (cache instanceof dev.yardstick.cache.CacheTally tally) {
+            header.add(new Document.KeyValue("response cache", tally.hits() + " hit(s) (not sent, not timed), "
+                    + tally.misses() + " miss(es)"));
         }
         blocks.add(new Document.KeyValues(header));
         if (report.run().interrupted()) {
