@@ -173,6 +173,33 @@ class ComparePromptfooTest {
                 "promptfoo's assertion type 'rouge-n' is not supported by Yardstick");
     }
 
+    @Test
+    void theShippedConfigRunsOfflineAndASecondRunIsServedFromTheCache() throws Exception {
+        Path cache = dir.resolve("cache");
+        Path junit = dir.resolve("results.xml");
+        CliRun first = CliRun.of("compare", "--promptfoo", "prompts/promptfooconfig.yaml", "--cache-dir",
+                cache.toString(), "--format", "json", "-o", junit.toString());
+        assertEquals(0, first.exitCode(), first.err());
+        JsonNode report = JSON.readTree(first.out());
+        assertEquals(32, report.get("samples").size(), "2 prompts × 8 tests (one a 2-value matrix) × 2 providers");
+        for (JsonNode s : report.get("summary")) {
+            assertEquals(16, s.get("casesGraded").asInt(), s.get("model").asText());
+        }
+        assertEquals(1, report.at("/scores/comparisons").size(), "the two providers' difference, with its tests");
+        assertTrue(report.at("/scores/comparisons/0/passRateTest/pValue").isNumber());
+        String xml = Files.readString(junit);
+        assertEquals(32, xml.split("<testcase ").length - 1, "one JUnit test case per case × model");
+        CliRun second = CliRun.of("compare", "--promptfoo", "prompts/promptfooconfig.yaml", "--cache-dir",
+                cache.toString(), "--format", "json");
+        assertEquals(0, second.exitCode(), second.err());
+        assertTrue(second.err().contains("cache: 32 hit(s), 0 miss(es)"), second.err());
+        JsonNode again = JSON.readTree(second.out());
+        for (int i = 0; i < 32; i++) {
+            assertEquals(report.at("/samples/" + i + "/grade/pass"), again.at("/samples/" + i + "/grade/pass"),
+                    "the same verdicts from the cached answers");
+        }
+    }
+
     private static void assertUnmappable(Path config, String where, String what) {
         long before = alpha.requestCount() + beta.requestCount();
         CliRun run = CliRun.of(LoopbackEndpoints.ENV, null, "compare", "--promptfoo", config.toString(),
