@@ -189,6 +189,13 @@ class ComparePromptfooTest {
         assertTrue(report.at("/scores/comparisons/0/passRateTest/pValue").isNumber());
         String xml = Files.readString(junit);
         assertEquals(32, xml.split("<testcase ").length - 1, "one JUnit test case per case × model");
+        long failed = 0;
+        for (JsonNode s : report.get("samples")) {
+            failed += s.at("/grade/pass").asBoolean() ? 0 : 1;
+        }
+        assertTrue(failed > 0, "the embedded model fails some cases");
+        assertEquals(failed, xml.split("<failure ").length - 1, "a failed case is a JUnit failure: " + xml);
+        assertTrue(xml.contains("message=\"icontains-any [&quot;ball&quot;]: none of them is in the answer\""), xml);
         CliRun second = CliRun.of("compare", "--promptfoo", "prompts/promptfooconfig.yaml", "--cache-dir",
                 cache.toString(), "--format", "json");
         assertEquals(0, second.exitCode(), second.err());
