@@ -51,8 +51,11 @@ public final class CaseFiles {
         return cases;
     }
 
-    /** The files a {@code file://} reference names: one, or every match of a glob, in name order. */
-    static List<Path> resolve(Path file, int line, String path, String ref) {
+    /**
+     * The files a {@code file://} reference names: one, or every match of a glob, in name order; a reference that
+     * names none is an error at {@code file}'s {@code line}.
+     */
+    public static List<Path> resolve(Path file, int line, String path, String ref) {
         if (!ref.startsWith(FILE)) {
             throw InputException.inFile(file.toString(), line, path, "expected a case (a mapping) or file://FILE,"
                     + " got '" + ref + "'");

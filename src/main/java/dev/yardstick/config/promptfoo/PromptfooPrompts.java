@@ -2,13 +2,13 @@ package dev.yardstick.config.promptfoo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.yardstick.config.CaseFiles;
 import dev.yardstick.config.InputException;
+import dev.yardstick.config.KeyLines;
 import dev.yardstick.config.Message;
 import dev.yardstick.config.Role;
 import dev.yardstick.config.TextFiles;
 import dev.yardstick.config.YamlFiles;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,26 +73,7 @@ final class PromptfooPrompts {
     }
 
     private static List<Path> files(Path config, String configText, int index, String ref) {
-        Path named = config.toAbsolutePath().getParent().resolve(ref.substring(FILE.length()));
-        String field = "prompts[" + index + "]";
-        if (!named.getFileName().toString().contains("*")) {
-            if (!Files.isRegularFile(named)) {
-                throw located(config, configText, ref, field, "file not found: " + named);
-            }
-            return List.of(named);
-        }
-        List<Path> matches = new ArrayList<>();
-        try (DirectoryStream<Path> found = Files.newDirectoryStream(named.getParent(),
-                named.getFileName().toString())) {
-            found.forEach(matches::add);
-        } catch (java.io.IOException e) {
-            throw located(config, configText, ref, field, "cannot list " + named.getParent());
-        }
-        if (matches.isEmpty()) {
-            throw located(config, configText, ref, field, "no file matches " + named);
-        }
-        matches.sort(null);
-        return matches;
+        return CaseFiles.resolve(config, KeyLines.lineContaining(configText, ref), "prompts[" + index + "]", ref);
     }
 
     private static List<Prompt> fromFile(Path file) {
@@ -184,7 +165,7 @@ final class PromptfooPrompts {
     }
 
     static InputException located(Path file, String text, String needle, String field, String problem) {
-        return InputException.inFile(file.toString(), dev.yardstick.config.KeyLines.lineContaining(text, needle),
+        return InputException.inFile(file.toString(), KeyLines.lineContaining(text, needle),
                 field, problem);
     }
 }
