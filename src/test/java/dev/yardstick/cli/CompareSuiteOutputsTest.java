@@ -97,6 +97,27 @@ class CompareSuiteOutputsTest {
     }
 
     @Test
+    void aPromptfooDefaultTestNamesTheJudgeOfEveryGradedAssertion() throws Exception {
+        server.behavior(Behavior.DEFAULT.withReply("{\"category\": \"D\", \"reason\": \"wrong\"}")
+                .withReportedUsage(50, 10));
+        Path suite = Files.writeString(dir.resolve("promptfooconfig.yaml"), """
+                prompts: ["Capital of {{ country }}?"]
+                providers: [mock/fast]
+                defaultTest:
+                  options: {provider: lb/judge}
+                tests:
+                  - vars: {country: France}
+                    assert: [{type: factuality, value: Paris}]
+                """);
+        JsonNode report = JSON.readTree(compare("--promptfoo", suite.toString(), "--no-cache", "--format", "json")
+                .out());
+        assertEquals("lb/judge", report.at("/judges/0/model").asText());
+        assertEquals(1, report.at("/judges/0/calls").asInt());
+        assertEquals(50, report.at("/judges/0/inputTokens").asLong());
+        assertFalse(report.at("/samples/0/grade/pass").asBoolean(), "category D is a disagreement");
+    }
+
+    @Test
     void aJudgeThatFailsIsCountedAsAFailedCall() throws Exception {
         server.behavior(Behavior.DEFAULT.failing(500));
         Path suite = Files.writeString(dir.resolve("suite.yaml"), """
