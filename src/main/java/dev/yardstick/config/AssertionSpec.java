@@ -26,7 +26,10 @@ public record AssertionSpec(String type, Object value, Double threshold, Double 
 
     /** The fields an assertion may carry, in the order they are documented. */
     public static final List<String> FIELDS = List.of("type", "value", "threshold", "weight", "metric", "config",
-            "provider");
+            "provider", "assert");
+
+    /** An {@code assert-set}'s own assertions, kept in {@link #config()} by this key. */
+    public static final String CHILDREN = "assert";
 
     /** A graded assertion's judge model ({@code provider: PROVIDER/MODEL}), kept in {@link #config()} by this key. */
     public static final String PROVIDER = "provider";
@@ -66,6 +69,23 @@ public record AssertionSpec(String type, Object value, Double threshold, Double 
         Map<String, Object> judged = new LinkedHashMap<>(config);
         judged.put(PROVIDER, judge);
         return new AssertionSpec(type, value, threshold, weight, metric, judged, line);
+    }
+
+    /** An {@code assert-set}'s assertions; empty for any other kind. */
+    @SuppressWarnings("unchecked")
+    public List<AssertionSpec> children() {
+        Object children = config.get(CHILDREN);
+        return children instanceof List<?> list ? (List<AssertionSpec>) list : List.of();
+    }
+
+    /** The same assertion with other children (an assert-set's, placeholders filled). */
+    public AssertionSpec withChildren(List<AssertionSpec> filled) {
+        if (filled.isEmpty()) {
+            return this;
+        }
+        Map<String, Object> withSet = new LinkedHashMap<>(config);
+        withSet.put(CHILDREN, List.copyOf(filled));
+        return new AssertionSpec(type, value, threshold, weight, metric, withSet, line);
     }
 
     /** The same assertion, placed at another line (a JSONL file is parsed one line at a time). */
@@ -130,6 +150,18 @@ public record AssertionSpec(String type, Object value, Double threshold, Double 
                 }
                 configMap = configMap == null ? new LinkedHashMap<>() : new LinkedHashMap<>(configMap);
                 configMap.put(PROVIDER, provider.asText());
+            }
+            JsonNode children = node.get(CHILDREN);
+            if (children != null) {
+                if (!children.isArray()) {
+                    throw new FieldException(CHILDREN, "expected a list of assertions, got " + children);
+                }
+                List<AssertionSpec> set = new java.util.ArrayList<>();
+                for (JsonNode child : children) {
+                    set.add(read(child, line, p, ctxt));
+                }
+                configMap = configMap == null ? new LinkedHashMap<>() : new LinkedHashMap<>(configMap);
+                configMap.put(CHILDREN, List.copyOf(set));
             }
             Object value = node.hasNonNull("value") ? ctxt.readTreeAsValue(node.get("value"), Object.class) : null;
             return new AssertionSpec(type == null ? null : type.asText(), value, number(node, "threshold"),

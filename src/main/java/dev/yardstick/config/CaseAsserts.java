@@ -28,8 +28,7 @@ final class CaseAsserts {
             String at = path + "[" + i + "]";
             AssertionSpec withVars;
             try {
-                withVars = new AssertionSpec(spec.type(), fill(file, id, spec.value(), variables),
-                        spec.threshold(), spec.weight(), spec.metric(), spec.config(), spec.line());
+                withVars = filled(file, id, spec, variables);
                 check.check(withVars, dir);
             } catch (FieldException e) {
                 throw InputException.inFile(file.toString(), spec.line(), at + "." + e.field(), e.problem());
@@ -39,6 +38,13 @@ final class CaseAsserts {
             filled.add(withVars);
         }
         return filled;
+    }
+
+    /** The assertion with its value's placeholders filled, and an assert-set's children's. */
+    private static AssertionSpec filled(Path file, String id, AssertionSpec spec, Map<String, String> variables) {
+        return new AssertionSpec(spec.type(), fill(file, id, spec.value(), variables), spec.threshold(),
+                spec.weight(), spec.metric(), spec.config(), spec.line())
+                .withChildren(spec.children().stream().map(c -> filled(file, id, c, variables)).toList());
     }
 
     private static Object fill(Path file, String id, Object value, Map<String, String> variables) {

@@ -60,6 +60,43 @@ class SuiteFileCasesTest {
     }
 
     @Test
+    void anAssertSetIsJudgedAsACaseWithinTheCase() throws Exception {
+        PromptSet set = load("""
+                prompts:
+                  - id: one
+                    prompt: "{{hero}}"
+                    vars: {hero: Lily}
+                    assert:
+                      - type: assert-set
+                        threshold: 0.5
+                        weight: 2
+                        assert:
+                          - type: icontains
+                            value: "{{hero}}"
+                          - type: icontains
+                            value: Tom
+                      - type: not-assert-set
+                        assert: [{type: icontains, value: park}]
+                """);
+        CaseResult lily = SuiteAssertions.of(set).grade("one", "Lily ran", 2, 1, null).orElseThrow();
+        assertTrue(lily.pass(), lily.toString());
+        assertEquals(0.5, lily.assertions().get(0).score(), 1e-12, "half of the set passed, its threshold 0.5");
+        assertEquals((2 * 0.5 + 1) / 3, lily.score(), 1e-12);
+        CaseResult park = SuiteAssertions.of(set).grade("one", "Tom in the park", 3, 1, null).orElseThrow();
+        assertEquals(List.of(true, false), park.assertions().stream().map(AssertionResult::pass).toList(),
+                "the set passes on Tom alone; its not- form fails on park");
+        InputException empty = assertThrows(InputException.class, () -> load("""
+                prompts:
+                  - id: one
+                    prompt: hi
+                    assert:
+                      - type: assert-set
+                """));
+        assertTrue(empty.getMessage().contains("field 'prompts[0].assert[0].assert': an assert-set needs its own"),
+                empty.getMessage());
+    }
+
+    @Test
     void anEmptyListIsAMistakeAtItsLine() {
         InputException e = assertThrows(InputException.class, () -> load("""
                 prompts:
