@@ -68,12 +68,11 @@ class PromptfooProvidersTest {
 
     @Test
     void whatCannotBeMappedSaysWhy() {
-        assertTrue(refused("vertex:gemini-pro").contains("unknown provider prefix 'vertex:'"));
-        assertTrue(refused("openai:embedding:text-embedding-3-small").contains("OpenAI's chat API only"));
-        assertTrue(refused("anthropic:completion:claude-2").contains("Messages API"));
-        assertTrue(refused("ollama:llama3").contains("Ollama's chat API only"));
-        assertTrue(refused("google:chat:gemini").contains("google:MODEL"));
-        assertTrue(refused("openai:chat:").contains("no model named"));
+        Map<String, String> refusals = Map.of("vertex:gemini-pro", "unknown provider prefix 'vertex:'",
+                "openai:embedding:text-embedding-3-small", "OpenAI's chat API only",
+                "anthropic:completion:claude-2", "Messages API", "ollama:llama3", "Ollama's chat API only",
+                "google:chat:gemini", "google:MODEL", "openai:chat:", "no model named");
+        refusals.forEach((id, why) -> assertTrue(refused(id).contains(why), id + ": " + refused(id)));
         assertTrue(assertThrows(PromptfooProviders.Unmappable.class, () -> providers.map(
                 new PromptfooFile.ProviderItem("mock/fast", "fast", Map.of()))).getMessage()
                 .contains("a label renames hosted providers only"));
