@@ -8,6 +8,19 @@ import dev.yardstick.compare.scores.QualityGates;
 import dev.yardstick.compare.scores.Scoring;
 import dev.yardstick.config.InputException;
 import dev.yardstick.config.ModelSpec;
+import dev.yardstick.config.PromptSet;
+import dev.yardstick.config.Secrets;
+import dev.yardstick.config.promptfoo.PromptfooReader;
+import dev.yardstick.config.promptfoo.PromptfooSuite;
+import dev.yardstick.eval.AssertionTypes;
+import dev.yardstick.export.Exporter;
+import dev.yardstick.export.Format;
+import dev.yardstick.report.CompareSummary;
+import dev.yardstick.report.WriteFailure;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
 import dev.yardstick.eval.ModelJudges;
 import dev.yardstick.provider.OpenedModels;
 import dev.yardstick.report.CompareReport;
@@ -34,6 +47,11 @@ public final class CompareCommand extends SessionCommand {
 
     @Option(names = "--prompts", paramLabel = "FILE", description = "A prompt set: YAML or JSONL (see prompts/).")
     Path prompts;
+
+    @Option(names = "--promptfoo", paramLabel = "FILE", converter = SettingConverters.ToPath.class,
+            description = "A promptfoo config (promptfooconfig.yaml): its prompts, providers (unless -m names the"
+                    + " models), tests and defaultTest, run as promptfoo would judge them.")
+    Path promptfoo;
 
     @Option(names = "--system", paramLabel = "TEXT", description = "System prompt for every prompt.")
     String system;
@@ -79,6 +97,11 @@ public final class CompareCommand extends SessionCommand {
     /** This run's cache figures (null without a cache): in the report's settings, and on stderr at the end. */
     private CacheTally cacheTally;
 
+    @Option(names = "--summary", paramLabel = "FILE",
+            description = "Append a Markdown summary (the gate's verdict, what failed and by how much, the flipped"
+                    + " cases, pass rates and their significance) to FILE, e.g. \"$GITHUB_STEP_SUMMARY\".")
+    Path summary;
+
     @Option(names = "--judge", paramLabel = "PROVIDER/MODEL",
             description = "The judge model of llm-rubric and factuality assertions that name none (any provider).")
     String judge;
@@ -90,9 +113,17 @@ public final class CompareCommand extends SessionCommand {
     @Override
     protected int run() throws Exception {
         cacheTally = cache.tally(session.env());
-        ComparePlan plan = new ComparePlan(generation.models, PromptInput.resolve(prompt, prompts, session.in(),
-                system), repeat, warmup, concurrency, providerLimits, generation.params(), generation.timeout(),
-                samplesFile, settings());
+        PromptfooSuite suite = readPromptfoo();
+        List<ModelSpec> chosen = !generation.models.isEmpty() ? generation.models
+                : suite != null ? suite.models() : List.of();
+        if (chosen.isEmpty()) {
+            throw new InputException("Missing required option: '--model=PROVIDER/MODEL' (or --promptfoo FILE, whose"
+                    + " providers name the models)");
+        }
+        PromptSet set = suite == null ? PromptInput.resolve(prompt, prompts, session.in(), system)
+                : system == null ? suite.prompts() : PromptInput.withSystem(suite.prompts(), system);
+        ComparePlan plan = new ComparePlan(chosen, set, repeat, warmup, concurrency, providerLimits,
+                generation.params(), generation.timeout(), samplesFile, settings());
         QualityGates gates = quality.gates(confidence == null ? RegressionRule.DEFAULT_CONFIDENCE : confidence);
         if (gates.any() && baseline == null) {
             throw new InputException("--max-pass-rate-drop, --max-latency-regression and --max-cost-increase need"
@@ -101,7 +132,8 @@ public final class CompareCommand extends SessionCommand {
         CompareResults base = baseline == null ? null : CompareResults.read(baseline);
         CompareReport report;
         try (OpenedModels models = session.registry(common).open(plan.models());
-             ModelJudges judges = new ModelJudges(session.registry(common), judge, generation.timeout());
+             ModelJudges judges = new ModelJudges(session.registry(common), judge != null ? judge : set.judge(),
+                     generation.timeout());
              CompareRun run = new CompareRun(plan, models, session.config(common), session.env(),
                      session::cannotWrite, cache.around(resilience.middleware(models.labels()), cacheTally, models,
                              session.env()), judges)) {
@@ -117,8 +149,41 @@ public final class CompareCommand extends SessionCommand {
         report = report.withScores(Scoring.score(plan.models().stream().map(ModelSpec::label).toList(),
                 report.samples(), base, gates, gates.confidence()));
         output.emit(report, session);
+        if (summary != null) {
+            appendSummary(report);
+        }
         return ExitCodes.ofRun(session, report.run().interrupted(), CompareRun.whyNothingMeasured(report),
                 report.scores().gateFailed() ? ScoresSection.verdictLine(report.scores().gate()) : null);
+    }
+
+    /** The promptfoo config, mapped before anything opens; null without --promptfoo. */
+    private PromptfooSuite readPromptfoo() {
+        if (promptfoo == null) {
+            return null;
+        }
+        if (prompt != null || prompts != null) {
+            throw new InputException("give either --promptfoo or -p/--prompts, not both");
+        }
+        PromptfooSuite suite = PromptfooReader.read(promptfoo, AssertionTypes::check);
+        // Also with -m: a judge the config names may be one of its providers.
+        session.addEndpoints(common, suite.endpoints(), suite.keys());
+        return suite;
+    }
+
+    /** Appends the Markdown summary; a file that cannot be written is reported like any output. */
+    private void appendSummary(CompareReport report) {
+        StringBuilder text = new StringBuilder();
+        try {
+            Exporter.of(Format.MARKDOWN, 120, false).write(new CompareSummary(report), text);
+            Path parent = summary.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(summary, Secrets.redact(text.toString()) + "\n", StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            session.cannotWrite(WriteFailure.of(summary, e));
+        }
     }
 
     @Override

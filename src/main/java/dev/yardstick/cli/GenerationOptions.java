@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 /** The models to run and the generation settings that apply to all of them (flags win over the config file). */
 public final class GenerationOptions {
 
-    @Option(names = {"-m", "--model"}, paramLabel = "PROVIDER/MODEL", required = true,
+    // Required unless a promptfoo config names the models: CompareCommand says so when neither is given.
+    @Option(names = {"-m", "--model"}, paramLabel = "PROVIDER/MODEL",
             converter = SettingConverters.ToModel.class,
             description = "A model, e.g. local/stories260k, mock/fast, openai/gpt-4o-mini. Repeatable.")
     List<ModelSpec> models = new ArrayList<>();

@@ -58,7 +58,7 @@ final class PromptInput {
     }
 
     /** --system replaces any system message of the set's prompts. */
-    private static PromptSet withSystem(PromptSet set, String system) {
+    static PromptSet withSystem(PromptSet set, String system) {
         List<PromptCase> cases = new ArrayList<>();
         for (PromptCase c : set.prompts()) {
             List<Message> messages = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.yardstick.cli;
 
+import dev.yardstick.config.EndpointConfig;
 import dev.yardstick.config.Secrets;
 import dev.yardstick.config.YardstickConfig;
 import dev.yardstick.provider.ProviderContext;
@@ -32,6 +33,8 @@ public final class Session {
     private final PrintWriter err;
     private YardstickConfig config;
     private ProviderRegistry registry;
+    /** Keys written in a suite file, by the variable name its endpoints read them from. */
+    private final Map<String, String> suiteKeys = new java.util.LinkedHashMap<>();
     private Terminal terminal;
     private final Set<String> unwritable = ConcurrentHashMap.newKeySet();
     private final List<Closeable> reserve = new ArrayList<>();
@@ -78,9 +81,32 @@ public final class Session {
         return config;
     }
 
+    /**
+     * Adds endpoints a suite file defines (a promptfoo config's providers) and the keys they read, by variable name,
+     * to this invocation's config and environment; before the registry is first built. A name the config file
+     * already uses is an input error.
+     */
+    public void addEndpoints(CommonOptions options, Map<String, EndpointConfig> endpoints, Map<String, String> keys) {
+        if (endpoints.isEmpty()) {
+            return;
+        }
+        YardstickConfig base = config(options);
+        Map<String, EndpointConfig> all = new java.util.LinkedHashMap<>(base.endpoints());
+        endpoints.forEach((name, endpoint) -> {
+            if (all.putIfAbsent(name, endpoint) != null) {
+                throw new dev.yardstick.config.InputException("endpoint '" + name + "' is defined both in the config"
+                        + " file and by a provider of the suite; rename one");
+            }
+        });
+        config = new YardstickConfig(all, base.models(), base.defaults());
+        suiteKeys.putAll(keys);
+    }
+
     public ProviderRegistry registry(CommonOptions options) {
         if (registry == null) {
-            ProviderContext context = new ProviderContext(env, config(options));
+            Map<String, String> keyed = new java.util.HashMap<>(env);
+            keyed.putAll(suiteKeys);
+            ProviderContext context = new ProviderContext(keyed, config(options));
             // Hosted providers stream through the lean client: blocking I/O on each request's virtual thread, which
             // keeps TTFT honest at hundreds of streams where langchain4j's default client falls behind.
             registry = ProviderRegistry.create(context, List.of(new LocalProvider()), LeanHttpClient::builder);

@@ -9,7 +9,10 @@ import dev.yardstick.engine.SampleListener;
 import dev.yardstick.eval.CheckResult;
 import dev.yardstick.eval.CaseResult;
 import dev.yardstick.eval.Checker;
+import dev.yardstick.eval.JudgeUsage;
 import dev.yardstick.eval.Judges;
+import dev.yardstick.engine.TokenCounts;
+import dev.yardstick.provider.TokenSource;
 import dev.yardstick.eval.SuiteAssertions;
 import dev.yardstick.export.Json;
 import dev.yardstick.provider.OpenedModels;
@@ -54,6 +57,8 @@ final class CompareCollector implements SampleListener, AutoCloseable {
     private final LongAdder ended = new LongAdder();
     /** The cases' assertions, compiled before the first request. */
     private final SuiteAssertions assertions;
+    /** The judges of graded assertions: what they spent is reported apart from the models' figures. */
+    private final Judges judges;
 
     /** @param onWriteFailure told once when the samples file stops accepting lines (the run goes on) */
     /** @param judges where graded assertions find their judge model (asked after a sample ended, off its clock) */
@@ -62,6 +67,7 @@ final class CompareCollector implements SampleListener, AutoCloseable {
         this.models = models;
         this.prompts = prompts;
         this.assertions = SuiteAssertions.of(prompts, judges);
+        this.judges = judges;
         this.journal = samplesFile == null ? null : new SampleJournal(samplesFile, Json.mapper(), onWriteFailure);
         this.pricing = Pricing.load(config, env);
         stats.expecting(models.labels());
@@ -80,7 +86,7 @@ final class CompareCollector implements SampleListener, AutoCloseable {
                 ? Checker.check(prompt.expect(), sample.text(), sample.tokens().output(), latency)
                 : List.of();
         Double cost = sample.ok() ? pricing.cost(sample.model(), sample.tokens()) : null;
-        CaseResult grade = sample.ok() ? assertions.grade(prompt.id(), sample.text(), sample.tokens().output(),
+        CaseResult grade = sample.ok() ? assertions.grade(prompt.id(), sample.model(), sample.text(), sample.tokens().output(),
                 latency, cost).orElse(null) : null;
         SampleRecord record = SampleRecords.of(sample, checks, cost, grade);
         stats.record(sample);
@@ -121,13 +127,23 @@ final class CompareCollector implements SampleListener, AutoCloseable {
             int passed = (int) mine.stream().flatMap(s -> s.checks().stream()).filter(CheckResult::passed).count();
             int total = (int) mine.stream().mapToLong(s -> s.checks().size()).sum();
             // A failed request to a graded case counts as a failed case: a quality gate never passes on silence.
-            int graded = (int) mine.stream().filter(s -> assertions.grades(s.promptId())).count();
+            int graded = (int) mine.stream().filter(s -> assertions.grades(s.promptId(), label)).count();
             int casesPassed = (int) mine.stream().filter(s -> s.grade() != null && s.grade().pass()).count();
             summaries.add(new CompareReport.ModelSummary(label, modelStats, cost,
                     cost == null || succeeded == 0 ? null : cost / succeeded, passed, total, casesPassed, graded));
         }
         RunInfo run = RunInfo.endingNow("compare", started, interrupted, settings, clientWarmup);
-        return new CompareReport(run, infos, promptInfos, samples, summaries, CompareReport.definitions(), usage);
+        return new CompareReport(run, infos, promptInfos, samples, summaries, CompareReport.definitions(), usage,
+                null, null, judges.usage().stream().map(this::priced).toList());
+    }
+
+    /** A judge's spending with its cost by the same catalog as the models' (null when the judge has no price). */
+    private CompareReport.JudgeSummary priced(JudgeUsage judge) {
+        TokenCounts tokens = new TokenCounts((int) judge.inputTokens(), (int) judge.outputTokens(), null, 0, 0,
+                TokenSource.REPORTED);
+        return new CompareReport.JudgeSummary(judge.model(), judge.calls(), judge.failures(), judge.inputTokens(),
+                judge.outputTokens(), judge.tokenSource(), pricing.cost(judge.model(), tokens),
+                pricing.priceOf(judge.model()).orElse(null));
     }
 
     @Override

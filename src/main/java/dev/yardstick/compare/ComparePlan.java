@@ -36,7 +36,8 @@ public record ComparePlan(List<ModelSpec> models, PromptSet prompts, int repeat,
         if (new LinkedHashSet<>(models.stream().map(ModelSpec::label).toList()).size() < models.size()) {
             throw new InputException("the same model is named twice: give each -m once");
         }
-        models = models.stream().map(m -> m.withParams(params)).toList();
+        // A model's own settings (a promptfoo provider's config) stay where no flag is given.
+        models = models.stream().map(m -> m.withParams(m.params().overriddenBy(params))).toList();
         providerLimits = Map.copyOf(providerLimits);
         settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     }

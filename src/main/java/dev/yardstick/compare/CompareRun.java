@@ -58,8 +58,10 @@ public final class CompareRun implements AutoCloseable {
         this.endpoints = new PoolEndpoints(models.byLabel(), SloSet.NONE, null);
         this.collector = new CompareCollector(models, plan.prompts(), plan.samples(), config, env, onWriteFailure,
                 judges);
-        this.enginePlan = new Plan(Plans.matrix(models.labels(), plan.prompts(), plan.repeat(), plan.params(),
-                plan.warmup()), new LoadShape.Closed(plan.concurrency()), limits(models), plan.timeout(), null);
+        // What a prompt file sets for one model on one case wins over the flags: it is the more specific.
+        this.enginePlan = new Plan(Plans.matrixByCase(models.labels(), plan.prompts(), plan.repeat(),
+                (model, prompt) -> plan.params().overriddenBy(prompt.override(model).params()), plan.warmup()),
+                new LoadShape.Closed(plan.concurrency()), limits(models), plan.timeout(), null);
     }
 
     /** How many requests the run sends, warm-ups included. */

@@ -26,7 +26,10 @@ public record AssertionSpec(String type, Object value, Double threshold, Double 
 
     /** The fields an assertion may carry, in the order they are documented. */
     public static final List<String> FIELDS = List.of("type", "value", "threshold", "weight", "metric", "config",
-            "provider");
+            "provider", "assert");
+
+    /** An {@code assert-set}'s own assertions, kept in {@link #config()} by this key. */
+    public static final String CHILDREN = "assert";
 
     /** A graded assertion's judge model ({@code provider: PROVIDER/MODEL}), kept in {@link #config()} by this key. */
     public static final String PROVIDER = "provider";
@@ -52,6 +55,37 @@ public record AssertionSpec(String type, Object value, Double threshold, Double 
     /** The weight in the case's score: 1 unless given. */
     public double weightOrDefault() {
         return weight == null ? 1 : weight;
+    }
+
+    /** The kinds a judge model grades. */
+    public static final List<String> GRADED = List.of("llm-rubric", "factuality");
+
+    /** This assertion graded by {@code judge} when it is a graded kind that names no judge of its own. */
+    public AssertionSpec judgedBy(String judge) {
+        String kind = type.startsWith("not-") ? type.substring(4) : type;
+        if (judge == null || !GRADED.contains(kind) || config.containsKey(PROVIDER)) {
+            return this;
+        }
+        Map<String, Object> judged = new LinkedHashMap<>(config);
+        judged.put(PROVIDER, judge);
+        return new AssertionSpec(type, value, threshold, weight, metric, judged, line);
+    }
+
+    /** An {@code assert-set}'s assertions; empty for any other kind. */
+    @SuppressWarnings("unchecked")
+    public List<AssertionSpec> children() {
+        Object children = config.get(CHILDREN);
+        return children instanceof List<?> list ? (List<AssertionSpec>) list : List.of();
+    }
+
+    /** The same assertion with other children (an assert-set's, placeholders filled). */
+    public AssertionSpec withChildren(List<AssertionSpec> filled) {
+        if (filled.isEmpty()) {
+            return this;
+        }
+        Map<String, Object> withSet = new LinkedHashMap<>(config);
+        withSet.put(CHILDREN, List.copyOf(filled));
+        return new AssertionSpec(type, value, threshold, weight, metric, withSet, line);
     }
 
     /** The same assertion, placed at another line (a JSONL file is parsed one line at a time). */
@@ -116,6 +150,18 @@ public record AssertionSpec(String type, Object value, Double threshold, Double 
                 }
                 configMap = configMap == null ? new LinkedHashMap<>() : new LinkedHashMap<>(configMap);
                 configMap.put(PROVIDER, provider.asText());
+            }
+            JsonNode children = node.get(CHILDREN);
+            if (children != null) {
+                if (!children.isArray()) {
+                    throw new FieldException(CHILDREN, "expected a list of assertions, got " + children);
+                }
+                List<AssertionSpec> set = new java.util.ArrayList<>();
+                for (JsonNode child : children) {
+                    set.add(read(child, line, p, ctxt));
+                }
+                configMap = configMap == null ? new LinkedHashMap<>() : new LinkedHashMap<>(configMap);
+                configMap.put(CHILDREN, List.copyOf(set));
             }
             Object value = node.hasNonNull("value") ? ctxt.readTreeAsValue(node.get("value"), Object.class) : null;
             return new AssertionSpec(type == null ? null : type.asText(), value, number(node, "threshold"),

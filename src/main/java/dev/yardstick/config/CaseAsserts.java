@@ -15,25 +15,36 @@ final class CaseAsserts {
     private CaseAsserts() {
     }
 
-    static List<AssertionSpec> of(Path file, int entry, String id, List<AssertionSpec> written,
+    /**
+     * @param file the file the assertions are written in (their lines are its lines)
+     * @param path the field path of the list, e.g. {@code prompts[0].assert}
+     */
+    static List<AssertionSpec> of(Path file, String path, String id, List<AssertionSpec> written,
                                   Map<String, String> variables, AssertionCheck check) {
         List<AssertionSpec> filled = new ArrayList<>();
         Path dir = file.toAbsolutePath().getParent();
         for (int i = 0; i < written.size(); i++) {
             AssertionSpec spec = written.get(i);
-            String path = "prompts[" + entry + "].assert[" + i + "]";
-            AssertionSpec withVars = new AssertionSpec(spec.type(), fill(file, id, spec.value(), variables),
-                    spec.threshold(), spec.weight(), spec.metric(), spec.config(), spec.line());
+            String at = path + "[" + i + "]";
+            AssertionSpec withVars;
             try {
+                withVars = filled(file, id, spec, variables);
                 check.check(withVars, dir);
             } catch (FieldException e) {
-                throw InputException.inFile(file.toString(), spec.line(), path + "." + e.field(), e.problem());
+                throw InputException.inFile(file.toString(), spec.line(), at + "." + e.field(), e.problem());
             } catch (InputException e) {
-                throw InputException.inFile(file.toString(), spec.line(), path, e.getMessage());
+                throw InputException.inFile(file.toString(), spec.line(), at, e.getMessage());
             }
             filled.add(withVars);
         }
         return filled;
+    }
+
+    /** The assertion with its value's placeholders filled, and an assert-set's children's. */
+    private static AssertionSpec filled(Path file, String id, AssertionSpec spec, Map<String, String> variables) {
+        return new AssertionSpec(spec.type(), fill(file, id, spec.value(), variables), spec.threshold(),
+                spec.weight(), spec.metric(), spec.config(), spec.line())
+                .withChildren(spec.children().stream().map(c -> filled(file, id, c, variables)).toList());
     }
 
     private static Object fill(Path file, String id, Object value, Map<String, String> variables) {

@@ -1,6 +1,7 @@
 package dev.yardstick.config;
 
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** Finds the line of a YAML file that names a key: parsers report a key's line late, or not at all. */
@@ -35,11 +36,20 @@ public final class KeyLines {
 
     /** The first line that gives {@code key} the scalar {@code value} ({@code key: value}), 0 when none does. */
     public static int firstLineNaming(String text, String key, String value) {
-        List<String> lines = text.lines().toList();
         Pattern named = Pattern.compile(keyPattern(key).pattern() + "\\s*[\"']?" + Pattern.quote(value)
                 + "[\"']?\\s*([,}#]|$)");
+        return firstLineWhere(text, line -> named.matcher(line).find());
+    }
+
+    /** The first line that holds {@code needle}, 0 when none does: where a value is written. */
+    public static int lineContaining(String text, String needle) {
+        return firstLineWhere(text, line -> line.contains(needle));
+    }
+
+    private static int firstLineWhere(String text, Predicate<String> test) {
+        List<String> lines = text.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
-            if (named.matcher(lines.get(i)).find()) {
+            if (test.test(lines.get(i))) {
                 return i + 1;
             }
         }

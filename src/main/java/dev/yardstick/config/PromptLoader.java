@@ -17,8 +17,10 @@ import java.util.regex.Pattern;
  * Reads prompt sets: YAML (a document with {@code prompts:}) or JSONL (one prompt object a line). A prompt is
  * either {@code prompt:} text or a list of {@code messages:}; {@code {{name}}} placeholders are filled from the
  * prompt's {@code variables} (or promptfoo's {@code vars}), then the file's. A prompt may carry promptfoo-style
- * {@code assert:} assertions and a {@code threshold}, judged by the given {@link AssertionCheck} as the file is read.
- * Every mistake names the file, line and field.
+ * {@code assert:} assertions and a {@code threshold}, judged by the given {@link AssertionCheck} as the file is read;
+ * {@code defaults:} adds vars and assertions to every case, {@code models:} (on the file or a prompt) sets
+ * parameters and assertions for one model, and {@code cases:} runs every prompt with each case of a list or of a
+ * CSV, JSONL or YAML file. Every mistake names the file, line and field.
  */
 public final class PromptLoader {
 
@@ -29,7 +31,8 @@ public final class PromptLoader {
 
     /** The file's layout: what users write. */
     public record PromptFile(String name, String description, String system,
-                             @JsonAlias("vars") Map<String, String> variables, List<PromptEntry> prompts) {
+                             @JsonAlias("vars") Map<String, Object> variables, List<PromptEntry> prompts,
+                             Defaults defaults, Map<String, ModelOverride> models, List<CaseEntry> cases) {
         public PromptFile {
             if (prompts == null || prompts.isEmpty()) {
                 throw new InputException("'prompts' must list at least one prompt");
@@ -38,10 +41,16 @@ public final class PromptLoader {
         }
     }
 
+    /** What every case gets ({@code defaults:}, promptfoo's {@code defaultTest}): vars, assertions, a threshold. */
+    public record Defaults(@JsonAlias("variables") Map<String, Object> vars,
+                           @JsonProperty("assert") List<AssertionSpec> asserts, Double threshold) {
+    }
+
     /** One prompt as written. */
     public record PromptEntry(String id, String prompt, List<MessageEntry> messages, String system,
-                              @JsonAlias("vars") Map<String, String> variables, Expectation expect,
-                              @JsonProperty("assert") List<AssertionSpec> asserts, Double threshold) {
+                              @JsonAlias("vars") Map<String, Object> variables, Expectation expect,
+                              @JsonProperty("assert") List<AssertionSpec> asserts, Double threshold,
+                              Map<String, ModelOverride> models, Map<String, Object> metadata) {
         public PromptEntry {
             if (id == null || id.isBlank()) {
                 throw new InputException("every prompt needs an 'id'");
@@ -77,8 +86,18 @@ public final class PromptLoader {
         }
         PromptFile parsed = YamlFiles.read(file, PromptFile.class);
         String setName = parsed.name() != null ? parsed.name() : stripExtension(name);
+        Defaults d = parsed.defaults();
+        Map<String, Object> vars = new LinkedHashMap<>(parsed.variables());
+        if (d != null && d.vars() != null) {
+            vars.putAll(d.vars());
+        }
+        SuiteCase defaults = new SuiteCase(null, vars, d == null ? null : d.asserts(), d == null ? null
+                : d.threshold(), null, parsed.models(), null, file, "defaults",
+                d == null || d.asserts() == null || d.asserts().isEmpty() ? 0 : d.asserts().getFirst().line());
+        List<SuiteCase> cases = parsed.cases() == null ? null
+                : CaseFiles.read(file, "cases", parsed.cases(), judge -> judge);
         return new PromptSet(setName, parsed.description(), toCases(file, parsed.prompts(), parsed.system(),
-                parsed.variables(), check), file.toAbsolutePath().getParent());
+                defaults, cases, check), file.toAbsolutePath().getParent());
     }
 
     private static PromptSet loadJsonl(Path file, AssertionCheck check) {
@@ -93,46 +112,47 @@ public final class PromptLoader {
             int lineNumber = i + 1;
             entries.add(new PromptEntry(entry.id(), entry.prompt(), entry.messages(), entry.system(),
                     entry.variables(), entry.expect(), entry.asserts().stream().map(a -> a.atLine(lineNumber))
-                    .toList(), entry.threshold()));
+                    .toList(), entry.threshold(), entry.models(), entry.metadata()));
         }
         if (entries.isEmpty()) {
             throw InputException.inFile(file.toString(), 0, null, "no prompts in the file");
         }
         return new PromptSet(stripExtension(file.getFileName().toString()), null,
-                toCases(file, entries, null, Map.of(), check), file.toAbsolutePath().getParent());
+                toCases(file, entries, null, SuiteCase.none(file, "defaults"), null, check),
+                file.toAbsolutePath().getParent());
     }
 
     private static List<PromptCase> toCases(Path file, List<PromptEntry> entries, String fileSystem,
-                                            Map<String, String> fileVariables, AssertionCheck check) {
-        List<PromptCase> cases = new ArrayList<>();
+                                            SuiteCase defaults, List<SuiteCase> cases, AssertionCheck check) {
+        List<SuiteExpansion.Template> templates = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int index = 0; index < entries.size(); index++) {
             PromptEntry entry = entries.get(index);
             if (!ids.add(entry.id())) {
                 throw InputException.inFile(file.toString(), 0, "id", "duplicate prompt id '" + entry.id() + "'");
             }
-            Map<String, String> variables = new LinkedHashMap<>(fileVariables);
-            variables.putAll(entry.variables());
             List<Message> messages = new ArrayList<>();
             String system = entry.system() != null ? entry.system() : fileSystem;
             if (entry.prompt() != null) {
                 if (system != null) {
-                    messages.add(Message.system(fill(file, entry.id(), system, variables)));
+                    messages.add(Message.system(system));
                 }
-                messages.add(Message.user(fill(file, entry.id(), entry.prompt(), variables)));
+                messages.add(Message.user(entry.prompt()));
             } else {
                 boolean hasSystem = entry.messages().stream().anyMatch(m -> Role.parse(m.role()) == Role.SYSTEM);
                 if (system != null && !hasSystem) {
-                    messages.add(Message.system(fill(file, entry.id(), system, variables)));
+                    messages.add(Message.system(system));
                 }
                 for (MessageEntry m : entry.messages()) {
-                    messages.add(new Message(Role.parse(m.role()), fill(file, entry.id(), m.content(), variables)));
+                    messages.add(new Message(Role.parse(m.role()), m.content()));
                 }
             }
-            cases.add(new PromptCase(entry.id(), messages, entry.expect(), variables,
-                    CaseAsserts.of(file, index, entry.id(), entry.asserts(), variables, check), entry.threshold()));
+            int line = entry.asserts().isEmpty() ? 0 : entry.asserts().getFirst().line();
+            SuiteCase own = new SuiteCase(null, entry.variables(), entry.asserts(), entry.threshold(), entry.expect(),
+                    entry.models(), entry.metadata(), file, "prompts[" + index + "]", line);
+            templates.add(new SuiteExpansion.Template(entry.id(), messages, own));
         }
-        return cases;
+        return SuiteExpansion.expand(file, templates, defaults, cases, check);
     }
 
     /** Replaces {{name}} placeholders; an unknown name is an error, not a silent literal. */

@@ -19,6 +19,13 @@ public final class Plans {
      */
     public static RequestSource matrix(List<String> models, PromptSet prompts, int repeat, ModelParams params,
                                        int warmup) {
+        return matrixByCase(models, prompts, repeat, (model, prompt) -> params, warmup);
+    }
+
+    /** The same matrix, each request with the parameters {@code params} gives its model and prompt. */
+    public static RequestSource matrixByCase(List<String> models, PromptSet prompts, int repeat,
+                                       java.util.function.BiFunction<String, PromptCase, ModelParams> params,
+                                       int warmup) {
         List<PromptCase> cases = prompts.prompts();
         long perRepetition = (long) cases.size() * models.size();
         long warmups = (long) warmup * models.size();
@@ -33,14 +40,16 @@ public final class Plans {
                 if (sequence < warmups) {
                     PromptCase first = cases.get(0);
                     return new PlannedRequest(sequence, models.get((int) (sequence % models.size())), first.id(),
-                            (int) (sequence / models.size()), first.messages(), params, true);
+                            (int) (sequence / models.size()), first.messages(),
+                            params.apply(models.get((int) (sequence % models.size())), first), true);
                 }
                 long index = sequence - warmups;
                 int repetition = (int) (index / perRepetition);
                 long within = index % perRepetition;
                 PromptCase prompt = cases.get((int) (within / models.size()));
                 String model = models.get((int) (within % models.size()));
-                return new PlannedRequest(sequence, model, prompt.id(), repetition, prompt.messages(), params, false);
+                return new PlannedRequest(sequence, model, prompt.id(), repetition, prompt.messages(),
+                        params.apply(model, prompt), false);
             }
         };
     }

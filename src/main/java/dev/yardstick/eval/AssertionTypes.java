@@ -1,5 +1,6 @@
 package dev.yardstick.eval;
 
+import dev.yardstick.config.AssertionNames;
 import dev.yardstick.config.AssertionSpec;
 import dev.yardstick.config.FieldException;
 import dev.yardstick.config.InputException;
@@ -41,7 +42,29 @@ public final class AssertionTypes {
         Map<String, LocatedType> located = Map.of("command", CommandAssertion::command,
                 "python", CommandAssertion::python);
         located.forEach((name, type) -> types.put(name, spec -> type.compile(spec, dir)));
+        types.put("assert-set", spec -> assertSet(spec, dir, judges));
         return types;
+    }
+
+    /**
+     * promptfoo's {@code assert-set}: its own {@code assert:} list judged as a case is (every weighted one passing,
+     * or with a {@code threshold} their weighted score reaching it); its score is theirs, its weight counts in the
+     * case's score as one assertion.
+     */
+    private static Assertion assertSet(AssertionSpec spec, Path dir, Judges judges) {
+        if (spec.children().isEmpty()) {
+            throw new FieldException(AssertionSpec.CHILDREN, "an assert-set needs its own 'assert:' list");
+        }
+        CaseAssertions set;
+        try {
+            set = CaseAssertions.compile(spec.children(), spec.threshold(), dir, judges);
+        } catch (InputException e) {
+            throw new FieldException(AssertionSpec.CHILDREN, e.getMessage());
+        }
+        return answer -> {
+            CaseResult result = set.grade(answer);
+            return new Grade(result.pass(), result.score(), result.reason(), false);
+        };
     }
 
     /** Every kind's name, without the {@code not-} forms. */
@@ -64,6 +87,10 @@ public final class AssertionTypes {
         boolean negated = spec.type().startsWith(NOT);
         String name = negated ? spec.type().substring(NOT.length()) : spec.type();
         AssertionType type = types.get(name);
+        if (type == null && AssertionNames.known(spec.type())) {
+            throw new FieldException("type", "promptfoo's assertion type '" + spec.type() + "' is not supported by"
+                    + " Yardstick");
+        }
         if (type == null) {
             throw new FieldException("type", "unknown assertion type '" + spec.type() + "'"
                     + nearest(spec.type(), types).map(n -> " (did you mean '" + n + "'?)").orElse(""));

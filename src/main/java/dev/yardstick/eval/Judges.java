@@ -20,4 +20,9 @@ public interface Judges {
      * @throws FieldException ({@code provider}) when there is no such judge
      */
     Judge judge(String model);
+
+    /** What each judge spent so far, in the order they were first asked; none for judges that are not models. */
+    default java.util.List<JudgeUsage> usage() {
+        return java.util.List.of();
+    }
 }

@@ -29,6 +29,8 @@ public final class ModelJudges implements Judges, AutoCloseable {
     private final String defaultModel;
     private final Duration timeout;
     private final Map<String, OpenedModels> opened = new HashMap<>();
+    /** Every judge's spending, by model name, in the order first asked. */
+    private final Map<String, Tally> tallies = new java.util.LinkedHashMap<>();
 
     /** @param defaultModel the judge of assertions that name none, null when there is none */
     public ModelJudges(ProviderRegistry registry, String defaultModel, Duration timeout) {
@@ -53,10 +55,16 @@ public final class ModelJudges implements Judges, AutoCloseable {
             opened.put(name, models);
         }
         ModelClient client = models.get(models.labels().get(0));
-        return prompt -> ask(client, prompt);
+        Tally tally = tallies.computeIfAbsent(name, n -> new Tally());
+        return prompt -> ask(client, prompt, tally);
     }
 
-    private String ask(ModelClient client, String prompt) {
+    @Override
+    public synchronized List<JudgeUsage> usage() {
+        return tallies.entrySet().stream().map(e -> e.getValue().usage(e.getKey())).toList();
+    }
+
+    private String ask(ModelClient client, String prompt, Tally tally) {
         ChatRequest request = ChatRequest.builder().messages(List.of(UserMessage.from(prompt))).temperature(0.0)
                 .build();
         CompletableFuture<String> answer = new CompletableFuture<>();
@@ -69,18 +77,22 @@ public final class ModelJudges implements Judges, AutoCloseable {
 
                 @Override
                 public void onCompleteResponse(ChatResponse response) {
-                    answer.complete(response.aiMessage() == null || response.aiMessage().text() == null ? ""
-                            : response.aiMessage().text());
+                    String text = response.aiMessage() == null || response.aiMessage().text() == null ? ""
+                            : response.aiMessage().text();
+                    tally.answered(client, prompt, text, response.tokenUsage());
+                    answer.complete(text);
                 }
 
                 @Override
                 public void onError(Throwable error) {
+                    tally.failed();
                     answer.completeExceptionally(error);
                 }
             });
             try {
                 return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
+                tally.failed();
                 throw new IllegalStateException("the judge did not answer within " + timeout.toSeconds() + " s");
             } catch (ExecutionException e) {
                 throw new IllegalStateException("the judge failed: " + e.getCause().getMessage(), e.getCause());
@@ -95,5 +107,42 @@ public final class ModelJudges implements Judges, AutoCloseable {
     public synchronized void close() {
         opened.values().forEach(OpenedModels::close);
         opened.clear();
+    }
+
+    /**
+     * One judge's spending. A judge's tokens are counted as a sample's are: the server's usage where it sent one, else
+     * the judge's own tokenizer (or its estimate). A failed call is counted, but its tokens are not known.
+     */
+    private static final class Tally {
+        private int calls;
+        private int failures;
+        private long input;
+        private long output;
+        private final java.util.Set<String> sources = new java.util.TreeSet<>();
+
+        synchronized void answered(ModelClient client, String prompt, String text,
+                                   dev.langchain4j.model.output.TokenUsage usage) {
+            calls++;
+            boolean reported = usage != null && usage.inputTokenCount() != null && usage.outputTokenCount() != null;
+            if (reported) {
+                input += usage.inputTokenCount();
+                output += usage.outputTokenCount();
+                sources.add("reported");
+            } else {
+                input += client.tokenCounter().count(prompt);
+                output += client.tokenCounter().count(text);
+                sources.add(client.tokenCounter().source().label());
+            }
+        }
+
+        synchronized void failed() {
+            calls++;
+            failures++;
+        }
+
+        synchronized JudgeUsage usage(String model) {
+            String source = sources.isEmpty() ? "none" : sources.size() == 1 ? sources.iterator().next() : "mixed";
+            return new JudgeUsage(model, calls, failures, input, output, source);
+        }
     }
 }

@@ -18,6 +18,8 @@ import java.util.Optional;
 public final class SuiteAssertions {
 
     private final Map<String, CaseAssertions> byCase = new HashMap<>();
+    /** A case's assertions for a model its file adds assertions for, by case id, then model. */
+    private final Map<String, Map<String, CaseAssertions>> byModel = new HashMap<>();
     private final Map<String, PromptCase> cases = new HashMap<>();
 
     private SuiteAssertions() {
@@ -37,23 +39,46 @@ public final class SuiteAssertions {
             specs.addAll(c.asserts());
             suite.cases.put(c.id(), c);
             if (!specs.isEmpty()) {
-                try {
-                    suite.byCase.put(c.id(), CaseAssertions.compile(specs, c.threshold(), dir, judges));
-                } catch (InputException e) {
-                    throw new InputException("prompt '" + c.id() + "': " + e.getMessage());
-                }
+                suite.byCase.put(c.id(), compile(c, specs, dir, judges));
             }
+            c.overrides().forEach((model, override) -> {
+                if (!override.asserts().isEmpty()) {
+                    List<AssertionSpec> more = new ArrayList<>(specs);
+                    more.addAll(override.asserts());
+                    suite.byModel.computeIfAbsent(c.id(), id -> new HashMap<>()).put(model,
+                            compile(c, more, dir, judges));
+                }
+            });
         }
         return suite;
+    }
+
+    private static CaseAssertions compile(PromptCase c, List<AssertionSpec> specs, Path dir, Judges judges) {
+        try {
+            return CaseAssertions.compile(specs, c.threshold(), dir, judges);
+        } catch (InputException e) {
+            throw new InputException("prompt '" + c.id() + "': " + e.getMessage());
+        }
     }
 
     public boolean isEmpty() {
         return byCase.isEmpty();
     }
 
-    /** Whether the case's answers are graded. */
+    /** Whether the case's answers are graded (for some model). */
     public boolean grades(String caseId) {
-        return byCase.containsKey(caseId);
+        return byCase.containsKey(caseId) || byModel.containsKey(caseId);
+    }
+
+    /** Whether {@code model}'s answers to the case are graded. */
+    public boolean grades(String caseId, String model) {
+        return assertionsFor(caseId, model) != null;
+    }
+
+    private CaseAssertions assertionsFor(String caseId, String model) {
+        Map<String, CaseAssertions> models = byModel.get(caseId);
+        CaseAssertions own = models == null ? null : models.get(model);
+        return own != null ? own : byCase.get(caseId);
     }
 
     /**
@@ -63,7 +88,13 @@ public final class SuiteAssertions {
      */
     public Optional<CaseResult> grade(String caseId, String output, int outputTokens, long latencyNanos,
                                       Double costUsd) {
-        CaseAssertions assertions = byCase.get(caseId);
+        return grade(caseId, null, output, outputTokens, latencyNanos, costUsd);
+    }
+
+    /** Grades {@code model}'s answer to the case, with the assertions its file adds for that model. */
+    public Optional<CaseResult> grade(String caseId, String model, String output, int outputTokens,
+                                      long latencyNanos, Double costUsd) {
+        CaseAssertions assertions = assertionsFor(caseId, model);
         if (assertions == null) {
             return Optional.empty();
         }

@@ -75,9 +75,7 @@ public final class JUnitExporter implements Exporter {
                 xml.writeCharacters(ControlChars.forCsv(s.error().errorClass() + ": " + s.error().message()));
                 xml.writeEndElement();
             } else if (failed(s)) {
-                List<String> messages = s.checks().stream().filter(c -> !c.passed())
-                        .map(c -> c.check() + (c.detail() == null || c.detail().isBlank() ? "" : ": " + c.detail()))
-                        .toList();
+                List<String> messages = failures(s);
                 xml.writeStartElement("failure");
                 xml.writeAttribute("message", ControlChars.forCsv(String.join("; ", messages)));
                 xml.writeAttribute("type", "assertion");
@@ -91,9 +89,26 @@ public final class JUnitExporter implements Exporter {
         xml.writeCharacters("\n");
     }
 
-    /** A successful request whose answer failed a check. */
+    /** A successful request whose answer failed a check, or whose case's assertions failed it. */
     private static boolean failed(SampleRecord s) {
-        return s.ok() && s.checks().stream().anyMatch(c -> !c.passed());
+        return s.ok() && (s.checks().stream().anyMatch(c -> !c.passed()) || (s.grade() != null && !s.grade().pass()));
+    }
+
+    /** Every failed check, then the case's verdict: its score against its threshold, and each failed assertion. */
+    private static List<String> failures(SampleRecord s) {
+        List<String> messages = new java.util.ArrayList<>(s.checks().stream().filter(c -> !c.passed())
+                .map(c -> c.check() + (c.detail() == null || c.detail().isBlank() ? "" : ": " + c.detail()))
+                .toList());
+        if (s.grade() != null && !s.grade().pass()) {
+            if (s.grade().threshold() != null) {
+                messages.add(String.format(Locale.ROOT, "score %.2f < threshold %s", s.grade().score(),
+                        s.grade().threshold()));
+            }
+            // A case's expect: block leads its graded assertions, and its checks already said what failed there.
+            s.grade().assertions().stream().skip(s.checks().size())
+                    .filter(a -> !a.pass() && (a.weight() > 0 || a.error())).forEach(a -> messages.add(a.label() + ": " + a.reason()));
+        }
+        return messages;
     }
 
     private static String seconds(double millis) {

@@ -32,8 +32,10 @@ final class CompareDocument {
     private final ClientUsage client;
     private final Scores scores;
     private final List<EndpointStats> endpoints;
+    private final List<CompareReport.JudgeSummary> judges;
 
     CompareDocument(CompareReport report) {
+        this.judges = report.judges();
         this.run = report.run();
         this.models = report.models();
         this.prompts = report.prompts();
@@ -72,6 +74,7 @@ final class CompareDocument {
         blocks.add(new Document.Heading("Summary per model"));
         blocks.add(summaryGrid());
         blocks.addAll(EndpointBlocks.of(endpoints, ""));
+        blocks.addAll(judgeBlocks(judges));
         if (scores != null) {
             blocks.addAll(ScoresSection.scores(scores));
         }
@@ -149,6 +152,22 @@ final class CompareDocument {
             numeric.add(i > 0);
         }
         return new Document.Grid(headers, rows, numeric, true);
+    }
+
+    /** What the judge models spent, apart from the models' figures above; nothing when no judge was asked. */
+    static List<Document.Block> judgeBlocks(List<CompareReport.JudgeSummary> judges) {
+        if (judges.isEmpty()) {
+            return List.of();
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (CompareReport.JudgeSummary j : judges) {
+            rows.add(List.of(j.model(), j.calls() + (j.failures() == 0 ? "" : " (" + j.failures() + " failed)"),
+                    j.inputTokens() + "/" + j.outputTokens(), j.tokenSource(),
+                    j.costUsd() == null ? "no price" : Formats.usd(j.costUsd())));
+        }
+        return List.of(new Document.Heading("Judge models (grading; not in the models' figures)"),
+                new Document.Grid(List.of("judge", "calls", "tokens in/out", "token source", "cost"), rows,
+                        List.of(false, true, true, false, true), false));
     }
 
     /** The failures by class, {@code " (timeout 2, http-5xx 1)"}; empty when none failed. */

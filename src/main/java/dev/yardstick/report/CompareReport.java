@@ -20,17 +20,22 @@ import java.util.Map;
 @JsonIgnoreProperties(value = "scores", allowGetters = true)
 public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo> prompts,
                             List<SampleRecord> samples, List<ModelSummary> summary, Map<String, String> metrics,
-                            ClientUsage client, Scores scores, List<EndpointStats> endpoints) implements Report {
+                            ClientUsage client, Scores scores, List<EndpointStats> endpoints,
+                            List<JudgeSummary> judges) implements Report {
 
-    /** A report of no pool ({@code endpoints}: each pool's figures per endpoint, null when no model was a pool). */
+    public CompareReport {
+        judges = judges == null ? List.of() : List.copyOf(judges);
+    }
+
+    /** A report of no pool and whose assertions asked no judge model. */
     public CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo> prompts, List<SampleRecord> samples,
                          List<ModelSummary> summary, Map<String, String> metrics, ClientUsage client, Scores scores) {
-        this(run, models, prompts, samples, summary, metrics, client, scores, null);
+        this(run, models, prompts, samples, summary, metrics, client, scores, null, List.of());
     }
 
     /** This report with its pools' figures per endpoint (null when no model was a pool). */
     public CompareReport withEndpoints(List<EndpointStats> perEndpoint) {
-        return new CompareReport(run, models, prompts, samples, summary, metrics, client, scores, perEndpoint);
+        return new CompareReport(run, models, prompts, samples, summary, metrics, client, scores, perEndpoint, judges);
     }
 
     /** A report without the client's usage (it was not watched). */
@@ -46,7 +51,7 @@ public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo
     }
 
     public CompareReport withScores(Scores scores) {
-        return new CompareReport(run, models, prompts, samples, summary, metrics, client, scores, endpoints);
+        return new CompareReport(run, models, prompts, samples, summary, metrics, client, scores, endpoints, judges);
     }
 
     /**
@@ -56,6 +61,15 @@ public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo
     static final List<Metric> HEADLINE = List.of(Metric.TTFT, Metric.E2E);
 
     public record PromptInfo(String id, String prompt, int messages) {
+    }
+
+    /**
+     * What a judge model (of {@code llm-rubric} and {@code factuality} assertions) spent grading the run, apart from
+     * the models' own figures: its calls, failed calls, tokens (server usage, else counted; {@code tokenSource}) and
+     * their cost by the same price catalog, null when the judge has no price.
+     */
+    public record JudgeSummary(String model, int calls, int failures, long inputTokens, long outputTokens,
+                               String tokenSource, Double costUsd, PriceUsed price) {
     }
 
     /**
