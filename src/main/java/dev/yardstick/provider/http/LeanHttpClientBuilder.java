@@ -19,7 +19,7 @@ public final class LeanHttpClientBuilder implements HttpClientBuilder {
 
     private Duration connectTimeout;
     private Duration readTimeout;
-    private HttpTransport.Factory transport = HelidonTransport::new;
+    private HttpTransport.Factory transport = SchemeTransport::new;
     private Supplier<StreamCompletion> completion = () -> StreamCompletion.ANY;
 
     LeanHttpClientBuilder() {
@@ -56,7 +56,7 @@ public final class LeanHttpClientBuilder implements HttpClientBuilder {
         return transport;
     }
 
-    /** Puts another engine under the client; the default is Helidon's WebClient. Used by the HTTP client shootout. */
+    /** Puts another engine under the client; the default is plain sockets for http and Helidon for https. */
     public LeanHttpClientBuilder transport(HttpTransport.Factory factory) {
         this.transport = java.util.Objects.requireNonNull(factory, "factory");
         return this;
