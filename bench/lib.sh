@@ -72,3 +72,70 @@ for part in sys.argv[2].strip('.').replace(']', '').split('.'):
 print(value)
 PY
 }
+
+# Starts bench/fast-server.js (Node, no dependencies) with the given flags; sets $fast_url. Bounded like the others.
+fast_pid=""
+start_fast_server() {
+  command -v node >/dev/null 2>&1 || { log "node is missing (apt-get install nodejs)"; exit 3; }
+  local out="$work/fast.out" i
+  : >"$out"
+  node "$root/bench/fast-server.js" "$@" >"$out" 2>"$work/fast.err" &
+  fast_pid=$!
+  for i in $(seq 1 50); do
+    if grep -q '^listening ' "$out" 2>/dev/null; then
+      fast_url="$(sed -n 's/^listening //p' "$out")"
+      log "node target at $fast_url ($*)"
+      return
+    fi
+    kill -0 "$fast_pid" 2>/dev/null || { cat "$work/fast.err" >&2; exit 3; }
+    sleep 0.1
+  done
+  log "the node target did not start within 5 s"; exit 3
+}
+
+stop_fast_server() {
+  if [ -n "$fast_pid" ]; then
+    kill "$fast_pid" 2>/dev/null || true
+    wait "$fast_pid" 2>/dev/null || true
+    fast_pid=""
+  fi
+}
+
+# A CPU hog on the machine's other core (--busy): one busy-looping shell, ended by stop_busy or at exit.
+busy_pid=""
+start_busy() {
+  ( trap 'exit 0' TERM; while :; do :; done ) &
+  busy_pid=$!
+  log "busy loop on another core (pid $busy_pid)"
+}
+
+stop_busy() {
+  if [ -n "$busy_pid" ]; then
+    kill "$busy_pid" 2>/dev/null || true
+    wait "$busy_pid" 2>/dev/null || true
+    busy_pid=""
+  fi
+}
+
+trap 'stop_busy; stop_fast_server; cleanup' EXIT
+
+# with_cpu SAMPLES CMD...: runs CMD, writing "epoch-µs cpu-µs" of its process tree every 100 ms to SAMPLES, so the
+# CPU spent inside a report's measurement window can be told from start-up and warm-up (cpu_in_window).
+with_cpu() {
+  python3 "$root/bench/cpu_sampler.py" "$@"
+}
+
+# cpu_in_window SAMPLES REPORT.json: CPU µs per request of the sampled process over the report's measurement window.
+cpu_in_window() {
+  python3 "$root/bench/cpu_sampler.py" --window "$1" "$2"
+}
+
+# wrk_cpu_per_request TIMEFILE WRKOUT: wrk's CPU µs per completed request (GNU time's user+sys over its requests).
+wrk_cpu_per_request() {
+  python3 - "$1" "$2" <<'PY'
+import re, sys
+user, system = (float(x) for x in open(sys.argv[1]).read().split()[-2:])
+requests = int(re.search(r'(\d+) requests in', open(sys.argv[2]).read()).group(1))
+print(f"{(user + system) * 1e6 / max(requests, 1):.1f}")
+PY
+}
