@@ -29,21 +29,27 @@ java_bin() {
 
 # Starts LoopbackLlmServer (test sources) with the given behaviour flags; sets $base_url.
 start_server() {
-  local out="$work/server.out" i
-  : >"$out" # a server started before left its line here: wait for this one's
+  : >"$work/server.out" # a server started before left its line here: wait for this one's
   "$(java_bin)" -cp "$root/target/yardstick.jar:$root/target/test-classes" \
-    dev.yardstick.testing.LoopbackLlmServer --port 0 "$@" >"$out" 2>"$work/server.err" &
+    dev.yardstick.testing.LoopbackLlmServer --port 0 "$@" >"$work/server.out" 2>"$work/server.err" &
   server_pid=$!
-  for i in $(seq 1 100); do
-    if grep -q '^listening ' "$out" 2>/dev/null; then
-      base_url="$(sed -n 's/^listening //p' "$out")"
-      log "loopback server at $base_url ($*)"
-      return
+  base_url="$(await_listening "$work/server" "$server_pid" 100)" || { log "the loopback server did not start"; exit 3; }
+  log "loopback server at $base_url ($*)"
+}
+
+# await_listening PREFIX PID TENTHS: the URL a server prints as "listening URL" on PREFIX.out, waiting at most
+# TENTHS tenths of a second; fails (showing PREFIX.err) when the server dies or stays silent.
+await_listening() {
+  local i
+  for i in $(seq 1 "$3"); do
+    if grep -q '^listening ' "$1.out" 2>/dev/null; then
+      sed -n 's/^listening //p' "$1.out"
+      return 0
     fi
-    kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.err" >&2; exit 3; }
+    kill -0 "$2" 2>/dev/null || { cat "$1.err" >&2; return 1; }
     sleep 0.1
   done
-  log "the loopback server did not start within 10 s"; exit 3
+  return 1
 }
 
 stop_server() {
@@ -77,20 +83,11 @@ PY
 fast_pid=""
 start_fast_server() {
   command -v node >/dev/null 2>&1 || { log "node is missing (apt-get install nodejs)"; exit 3; }
-  local out="$work/fast.out" i
-  : >"$out"
-  node "$root/bench/fast-server.js" "$@" >"$out" 2>"$work/fast.err" &
+  : >"$work/fast.out"
+  node "$root/bench/fast-server.js" "$@" >"$work/fast.out" 2>"$work/fast.err" &
   fast_pid=$!
-  for i in $(seq 1 50); do
-    if grep -q '^listening ' "$out" 2>/dev/null; then
-      fast_url="$(sed -n 's/^listening //p' "$out")"
-      log "node target at $fast_url ($*)"
-      return
-    fi
-    kill -0 "$fast_pid" 2>/dev/null || { cat "$work/fast.err" >&2; exit 3; }
-    sleep 0.1
-  done
-  log "the node target did not start within 5 s"; exit 3
+  fast_url="$(await_listening "$work/fast" "$fast_pid" 50)" || { log "the node target did not start"; exit 3; }
+  log "node target at $fast_url ($*)"
 }
 
 stop_fast_server() {
