@@ -62,6 +62,14 @@ public final class LeanHttpClientBuilder implements HttpClientBuilder {
         return this;
     }
 
+    /**
+     * Every request over Helidon's WebClient, plain-text http too: the engine before http got its own socket
+     * transport, kept so the shootout can measure what that saved.
+     */
+    public LeanHttpClientBuilder helidon() {
+        return transport(HelidonTransport::new);
+    }
+
     Supplier<StreamCompletion> completion() {
         return completion;
     }
