@@ -48,7 +48,10 @@ final class SocketTransport implements HttpTransport {
 
     /** 0 is the socket's "no limit"; a positive duration under a millisecond still limits. */
     private static int millis(Duration timeout) {
-        return timeout == null || timeout.isZero() ? 0 : (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        if (timeout == null || timeout.isZero()) {
+            return 0;
+        }
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
     }
 
     @Override
@@ -92,7 +95,8 @@ final class SocketTransport implements HttpTransport {
         head.append(" HTTP/1.1\r\nHost: ").append(uri.getPort() < 0 ? uri.getHost() : authority).append("\r\n");
         request.headers().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {
-                values.forEach(value -> head.append(name).append(": ").append(value).append("\r\n"));
+                values.forEach(value -> head.append(name).append(": ").append(headerValue(name, value))
+                        .append("\r\n"));
             }
         });
         if (request.body() != null || !request.method().equals("GET")) {
@@ -104,6 +108,16 @@ final class SocketTransport implements HttpTransport {
         System.arraycopy(headBytes, 0, wire, 0, headBytes.length);
         System.arraycopy(body, 0, wire, headBytes.length, body.length);
         return wire;
+    }
+
+    /** A line break in a header would let its value write headers of its own (Helidon refuses them too). */
+    private static String headerValue(String name, String value) {
+        if (name.isEmpty() || name.indexOf('\r') >= 0 || name.indexOf('\n') >= 0 || name.indexOf(':') >= 0
+                || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("header '" + name.replaceAll("[\\r\\n]", " ")
+                    + "' has a line break or a colon in its name, or a line break in its value");
+        }
+        return value;
     }
 
     @Override
