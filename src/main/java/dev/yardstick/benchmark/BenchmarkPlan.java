@@ -1,5 +1,8 @@
 package dev.yardstick.benchmark;
 
+import dev.yardstick.benchmark.workload.ThinkTime;
+import dev.yardstick.benchmark.workload.Trace;
+import dev.yardstick.benchmark.workload.TraceFormat;
 import dev.yardstick.config.FieldException;
 import dev.yardstick.config.InputException;
 import dev.yardstick.config.ModelParams;
@@ -34,6 +37,16 @@ import java.util.Map;
  * @param confidence    the regression gate's confidence, a fraction (0.95)
  * @param retries       how often a transiently failed request is retried (0: never)
  * @param fault         faults to inject, {@code MODEL:KIND[@N][xK]} each (none: empty)
+ * @param trace         a request log to replay at its own times (open loop), null for none; its lengths replace
+ *                      {@code inputTokens} and {@code outputTokens}
+ * @param traceFormat   the trace's format when it is not told by its content
+ * @param timeScale     the trace's times multiplied by this (0.5: twice as fast); 1 by default
+ * @param sessions      multi-turn sessions per step, null for single requests
+ * @param turns         turns per session (3 by default)
+ * @param thinkTime     the pause between a session's answer and its next question (none by default)
+ * @param sharedPrefix  tokens of prefix before every synthetic prompt, shared by {@code prefixShare} of them
+ * @param prefixShare   the share (0..1) of requests that begin with the shared prefix (0.5 by default)
+ * @param exactOutputTokens ask for exactly the output length where the protocol allows, and check every answer
  * @param settings      the settings as the user wrote them, keyed like the flags: a report's record of how to run
  *                      the plan again
  */
@@ -43,7 +56,10 @@ public record BenchmarkPlan(String name, String description, List<ModelSpec> mod
                             LengthDistribution inputTokens, Integer outputTokens, Double temperature, String baseUrl,
                             Duration timeout, SloSet slo, Double errorBudget, List<Threshold> failIf, Path baseline,
                             Double maxRegression, Double confidence, Boolean gateUnsupported, Shard shard, Long seed,
-                            Path samples, Integer retries, List<String> fault, Map<String, Object> settings) {
+                            Path samples, Integer retries, List<String> fault, Trace trace, TraceFormat traceFormat,
+                            Double timeScale, Integer sessions, Integer turns, ThinkTime thinkTime,
+                            Integer sharedPrefix, Double prefixShare, Boolean exactOutputTokens,
+                            Map<String, Object> settings) {
 
     static final long DEFAULT_REQUESTS = 100;
     static final LengthDistribution DEFAULT_INPUT_TOKENS = new LengthDistribution.Fixed(128);
@@ -66,9 +82,14 @@ public record BenchmarkPlan(String name, String description, List<ModelSpec> mod
         fault = fault == null ? List.of() : List.copyOf(fault);
         ModelParams params = modelParams(temperature, outputTokens, baseUrl, timeout);
         shard = shard == null ? Shard.WHOLE : shard;
-        checkLoad(concurrency, rate, arrival, maxConcurrency, sweep);
+        trace = WorkloadChecks.trace(trace, traceFormat, timeScale);
+        timeScale = timeScale == null ? 1.0 : timeScale;
+        WorkloadChecks.check(new WorkloadChecks.Given(trace, timeScale, sessions, turns, thinkTime, sharedPrefix,
+                prefixShare, exactOutputTokens, outputTokens, prompts, inputTokens, concurrency, rate, sweep, requests,
+                warmup, shard));
+        checkLoad(concurrency, rate, arrival, maxConcurrency, sweep, trace != null);
         maxConcurrency = maxConcurrency == null ? DEFAULT_MAX_CONCURRENCY : maxConcurrency;
-        for (LoadStep step : steps(concurrency, rate, arrival, maxConcurrency, sweep, seed)) {
+        for (LoadStep step : steps(concurrency, rate, arrival, maxConcurrency, sweep, seed, trace, timeScale)) {
             if (step.load() instanceof LoadShape.Closed c && c.concurrency() < shard.count()) {
                 throw new InputException("concurrency " + c.concurrency() + " cannot be split over " + shard.count()
                         + " shards: every shard needs at least one request in flight");
@@ -80,11 +101,18 @@ public record BenchmarkPlan(String name, String description, List<ModelSpec> mod
         if (duration != null && duration.isZero()) {
             throw new InputException("--duration must be longer than 0");
         }
-        requests = requests == null && duration == null ? Long.valueOf(DEFAULT_REQUESTS) : requests;
+        requests = requests == null && duration == null && trace == null && sessions == null
+                ? Long.valueOf(DEFAULT_REQUESTS) : requests; // a trace or sessions bound themselves
         if (prompts != null && inputTokens != null) {
             throw new InputException("give either --prompts (a prompt set) or --input-tokens (synthetic prompts), not both");
         }
-        inputTokens = prompts != null ? null : inputTokens == null ? DEFAULT_INPUT_TOKENS : inputTokens;
+        inputTokens = prompts != null || trace != null ? null
+                : inputTokens == null ? DEFAULT_INPUT_TOKENS : inputTokens;
+        turns = sessions == null ? null : turns == null ? WorkloadChecks.DEFAULT_TURNS : turns;
+        thinkTime = sessions == null ? null : thinkTime == null ? ThinkTime.NONE : thinkTime;
+        prefixShare = sharedPrefix == null ? null : prefixShare == null ? WorkloadChecks.DEFAULT_PREFIX_SHARE
+                : prefixShare;
+        exactOutputTokens = Boolean.TRUE.equals(exactOutputTokens);
         warmup = warmup == null ? Warmup.NONE : warmup;
         slo = slo == null ? SloSet.NONE : slo;
         errorBudget = errorBudget == null ? DEFAULT_ERROR_BUDGET : errorBudget;
@@ -106,7 +134,12 @@ public record BenchmarkPlan(String name, String description, List<ModelSpec> mod
 
     /** The steps: one per sweep value, else the one load the settings give (closed loop at 1 by default). */
     public List<LoadStep> steps() {
-        return steps(concurrency, rate, arrival, maxConcurrency, sweep, seed);
+        return steps(concurrency, rate, arrival, maxConcurrency, sweep, seed, trace, timeScale);
+    }
+
+    /** The prefix some synthetic prompts share, null for none. */
+    public SharedPrefix prefix() {
+        return sharedPrefix == null ? null : new SharedPrefix(sharedPrefix, prefixShare);
     }
 
     /** How the regression gate judges against the baseline (10%, 95%, unsupported not gated); null without one. */
@@ -124,6 +157,10 @@ public record BenchmarkPlan(String name, String description, List<ModelSpec> mod
     /** One line on the prompts: the set's name and size, or the synthetic lengths. */
     public String promptsText() {
         String output = outputTokens == null ? "" : ", output " + outputTokens + " tokens";
+        if (trace != null) {
+            return "trace " + trace.name() + " (" + trace.format().label() + ", " + trace.entries().size()
+                    + " requests, its own input and output lengths)";
+        }
         if (prompts != null) {
             return prompts.name() + " (" + prompts.prompts().size() + " prompts, cycled)" + output;
         }
@@ -152,7 +189,7 @@ public record BenchmarkPlan(String name, String description, List<ModelSpec> mod
 
     /** The load settings that exclude each other, and their bounds. */
     private static void checkLoad(Integer concurrency, Double rate, LoadShape.Arrival arrival, Integer maxConcurrency,
-                                  Sweep sweep) {
+                                  Sweep sweep, boolean traced) {
         if (maxConcurrency != null && (maxConcurrency < 1 || maxConcurrency > MAX_CONCURRENCY)) {
             throw new InputException("--max-concurrency must be between 1 and " + MAX_CONCURRENCY + ", got "
                     + maxConcurrency);
@@ -169,7 +206,7 @@ public record BenchmarkPlan(String name, String description, List<ModelSpec> mod
             throw new InputException("--rate runs open-loop: cap the requests in flight with --max-concurrency,"
                     + " not --concurrency");
         }
-        boolean openLoop = rate != null || sweep != null && sweep.openLoop();
+        boolean openLoop = rate != null || sweep != null && sweep.openLoop() || traced;
         if (!openLoop && (arrival != null || maxConcurrency != null)) {
             throw new InputException("--arrival and --max-concurrency apply to rate runs (--rate or --sweep rate=...)");
         }
@@ -180,7 +217,10 @@ public record BenchmarkPlan(String name, String description, List<ModelSpec> mod
     }
 
     private static List<LoadStep> steps(Integer concurrency, Double rate, LoadShape.Arrival arrival,
-                                        int maxConcurrency, Sweep sweep, long seed) {
+                                        int maxConcurrency, Sweep sweep, long seed, Trace trace, double timeScale) {
+        if (trace != null) {
+            return List.of(WorkloadChecks.traceStep(trace, timeScale, seed, maxConcurrency));
+        }
         LoadShape.Arrival shape = arrival == null ? LoadShape.Arrival.CONSTANT : arrival;
         if (sweep != null) {
             return sweep.steps(shape, seed, maxConcurrency);

@@ -1,6 +1,11 @@
 package dev.yardstick.benchmark;
 
+import dev.yardstick.benchmark.workload.ExactOutput;
+import dev.yardstick.benchmark.workload.Workload;
 import dev.yardstick.engine.LoadShape;
+import dev.yardstick.engine.RequestMiddleware;
+import dev.yardstick.engine.RequestSource;
+import dev.yardstick.report.WorkloadReport;
 import dev.yardstick.engine.Orchestrator;
 import dev.yardstick.engine.Plan;
 import dev.yardstick.engine.chain.RequestChain;
@@ -25,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -59,8 +65,9 @@ public final class BenchmarkRun {
         this.baseline = baseline == null ? null
                 : new Gates.Baseline(baseline, plan.baseline().getFileName().toString(), plan.regression());
         // Count tokens only where the server reported none: counting every answer would load the hot path.
+        RequestMiddleware chain = RequestChain.forRun(plan.retries(), plan.fault(), models.labels());
         this.orchestrator = new Orchestrator(models.byLabel(), TokenCounting.WHEN_UNREPORTED,
-                RequestChain.forRun(plan.retries(), plan.fault(), models.labels()));
+                plan.exactOutputTokens() ? ExactOutput.around(chain) : chain);
     }
 
     /** Stops dispatching and ends the requests in flight; {@link #execute} then returns the partial report. */
@@ -72,12 +79,15 @@ public final class BenchmarkRun {
     public BenchmarkReport execute(StepObserver observer) {
         Instant started = Instant.now();
         List<BenchmarkReport.Step> results = new ArrayList<>();
+        List<WorkloadReport> workloads = new ArrayList<>();
         String stoppedEarly = null;
         PromptSource prompts = PromptSource.of(plan, models.byLabel());
         try (orchestrator; BenchmarkJournal journal = plan.samples() == null ? null
                 : new BenchmarkJournal(plan.samples(), onWriteFailure)) {
             for (LoadStep step : plan.steps()) {
-                BenchmarkReport.Step result = runStep(step, prompts, journal, observer);
+                Workload workload = Workload.forStep(plan, step, prompts, models.byLabel(), orchestrator::cancelled);
+                BenchmarkReport.Step result = runStep(step, prompts, workload, journal, observer);
+                Optional.ofNullable(workload.report(step.number())).ifPresent(workloads::add);
                 results.add(result);
                 observer.ended(result);
                 if (orchestrator.cancelled()) {
@@ -95,30 +105,34 @@ public final class BenchmarkRun {
         RunInfo run = RunInfo.endingNow("benchmark", started, orchestrator.cancelled(), plan.settings(),
                 orchestrator.clientWarmup());
         return new BenchmarkReport(run, modelInfos(results), results, gates, stoppedEarly, notes(results),
-                BenchmarkReport.standardDefinitions());
+                BenchmarkReport.standardDefinitions(), workloads.isEmpty() ? null : workloads);
     }
 
-    private BenchmarkReport.Step runStep(LoadStep step, PromptSource prompts, BenchmarkJournal journal,
-                                         StepObserver observer) {
-        StepRequests requests = new StepRequests(plan.labels(), prompts, plan.models().getFirst().params(),
-                plan.shard(), plan.requests(), plan.warmup(), System::nanoTime);
+    private BenchmarkReport.Step runStep(LoadStep step, PromptSource prompts, Workload workload,
+                                         BenchmarkJournal journal, StepObserver observer) {
+        RequestSource requests = workload.requests() != null ? workload.requests()
+                : new StepRequests(plan.labels(), prompts, plan.models().getFirst().params(), plan.shard(),
+                plan.requests(), plan.warmup(), System::nanoTime);
         LoadShape load = step.forShard(plan.shard());
         Duration limit = plan.duration() == null ? null
                 : plan.warmup().timed() ? plan.duration().plus(plan.warmup().time()) : plan.duration();
         Plan enginePlan = new Plan(requests, load, models.inProcessLimits(), plan.timeout(), limit);
         MetricsRecorder recorder = new MetricsRecorder(plan.slo(), Instant.now()).expecting(plan.labels())
                 .expectingOutputTokens(plan.outputTokens());
-        long measured = plan.requests() == null ? -1
+        long measured = workload.requests() != null ? workload.requests().size() : plan.requests() == null ? -1
                 : StepRequests.localCount(plan.requests(), plan.models().size(), plan.shard());
         observer.started(new StepObserver.LiveStep(step, plan.steps().size(), measured, limit, recorder::running));
         RetryFreeRecorder retryFree = new RetryFreeRecorder();
-        SampleListener listener = journal == null ? SampleListener.all(recorder, retryFree)
-                : SampleListener.all(recorder, retryFree, journal.forStep(step));
+        PoolEndpoints endpoints = new PoolEndpoints(models.byLabel(), plan.slo(), plan.outputTokens());
+        SampleListener listener = journal == null
+                ? SampleListener.all(recorder, retryFree, workload.listener(), endpoints.listener())
+                : SampleListener.all(recorder, retryFree, workload.listener(), endpoints.listener(),
+                        journal.forStep(step));
         try (ClientWatch watch = ClientWatch.start()) {
             RunSummary summary = orchestrator.run(enginePlan, SampleListener.all(listener, this::watch));
             ClientUsage usage = watch.stop(recorder.running().ended());
             return result(step, load, summary, recorder.snapshot()).watched(usage)
-                    .withoutRetries(retryFree.snapshot());
+                    .withoutRetries(retryFree.snapshot()).withEndpoints(endpoints.stats());
         }
     }
 

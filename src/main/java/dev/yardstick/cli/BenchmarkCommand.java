@@ -3,6 +3,7 @@ package dev.yardstick.cli;
 import dev.yardstick.benchmark.BenchmarkPlan;
 import dev.yardstick.benchmark.BenchmarkReports;
 import dev.yardstick.benchmark.BenchmarkRun;
+import dev.yardstick.benchmark.workload.Workload;
 import dev.yardstick.provider.OpenedModels;
 import dev.yardstick.report.BenchmarkReport;
 import picocli.CommandLine.Command;
@@ -48,6 +49,7 @@ public final class BenchmarkCommand extends SessionCommand {
             Interrupts.onInterrupt(run::cancel);
             report = run.execute(live);
         }
+        Workload.warnings(report).forEach(line -> session.log("yardstick: warning: " + line));
         output.emit(report, session);
         return ExitCodes.ofRun(session, report.run().interrupted(), BenchmarkRun.whyNothingMeasured(report),
                 BenchmarkRun.firstFailedGate(report));

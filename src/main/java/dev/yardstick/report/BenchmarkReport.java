@@ -22,9 +22,11 @@ import java.util.Map;
  * @param gates        every gate check: each threshold per step and model, and the regression gate's findings
  * @param stoppedEarly why a sweep stopped before its last step, null when it did not
  * @param notes        what a reader must know to trust the numbers (merged shards, a gate not judged, ...)
+ * @param workloads    per step, what a trace, sessions, a shared prefix or forced output lengths add; null for none
  */
 public record BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> steps, List<GateResult> gates,
-                              String stoppedEarly, List<String> notes, Map<String, String> definitions)
+                              String stoppedEarly, List<String> notes, Map<String, String> definitions,
+                              List<WorkloadReport> workloads)
         implements Report {
 
     public BenchmarkReport {
@@ -32,6 +34,13 @@ public record BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> st
         steps = List.copyOf(steps);
         gates = List.copyOf(gates);
         notes = notes == null ? List.of() : List.copyOf(notes);
+        workloads = workloads == null || workloads.isEmpty() ? null : List.copyOf(workloads);
+    }
+
+    /** A report of plain requests. */
+    public BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> steps, List<GateResult> gates,
+                           String stoppedEarly, List<String> notes, Map<String, String> definitions) {
+        this(run, models, steps, gates, stoppedEarly, notes, definitions, null);
     }
 
     /**
@@ -49,13 +58,30 @@ public record BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> st
      * @param warnings    what makes the step's figures suspect (a saturated client, shards that did not run at the
      *                    same time, a partial step)
      * @param withoutRetries each model's latency of the answering try alone; null when no request was retried
+     * @param endpoints   each pool's figures per endpoint, with its ejections; null when no model was a pool
      */
     public record Step(int number, String load, String shardLoad, String arrival, Lateness lateness,
                        List<ModelStats> models, double badPercent, boolean overBudget, ClientUsage client,
-                       boolean partial, List<String> warnings, List<RetryFreeLatency> withoutRetries) {
+                       boolean partial, List<String> warnings, List<RetryFreeLatency> withoutRetries,
+                       List<EndpointStats> endpoints) {
         public Step {
             models = List.copyOf(models);
             warnings = warnings == null ? List.of() : List.copyOf(warnings);
+            endpoints = endpoints == null ? null : List.copyOf(endpoints);
+        }
+
+        /** A step of no pool. */
+        public Step(int number, String load, String shardLoad, String arrival, Lateness lateness,
+                    List<ModelStats> models, double badPercent, boolean overBudget, ClientUsage client,
+                    boolean partial, List<String> warnings, List<RetryFreeLatency> withoutRetries) {
+            this(number, load, shardLoad, arrival, lateness, models, badPercent, overBudget, client, partial,
+                    warnings, withoutRetries, null);
+        }
+
+        /** This step with its pools' figures per endpoint (null when no model was a pool). */
+        public Step withEndpoints(List<EndpointStats> perEndpoint) {
+            return new Step(number, load, shardLoad, arrival, lateness, models, badPercent, overBudget, client,
+                    partial, warnings, withoutRetries, perEndpoint);
         }
 
         /** A step as measured, before the client's usage is known or any warning judged. */
@@ -76,7 +102,7 @@ public record BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> st
         /** This step with its latency without retries (null when none was retried). */
         public Step withoutRetries(List<RetryFreeLatency> figures) {
             return new Step(number, load, shardLoad, arrival, lateness, models, badPercent, overBudget, client,
-                    partial, warnings, figures);
+                    partial, warnings, figures, endpoints);
         }
 
         /** This step with the client's usage, warning when the client was saturated. */
@@ -86,7 +112,7 @@ public record BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> st
                 all.add(usage.warning());
             }
             return new Step(number, load, shardLoad, arrival, lateness, models, badPercent, overBudget, usage, partial,
-                    all, withoutRetries);
+                    all, withoutRetries, endpoints);
         }
     }
 
