@@ -3,6 +3,7 @@ package dev.yardstick.provider.openai;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.Content;
@@ -14,21 +15,25 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.request.ResponseFormatType;
+import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes a streamed chat completion request as OpenAI's API takes it, with Jackson's generator straight to bytes:
  * the fields langchain4j's OpenAI model sends for the parameters Yardstick sets (model, messages, temperature,
- * top_p, max_tokens, stop, penalties, seed) plus {@code stream} and {@code stream_options.include_usage}. Text
+ * top_p, max_tokens, stop, penalties, seed, and the custom parameters of {@link OpenAiChatRequestParameters}) plus
+ * {@code stream} and {@code stream_options.include_usage}. Text
  * messages only: a request with tools, images or a structured response format is refused, not sent half-written.
  */
 final class ChatRequestWriter {
 
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build();
+    /** A mapper's factory: its generators can write the values of custom parameters, whatever their type. */
+    private static final JsonFactory JSON = new ObjectMapper(JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build()).getFactory();
 
     private ChatRequestWriter() {
     }
@@ -60,11 +65,23 @@ final class ChatRequestWriter {
             if (p.maxOutputTokens() != null) {
                 json.writeNumberField("max_tokens", p.maxOutputTokens());
             }
+            if (p instanceof OpenAiChatRequestParameters openAi && openAi.maxCompletionTokens() != null) {
+                json.writeNumberField("max_completion_tokens", openAi.maxCompletionTokens());
+            }
             stops(json, p.stopSequences());
             number(json, "presence_penalty", p.presencePenalty());
             number(json, "frequency_penalty", p.frequencyPenalty());
-            if (seed != null) {
-                json.writeNumberField("seed", seed);
+            Integer requestSeed = p instanceof OpenAiChatRequestParameters openAi && openAi.seed() != null
+                    ? openAi.seed() : seed;
+            if (requestSeed != null) {
+                json.writeNumberField("seed", requestSeed);
+            }
+            if (p instanceof OpenAiChatRequestParameters openAi && openAi.customParameters() != null) {
+                // Extra body fields a server of the family takes (vLLM's min_tokens, ignore_eos), as langchain4j
+                // sends them: at the top level of the request.
+                for (Map.Entry<String, Object> custom : openAi.customParameters().entrySet()) {
+                    json.writeObjectField(custom.getKey(), custom.getValue());
+                }
             }
             json.writeBooleanField("stream", true);
             json.writeObjectFieldStart("stream_options");

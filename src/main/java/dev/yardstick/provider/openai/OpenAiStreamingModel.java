@@ -4,8 +4,8 @@ import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
-import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
 import dev.yardstick.provider.http.HttpTransport;
 import dev.yardstick.provider.http.LeanHttpClient;
 import java.net.URI;
@@ -54,9 +54,12 @@ public final class OpenAiStreamingModel implements StreamingChatModel {
         this.returnThinking = returnThinking;
     }
 
-    /** The defaults as a langchain4j model keeps them. */
+    /**
+     * The defaults as langchain4j's OpenAI model keeps them: OpenAI's parameter type, so that a request's OpenAI
+     * parameters (custom body fields, a seed) survive the merge with them.
+     */
     public static ChatRequestParameters defaults(String modelName, Double temperature, Integer maxTokens) {
-        return DefaultChatRequestParameters.builder().modelName(modelName).temperature(temperature)
+        return OpenAiChatRequestParameters.builder().modelName(modelName).temperature(temperature)
                 .maxOutputTokens(maxTokens).build();
     }
 

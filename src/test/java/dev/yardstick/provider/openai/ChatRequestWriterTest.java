@@ -14,7 +14,9 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.UnsupportedFeatureException;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ChatRequestWriterTest {
@@ -54,6 +56,23 @@ class ChatRequestWriterTest {
         for (String field : List.of("temperature", "top_p", "max_tokens", "stop", "seed", "presence_penalty")) {
             assertFalse(body.has(field), field);
         }
+    }
+
+    @Test
+    void sendsOpenAiParametersCustomBodyFieldsAndSeed() throws Exception {
+        ChatRequest request = ChatRequest.builder().messages(UserMessage.from("hi"))
+                .parameters(OpenAiChatRequestParameters.builder().modelName("m").maxOutputTokens(12).seed(3)
+                        .maxCompletionTokens(20).customParameters(Map.of("min_tokens", 12, "ignore_eos", true))
+                        .build())
+                .build();
+
+        JsonNode body = written(request, 7);
+
+        assertEquals(12, body.path("min_tokens").asInt());
+        assertTrue(body.path("ignore_eos").asBoolean());
+        assertEquals(12, body.path("max_tokens").asInt());
+        assertEquals(20, body.path("max_completion_tokens").asInt());
+        assertEquals(3, body.path("seed").asInt(), "the request's seed over the model's");
     }
 
     @Test
