@@ -5,7 +5,7 @@
 # --rounds 3 --scenarios latency,rate.
 #
 #   bench/http-clients.sh [--rounds 5] [--warmup 4s] [--window 6s] [--scenarios latency,rate,single]
-#                         [--clients jdk-default,lean-helidon,lean-jdk,lean-urlconnection,lean-raw-socket]
+#                         [--clients jdk-default,lean-helidon,lean-jdk,lean-urlconnection,lean-socket,openai-helidon,openai-socket]
 #
 # Maven builds the test classes and starts the run on the JDK 21+ that the pom's toolchain selects (so the default
 # java may be older); every measurement then runs in a fresh JVM of that same JDK. MAVEN_ARGS=-o builds offline.

@@ -29,21 +29,27 @@ java_bin() {
 
 # Starts LoopbackLlmServer (test sources) with the given behaviour flags; sets $base_url.
 start_server() {
-  local out="$work/server.out" i
-  : >"$out" # a server started before left its line here: wait for this one's
+  : >"$work/server.out" # a server started before left its line here: wait for this one's
   "$(java_bin)" -cp "$root/target/yardstick.jar:$root/target/test-classes" \
-    dev.yardstick.testing.LoopbackLlmServer --port 0 "$@" >"$out" 2>"$work/server.err" &
+    dev.yardstick.testing.LoopbackLlmServer --port 0 "$@" >"$work/server.out" 2>"$work/server.err" &
   server_pid=$!
-  for i in $(seq 1 100); do
-    if grep -q '^listening ' "$out" 2>/dev/null; then
-      base_url="$(sed -n 's/^listening //p' "$out")"
-      log "loopback server at $base_url ($*)"
-      return
+  base_url="$(await_listening "$work/server" "$server_pid" 100)" || { log "the loopback server did not start"; exit 3; }
+  log "loopback server at $base_url ($*)"
+}
+
+# await_listening PREFIX PID TENTHS: the URL a server prints as "listening URL" on PREFIX.out, waiting at most
+# TENTHS tenths of a second; fails (showing PREFIX.err) when the server dies or stays silent.
+await_listening() {
+  local i
+  for i in $(seq 1 "$3"); do
+    if grep -q '^listening ' "$1.out" 2>/dev/null; then
+      sed -n 's/^listening //p' "$1.out"
+      return 0
     fi
-    kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.err" >&2; exit 3; }
+    kill -0 "$2" 2>/dev/null || { cat "$1.err" >&2; return 1; }
     sleep 0.1
   done
-  log "the loopback server did not start within 10 s"; exit 3
+  return 1
 }
 
 stop_server() {
@@ -70,5 +76,63 @@ for part in sys.argv[2].strip('.').replace(']', '').split('.'):
     if index:
         value = value[int(index)]
 print(value)
+PY
+}
+
+# Starts bench/fast-server.js (Node, no dependencies) with the given flags; sets $fast_url. Bounded like the others.
+fast_pid=""
+start_fast_server() {
+  command -v node >/dev/null 2>&1 || { log "node is missing (apt-get install nodejs)"; exit 3; }
+  : >"$work/fast.out"
+  node "$root/bench/fast-server.js" "$@" >"$work/fast.out" 2>"$work/fast.err" &
+  fast_pid=$!
+  fast_url="$(await_listening "$work/fast" "$fast_pid" 50)" || { log "the node target did not start"; exit 3; }
+  log "node target at $fast_url ($*)"
+}
+
+stop_fast_server() {
+  if [ -n "$fast_pid" ]; then
+    kill "$fast_pid" 2>/dev/null || true
+    wait "$fast_pid" 2>/dev/null || true
+    fast_pid=""
+  fi
+}
+
+# A CPU hog on the machine's other core (--busy): one busy-looping shell, ended by stop_busy or at exit.
+busy_pid=""
+start_busy() {
+  ( trap 'exit 0' TERM; while :; do :; done ) &
+  busy_pid=$!
+  log "busy loop on another core (pid $busy_pid)"
+}
+
+stop_busy() {
+  if [ -n "$busy_pid" ]; then
+    kill "$busy_pid" 2>/dev/null || true
+    wait "$busy_pid" 2>/dev/null || true
+    busy_pid=""
+  fi
+}
+
+trap 'stop_busy; stop_fast_server; cleanup' EXIT
+
+# with_cpu SAMPLES CMD...: runs CMD, writing "epoch-µs cpu-µs" of its process tree every 100 ms to SAMPLES, so the
+# CPU spent inside a report's measurement window can be told from start-up and warm-up (cpu_in_window).
+with_cpu() {
+  python3 "$root/bench/cpu_sampler.py" "$@"
+}
+
+# cpu_in_window SAMPLES REPORT.json: CPU µs per request of the sampled process over the report's measurement window.
+cpu_in_window() {
+  python3 "$root/bench/cpu_sampler.py" --window "$1" "$2"
+}
+
+# wrk_cpu_per_request TIMEFILE WRKOUT: wrk's CPU µs per completed request (GNU time's user+sys over its requests).
+wrk_cpu_per_request() {
+  python3 - "$1" "$2" <<'PY'
+import re, sys
+user, system = (float(x) for x in open(sys.argv[1]).read().split()[-2:])
+requests = int(re.search(r'(\d+) requests in', open(sys.argv[2]).read()).group(1))
+print(f"{(user + system) * 1e6 / max(requests, 1):.1f}")
 PY
 }

@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
-# Driver overhead: the request rate Yardstick sustains against a zero-latency loopback target (OpenAI-compatible,
-# streaming, 20 tokens), beside wrk on the same target in the same run, at the same concurrency for the same time.
-# Yardstick parses every SSE chunk and records every metric; wrk only reads the bytes. Prints both rates and the ratio.
+# Driver throughput: the request rate Yardstick sustains against a zero-delay OpenAI-compatible streaming target
+# (20 tokens per answer), beside wrk on the same target at the same concurrency for the same time. Yardstick parses
+# every SSE chunk, checks the completion rule and records every metric; wrk only reads the bytes. The target is
+# bench/fast-server.js (one Node process), fast enough that wrk is not held back by it: wrk's figure comes first so a
+# slow target shows. Prints both rates, the ratio and each client's CPU µs per request (Yardstick's over its
+# measurement window, start-up and warm-up excluded). --java-target adds a second line against the Java loopback
+# server of the test sources, the target of the figures before 2026-11-28.
 #
-#   bench/overhead.sh [--concurrency 64] [--duration 15s] [--tokens 20]
+#   bench/overhead.sh [--concurrency 64] [--duration 15s] [--tokens 20] [--java-target]
 set -euo pipefail
-concurrency=64 duration=15s tokens=20
+concurrency=64 duration=15s tokens=20 java_target=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --concurrency) concurrency="$2"; shift 2 ;;
     --duration) duration="$2"; shift 2 ;;
     --tokens) tokens="$2"; shift 2 ;;
-    *) echo "usage: $0 [--concurrency N] [--duration 15s] [--tokens N]" >&2; exit 2 ;;
+    --java-target) java_target=1; shift ;;
+    *) echo "usage: $0 [--concurrency N] [--duration 15s] [--tokens N] [--java-target]" >&2; exit 2 ;;
   esac
 done
 source "$(dirname "$0")/lib.sh"
@@ -21,7 +26,6 @@ if ! command -v wrk >/dev/null 2>&1; then
   apt-get update -qq >&2 && apt-get install -y -qq wrk >&2
 fi
 build
-start_server --ttft 0ms --itl 0ms --tokens "$tokens"
 
 cat >"$work/stream.lua" <<'LUA'
 wrk.method = "POST"
@@ -30,22 +34,46 @@ wrk.headers["Authorization"] = "Bearer sk-loopback"
 wrk.body = '{"model":"loopback-model","stream":true,"stream_options":{"include_usage":true},'
   .. '"messages":[{"role":"user","content":"one two three four five six seven eight nine ten eleven twelve"}]}'
 LUA
-log "wrk: $concurrency connections, $duration"
-timeout 120 wrk -t2 -c"$concurrency" -d"$duration" -s "$work/stream.lua" "$base_url/v1/chat/completions" \
-  | tee "$work/wrk.txt" >&2
-wrk_rate="$(awk '/^Requests\/sec:/ {print $2}' "$work/wrk.txt")"
 
-log "yardstick: $concurrency in flight, $duration (after a 3s warm-up)"
-run_yardstick 180 benchmark -m openai/loopback-model --base-url "$base_url/v1" --concurrency "$concurrency" \
-  --duration "$duration" --warmup 3s --input-tokens 12 --format json -o "$work/ys.json" >/dev/null
-ys_rate="$(json_figure "$work/ys.json" '.steps[0].models[0].requestThroughput')"
-ys_failed="$(json_figure "$work/ys.json" '.steps[0].models[0].requests.failed')"
+# measure NAME URL: wrk, then Yardstick, on one target; appends a line to $work/lines.
+measure() {
+  local name="$1" url="$2"
+  log "$name: wrk, $concurrency connections, $duration"
+  /usr/bin/time -f "%U %S" -o "$work/wrk.time" timeout 120 \
+    wrk -t2 -c"$concurrency" -d"$duration" -s "$work/stream.lua" "$url/v1/chat/completions" | tee "$work/wrk.txt" >&2
+  local wrk_rate wrk_cpu
+  wrk_rate="$(awk '/^Requests\/sec:/ {print $2}' "$work/wrk.txt")"
+  wrk_cpu="$(wrk_cpu_per_request "$work/wrk.time" "$work/wrk.txt")"
+  log "$name: yardstick, $concurrency in flight, $duration (after a 3s warm-up)"
+  OPENAI_API_KEY=sk-loopback with_cpu "$work/cpu.txt" timeout 180 "$root/yardstick" benchmark \
+    -m openai/loopback-model --base-url "$url/v1" --concurrency "$concurrency" --duration "$duration" --warmup 3s \
+    --input-tokens 12 --format json -o "$work/ys.json" >/dev/null
+  local ys_rate ys_failed ys_cpu
+  ys_rate="$(json_figure "$work/ys.json" '.steps[0].models[0].requestThroughput')"
+  ys_failed="$(json_figure "$work/ys.json" '.steps[0].models[0].requests.failed')"
+  ys_cpu="$(cpu_in_window "$work/cpu.txt" "$work/ys.json")"
+  echo "$name $wrk_rate $wrk_cpu $ys_rate $ys_cpu $ys_failed" >>"$work/lines"
+}
 
-python3 - "$wrk_rate" "$ys_rate" "$ys_failed" "$concurrency" "$duration" "$tokens" <<'PY'
+start_fast_server --tokens "$tokens"
+measure node "$fast_url"
+stop_fast_server
+if [ "$java_target" = 1 ]; then
+  start_server --ttft 0ms --itl 0ms --tokens "$tokens"
+  measure java "$base_url"
+  stop_server
+fi
+
+python3 - "$work/lines" "$concurrency" "$duration" "$tokens" "$(cut -d' ' -f1-3 /proc/loadavg)" <<'PY'
 import sys
-wrk, ys, failed, c, d, t = float(sys.argv[1]), float(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6]
-print(f"driver overhead, {c} in flight, {d}, {t} streamed tokens per answer, zero server delay")
-print(f"  wrk        {wrk:10.0f} req/s")
-print(f"  yardstick  {ys:10.0f} req/s  ({failed} failed)")
-print(f"  ratio      {ys / wrk:10.2f}  (target: at least 0.5)")
+lines, c, d, t, load = open(sys.argv[1]).read().split('\n'), sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5]
+print(f"driver throughput, {c} in flight, {d}, {t} streamed tokens per answer, zero server delay (load average {load})")
+for line in filter(None, lines):
+    name, wrk, wrk_cpu, ys, ys_cpu, failed = line.split()
+    target = "node target (bench/fast-server.js)" if name == "node" else "java target (LoopbackLlmServer)"
+    print(f"  {target}")
+    print(f"    wrk        {float(wrk):10.0f} req/s   {float(wrk_cpu):6.1f} µs CPU per request")
+    print(f"    yardstick  {float(ys):10.0f} req/s   {float(ys_cpu):6.1f} µs CPU per request  ({failed} failed)")
+    print(f"    ratio      {float(ys) / float(wrk):10.2f}         (goals: ratio at least 0.8, at most 50 µs per request;"
+          f" wrk at least 20,000 req/s on the node target)")
 PY

@@ -28,7 +28,7 @@ import java.util.function.ToDoubleFunction;
  *
  * <pre>
  * HttpClientShootout [--rounds 5] [--warmup 4s] [--window 6s] [--scenarios latency,rate]
- *                    [--clients jdk-default,lean-helidon,lean-jdk,lean-urlconnection,lean-raw-socket]
+ *                    [--clients jdk-default,lean-helidon,lean-jdk,lean-urlconnection,lean-socket,openai-helidon,openai-socket]
  * </pre>
  */
 public final class HttpClientShootout {

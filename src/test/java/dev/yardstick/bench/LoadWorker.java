@@ -7,6 +7,8 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import dev.yardstick.provider.http.LeanHttpClient;
+import dev.yardstick.provider.openai.OpenAiStreamingModel;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -14,6 +16,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,13 +51,17 @@ final class LoadWorker {
     }
 
     RunResult run() throws InterruptedException {
-        StreamingChatModel model = OpenAiStreamingChatModel.builder()
-                .httpClientBuilder(candidate.builder())
-                .baseUrl(baseUrl)
-                .apiKey("sk-shootout")
-                .modelName("gpt-4o-mini")
-                .timeout(Duration.ofSeconds(30))
-                .build();
+        StreamingChatModel model = candidate.ownModel()
+                ? new OpenAiStreamingModel((LeanHttpClient) candidate.builder().connectTimeout(Duration.ofSeconds(30))
+                        .readTimeout(Duration.ofSeconds(30)).build(), baseUrl, "sk-shootout", Map.of(),
+                        OpenAiStreamingModel.defaults("gpt-4o-mini", null, null), null, true)
+                : OpenAiStreamingChatModel.builder()
+                        .httpClientBuilder(candidate.builder())
+                        .baseUrl(baseUrl)
+                        .apiKey("sk-shootout")
+                        .modelName("gpt-4o-mini")
+                        .timeout(Duration.ofSeconds(30))
+                        .build();
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long start = System.nanoTime();
         long windowStart = start + warmup.toNanos();

@@ -30,6 +30,11 @@ final class CapturingHttpClientBuilder implements HttpClientBuilder {
         return this;
     }
 
+    /** Whether the client it builds is the lean one. */
+    boolean lean() {
+        return delegate instanceof LeanHttpClientBuilder;
+    }
+
     /** The client the model built; null before it did. */
     HttpClient built() {
         return built;

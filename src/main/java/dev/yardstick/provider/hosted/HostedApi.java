@@ -8,7 +8,10 @@ import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.yardstick.config.ModelParams;
+import dev.yardstick.provider.http.LeanHttpClient;
 import dev.yardstick.provider.http.LeanHttpClientBuilder;
+import dev.yardstick.provider.openai.OpenAiStreamingModel;
+import java.time.Duration;
 import dev.yardstick.provider.http.StreamCompletion;
 import java.util.List;
 import java.util.function.Supplier;
@@ -57,12 +60,43 @@ public record HostedApi(String name, String protocol, String description, String
     public static final HostedApi OPENAI = new HostedApi("openai", "openai",
             "OpenAI, or any OpenAI-compatible server via --base-url / OPENAI_BASE_URL (vLLM, llama.cpp, LM Studio)",
             "https://api.openai.com/v1", List.of("OPENAI_API_KEY"), "OPENAI_BASE_URL", "/models",
-            (c, model, p) -> {
-                var b = OpenAiStreamingChatModel.builder().baseUrl(c.baseUrl()).apiKey(c.apiKey()).modelName(model)
-                        .temperature(p.temperature()).maxTokens(p.maxTokens()).seed(p.seed())
-                        .timeout(c.timeout()).customHeaders(c.headers()).returnThinking(true);
-                return b.httpClientBuilder(watched(c, WireCompletion::openAi)).build();
-            });
+            HostedApi::openAi);
+
+    /**
+     * The OpenAI protocol goes through Yardstick's own streaming model over the lean client, which reads each chunk
+     * once and only the fields measured; langchain4j's model remains for a connection given another HTTP client.
+     */
+    private static StreamingChatModel openAi(Connection c, String model, ModelParams p) {
+        LeanHttpClient lean = leanClient(c);
+        if (lean != null) {
+            return new OpenAiStreamingModel(lean, c.baseUrl(), c.apiKey(), c.headers(),
+                    OpenAiStreamingModel.defaults(model, p.temperature(), p.maxTokens()), p.seed(), true);
+        }
+        var b = OpenAiStreamingChatModel.builder().baseUrl(c.baseUrl()).apiKey(c.apiKey()).modelName(model)
+                .temperature(p.temperature()).maxTokens(p.maxTokens()).seed(p.seed())
+                .timeout(c.timeout()).customHeaders(c.headers()).returnThinking(true);
+        return b.httpClientBuilder(watched(c, WireCompletion::openAi)).build();
+    }
+
+    /**
+     * The connection's client when it is the lean one, with the timeouts langchain4j's models give it: the model's
+     * timeout for connecting and for each read, else the builder's, else 15 s and 60 s.
+     */
+    private static LeanHttpClient leanClient(Connection c) {
+        HttpClientBuilder http = c.http();
+        boolean lean = http instanceof LeanHttpClientBuilder
+                || http instanceof CapturingHttpClientBuilder shared && shared.lean();
+        if (!lean) {
+            return null;
+        }
+        http.connectTimeout(firstOf(c.timeout(), http.connectTimeout(), Duration.ofSeconds(15)));
+        http.readTimeout(firstOf(c.timeout(), http.readTimeout(), Duration.ofSeconds(60)));
+        return (LeanHttpClient) http.build();
+    }
+
+    private static Duration firstOf(Duration first, Duration second, Duration otherwise) {
+        return first != null ? first : second != null ? second : otherwise;
+    }
 
     public static final HostedApi ANTHROPIC = new HostedApi("anthropic", "anthropic", "Anthropic Messages API",
             "https://api.anthropic.com/v1", List.of("ANTHROPIC_API_KEY"), "ANTHROPIC_BASE_URL", "/models",

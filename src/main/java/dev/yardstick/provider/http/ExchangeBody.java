@@ -79,22 +79,39 @@ final class ExchangeBody extends InputStream {
         }
     }
 
+    /**
+     * Counts line and event bytes (CR and LF not counted). The counts are checked where a line ends and after each
+     * read, not at every byte: one read is bounded by the caller's buffer, so a limit still fails the read that
+     * passed it, and the loop over the bytes stays a plain count (it runs over every byte of every answer).
+     */
     private void watchLimits(byte[] buffer, int offset, int n) throws MalformedStreamException {
-        for (int i = offset; i < offset + n; i++) {
+        long line = lineBytes;
+        long event = eventBytes;
+        for (int i = offset, end = offset + n; i < end; i++) {
             byte b = buffer[i];
             if (b == '\n') {
-                if (lineBytes == 0) {
-                    eventBytes = 0; // a blank line ends an SSE event
+                checkLimits(line, event);
+                if (line == 0) {
+                    event = 0; // a blank line ends an SSE event
                 }
-                lineBytes = 0;
-            } else if (b != '\r' && (++lineBytes > StreamLimits.MAX_LINE_BYTES
-                    | (++eventBytes > StreamLimits.MAX_EVENT_BYTES && sse))) {
-                failed = true;
-                throw new MalformedStreamException(lineBytes > StreamLimits.MAX_LINE_BYTES
-                        ? "a line longer than " + StreamLimits.describe(StreamLimits.MAX_LINE_BYTES) + " (the client's limit)"
-                        : "an SSE event longer than " + StreamLimits.describe(StreamLimits.MAX_EVENT_BYTES)
-                        + " (the client's limit)", head());
+                line = 0;
+            } else if (b != '\r') {
+                line++;
+                event++;
             }
+        }
+        lineBytes = line;
+        eventBytes = event;
+        checkLimits(line, event);
+    }
+
+    private void checkLimits(long line, long event) throws MalformedStreamException {
+        if (line > StreamLimits.MAX_LINE_BYTES || (sse && event > StreamLimits.MAX_EVENT_BYTES)) {
+            failed = true;
+            throw new MalformedStreamException(line > StreamLimits.MAX_LINE_BYTES
+                    ? "a line longer than " + StreamLimits.describe(StreamLimits.MAX_LINE_BYTES) + " (the client's limit)"
+                    : "an SSE event longer than " + StreamLimits.describe(StreamLimits.MAX_EVENT_BYTES)
+                    + " (the client's limit)", head());
         }
     }
 

@@ -105,6 +105,61 @@ public final class LeanHttpClient implements HttpClient, AutoCloseable {
         }
     }
 
+    /**
+     * Streams one request whose body a protocol's own {@link BodyDecoder} reads from the bytes, synchronously on the
+     * calling thread like {@link #execute(HttpRequest, ServerSentEventParser, ServerSentEventListener)} and with the
+     * same limits, failures and cancellation, but without langchain4j's request object, SSE parser or listener in
+     * between: the path of a protocol whose every chunk counts (see {@code provider.openai}).
+     */
+    public void stream(HttpTransport.Request request, BodyDecoder decoder) {
+        HttpTransport.Exchange exchange;
+        try {
+            exchange = open(request);
+        } catch (IOException | RuntimeException e) {
+            decoder.failed(Failures.map(e));
+            return;
+        }
+        ExchangeBody body = new ExchangeBody(exchange, true);
+        RuntimeException failure;
+        try {
+            failure = isSuccess(exchange.status()) ? decode(decoder, body) : statusException(exchange);
+        } finally {
+            body.close();
+        }
+        if (failure != null) {
+            decoder.failed(failure);
+        } else if (!body.cancelled()) {
+            decoder.completed();
+        }
+    }
+
+    /** @return the failure, or null for a complete answer or a stream the caller cancelled */
+    private static RuntimeException decode(BodyDecoder decoder, ExchangeBody body) {
+        try {
+            decoder.opened(body::close);
+            String wrong = decoder.read(body);
+            if (wrong == null || body.cancelled()) {
+                return null;
+            }
+            return Failures.map(new MalformedStreamException(wrong, body.head()));
+        } catch (IOException | RuntimeException e) {
+            return body.cancelled() ? null : Failures.map(brokeOff(e, body));
+        }
+    }
+
+    /**
+     * A body read that failed (a reset, a truncated chunked body) names what had arrived, like any other malformed
+     * stream; a timeout or an interrupt keeps its own type.
+     */
+    private static Throwable brokeOff(Throwable failure, ExchangeBody body) {
+        if (failure instanceof IOException io && !(failure instanceof InterruptedIOException)
+                && !(failure instanceof MalformedStreamException)) {
+            return new MalformedStreamException("the response broke off (" + io.getClass().getSimpleName()
+                    + (io.getMessage() == null ? "" : ": " + io.getMessage()) + ")", body.head(), io);
+        }
+        return failure;
+    }
+
     /** Closes the pooled connections. langchain4j never calls this; a benchmark that builds many clients should. */
     @Override
     public void close() {
@@ -112,11 +167,15 @@ public final class LeanHttpClient implements HttpClient, AutoCloseable {
     }
 
     private HttpTransport.Exchange open(HttpRequest request) throws IOException {
+        return open(RequestEncoder.encode(request));
+    }
+
+    private HttpTransport.Exchange open(HttpTransport.Request request) throws IOException {
         if (Thread.currentThread().isInterrupted()) {
             throw new InterruptedIOException("interrupted before sending");
         }
         try {
-            return transport.send(RequestEncoder.encode(request));
+            return transport.send(request);
         } catch (InterruptedIOException | NoResponseException e) {
             throw e; // a timeout or an interrupt keeps its own meaning
         } catch (IOException e) {
@@ -200,21 +259,8 @@ public final class LeanHttpClient implements HttpClient, AutoCloseable {
                 return;
             }
             failed = true;
-            RuntimeException mapped = Failures.map(brokeOff(throwable));
+            RuntimeException mapped = Failures.map(brokeOff(throwable, body));
             tell(() -> delegate.onError(mapped));
-        }
-
-        /**
-         * A body read that failed (a reset, a truncated chunked body) names what had arrived, like any other
-         * malformed stream; a timeout or an interrupt keeps its own type.
-         */
-        private Throwable brokeOff(Throwable failure) {
-            if (failure instanceof IOException io && !(failure instanceof InterruptedIOException)
-                    && !(failure instanceof MalformedStreamException)) {
-                return new MalformedStreamException("the response broke off (" + io.getClass().getSimpleName()
-                        + (io.getMessage() == null ? "" : ": " + io.getMessage()) + ")", body.head(), io);
-            }
-            return failure;
         }
 
         /** After the parser returned: a body that ended without a complete answer is a failure, not a close. */

@@ -169,12 +169,15 @@ class LeanHttpClientTest {
     }
 
     @Test
-    void aSilentTlsHandshakeTimesOutWithinTheReadTimeout() {
+    void aSilentTlsHandshakeTimesOutWithinTheReadTimeout() throws IOException {
         // The loopback server speaks plain HTTP: it takes the TLS ClientHello for the start of a request line and
         // waits for the rest, so the handshake gets no answer. Helidon alone sets the read timeout only after the
         // handshake and would wait forever; the client bounds the handshake by the read timeout.
         String httpsUrl = server.baseUrl(Protocol.OPENAI).replace("http://", "https://");
         try (LeanHttpClient client = LeanHttpClient.builder().readTimeout(Duration.ofMillis(300)).build()) {
+            // The https engine is built on the first https request: build it off the clock, on a refused connection.
+            HttpRequest refused = HttpRequest.builder().method(HttpMethod.GET).url(closedHttpsUrl(), "models").build();
+            assertThrows(RuntimeException.class, () -> client.execute(refused));
             HttpRequest models = HttpRequest.builder().method(HttpMethod.GET).url(httpsUrl, "models").build();
             long start = System.nanoTime();
 
@@ -185,6 +188,13 @@ class LeanHttpClientTest {
             assertInstanceOf(TimeoutException.class, error, String.valueOf(error));
             assertTrue(elapsedMillis < 3_000, "handshake took " + elapsedMillis + " ms");
             assertEquals(0, server.probeCount(), "no plain HTTP request may have reached the server");
+        }
+    }
+
+    /** An https URL on a loopback port nothing listens on (it was free a moment ago). */
+    private static String closedHttpsUrl() throws IOException {
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return "https://127.0.0.1:" + free.getLocalPort() + "/v1";
         }
     }
 

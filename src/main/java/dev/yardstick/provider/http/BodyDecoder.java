@@ -1,0 +1,35 @@
+package dev.yardstick.provider.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * A protocol's own reader of one streamed 2xx body, for {@link LeanHttpClient#stream}: it reads the bytes on the
+ * calling thread, decides whether they were a complete answer, and hears how the exchange ended. The client keeps
+ * what every stream needs (the limits, the first bytes for messages, cancellation, one vocabulary of failures), so a
+ * decoder holds only the protocol. Exactly one of {@link #completed()} and {@link #failed} is called, or neither
+ * when the stream was cancelled through {@link #opened}'s handle.
+ */
+public interface BodyDecoder {
+
+    /**
+     * The response head was a success; the body follows.
+     *
+     * @param cancel stops the stream from any thread: the blocked read fails and nothing more is reported
+     */
+    void opened(Runnable cancel);
+
+    /**
+     * Reads the body, usually to its end.
+     *
+     * @return null when what arrived was a complete answer, else what was wrong with it: the client then fails the
+     *         request as a malformed stream that shows the body's first bytes, and stops reading
+     */
+    String read(InputStream body) throws IOException;
+
+    /** The body was read and found complete. */
+    void completed();
+
+    /** The request failed: a status, a malformed or broken stream, a timeout, an interrupt (see {@code Failures}). */
+    void failed(RuntimeException failure);
+}

@@ -1,0 +1,354 @@
+package dev.yardstick.provider.openai;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.internal.ExceptionMapper;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.PartialThinking;
+import dev.langchain4j.model.chat.response.PartialThinkingContext;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.chat.response.StreamingHandle;
+import dev.langchain4j.model.openai.OpenAiChatResponseMetadata;
+import dev.langchain4j.model.openai.OpenAiTokenUsage;
+import dev.langchain4j.model.output.FinishReason;
+import dev.yardstick.provider.http.BodyDecoder;
+import dev.yardstick.provider.http.SseFrames;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads one streamed OpenAI-compatible chat completion from its bytes and drives a langchain4j handler: content
+ * deltas to {@code onPartialResponse}, {@code reasoning_content} / {@code reasoning} deltas to
+ * {@code onPartialThinking}, and at the end one {@link ChatResponse} with the text, the finish reason, the id, the
+ * model and the usage (cached prompt tokens and reasoning tokens included). Each chunk is read once with Jackson's
+ * token-level parser, and only the fields Yardstick uses are kept: what langchain4j's model did with a databind of
+ * every chunk into a tree of objects, and the completion rule with a second parse, costs several times more CPU per
+ * chunk (bench/README.md).
+ *
+ * <p>The completion rule is the protocol's (README, "What the numbers mean"): a choice with a {@code finish_reason},
+ * or {@code data: [DONE]} after at least one choice; an error event, an {@code error} object or data that is not a
+ * JSON object ends the stream at once as malformed, before the handler hears of that event; a body with no event or
+ * with only metadata is not an answer. One instance per request, used on the reading thread.
+ */
+final class OpenAiStreamDecoder implements BodyDecoder, SseFrames.Sink, StreamingHandle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpenAiStreamDecoder.class);
+
+    /** Parsers and their buffers come from a pool shared by all threads: a request runs on a fresh virtual thread. */
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build();
+    private static final int SHOWN = 120;
+
+    private final StreamingChatResponseHandler handler;
+    private final boolean returnThinking;
+    private final SseFrames frames = new SseFrames();
+    private final StringBuilder text = new StringBuilder();
+    private final StringBuilder thinking = new StringBuilder();
+    private volatile Runnable cancel;
+    private volatile boolean cancelled;
+    private PartialResponseContext responseContext;
+    private PartialThinkingContext thinkingContext;
+
+    private int events;
+    private boolean choices;
+    private boolean done;
+    private boolean complete;
+    private String id;
+    private String model;
+    private Long created;
+    private String serviceTier;
+    private String systemFingerprint;
+    private String finishReason;
+    private Usage usage;
+
+    // One chunk's deltas, handed to the handler once the whole chunk has been read and found sound.
+    private String content;
+    private String reasoning;
+    private boolean chunkFinished;
+
+    OpenAiStreamDecoder(StreamingChatResponseHandler handler, boolean returnThinking) {
+        this.handler = handler;
+        this.returnThinking = returnThinking;
+    }
+
+    @Override
+    public void opened(Runnable cancel) {
+        this.cancel = cancel;
+    }
+
+    @Override
+    public String read(InputStream body) throws IOException {
+        String wrong = frames.read(body, this);
+        return wrong != null ? wrong : atEnd();
+    }
+
+    @Override
+    public String onEvent(String event, byte[] data, int offset, int length) throws IOException {
+        if ("error".equals(event)) {
+            return "an error event in the stream: " + cut(data, offset, length);
+        }
+        if (length == 6 && data[offset] == '[' && "[DONE]".equals(ascii(data, offset, length))) {
+            done = true;
+            return null;
+        }
+        content = null;
+        reasoning = null;
+        chunkFinished = false;
+        try (JsonParser json = JSON.createParser(data, offset, length)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                return "an event that is not a JSON object: " + cut(data, offset, length);
+            }
+            String name;
+            while ((name = json.nextFieldName()) != null) {
+                JsonToken value = json.nextToken();
+                switch (name) {
+                    case "choices" -> readChoices(json);
+                    case "usage" -> usage = value == JsonToken.START_OBJECT ? Usage.read(json) : usage;
+                    case "id" -> id = id == null ? json.getValueAsString() : id;
+                    case "model" -> model = model == null ? json.getValueAsString() : model;
+                    case "created" -> created = value == JsonToken.VALUE_NUMBER_INT ? json.getLongValue() : created;
+                    case "service_tier" -> serviceTier = json.getValueAsString(serviceTier);
+                    case "system_fingerprint" -> systemFingerprint = json.getValueAsString(systemFingerprint);
+                    case "error" -> {
+                        if (value != JsonToken.VALUE_NULL) {
+                            return "an error object in the stream: " + cut(data, offset, length);
+                        }
+                    }
+                    case "type" -> {
+                        if ("error".equals(json.getValueAsString())) {
+                            return "an error object in the stream: " + cut(data, offset, length);
+                        }
+                    }
+                    default -> {
+                        // ids of the request, logprobs and the like: not part of what is measured
+                    }
+                }
+                json.skipChildren(); // a value read above is already behind the parser; an unread one is skipped
+            }
+        } catch (IOException e) {
+            return "an event that is not JSON: " + cut(data, offset, length);
+        }
+        events++;
+        complete |= chunkFinished;
+        deliver();
+        return null;
+    }
+
+    /** Every choice counts for the completion rule; the deltas are the first choice's, as langchain4j reads them. */
+    private void readChoices(JsonParser json) throws IOException {
+        if (json.currentToken() != JsonToken.START_ARRAY) {
+            json.skipChildren();
+            return;
+        }
+        boolean first = true;
+        while (json.nextToken() == JsonToken.START_OBJECT) {
+            choices = true;
+            String name;
+            while ((name = json.nextFieldName()) != null) {
+                JsonToken value = json.nextToken();
+                if (name.equals("delta") && value == JsonToken.START_OBJECT && first) {
+                    readDelta(json);
+                } else if (name.equals("finish_reason") && value == JsonToken.VALUE_STRING) {
+                    String reason = json.getText();
+                    if (!reason.isEmpty()) {
+                        chunkFinished = true;
+                        finishReason = first || finishReason == null ? reason : finishReason;
+                    }
+                } else {
+                    json.skipChildren();
+                }
+            }
+            first = false;
+        }
+    }
+
+    private void readDelta(JsonParser json) throws IOException {
+        String name;
+        while ((name = json.nextFieldName()) != null) {
+            JsonToken value = json.nextToken();
+            if (value == JsonToken.VALUE_STRING) {
+                switch (name) {
+                    case "content" -> content = json.getText();
+                    case "reasoning_content", "reasoning" -> reasoning = json.getText();
+                    default -> {
+                        // role, refusal and the rest: not part of what is measured
+                    }
+                }
+            } else {
+                json.skipChildren(); // tool calls and anything structured: Yardstick sends no tools
+            }
+        }
+    }
+
+    private void deliver() {
+        if (reasoning != null && !reasoning.isEmpty()) {
+            thinking.append(reasoning);
+            if (returnThinking) {
+                if (thinkingContext == null) {
+                    thinkingContext = new PartialThinkingContext(this);
+                }
+                PartialThinking partial = new PartialThinking(reasoning);
+                tell(() -> handler.onPartialThinking(partial, thinkingContext));
+            }
+        }
+        if (content != null && !content.isEmpty()) {
+            text.append(content);
+            if (responseContext == null) {
+                responseContext = new PartialResponseContext(this);
+            }
+            PartialResponse partial = new PartialResponse(content);
+            tell(() -> handler.onPartialResponse(partial, responseContext));
+        }
+    }
+
+    /** @return null when what arrived was a complete answer, else what it lacked */
+    private String atEnd() {
+        if (complete) {
+            return null;
+        }
+        if (events == 0 && !done) {
+            return "no SSE event in the response (not a stream of this protocol)";
+        }
+        if (!choices) {
+            return "no choice in the stream, only metadata such as usage (a content-free answer)";
+        }
+        return done ? null : "the stream ended without a finish_reason or data: [DONE]";
+    }
+
+    @Override
+    public void completed() {
+        AiMessage message = AiMessage.builder()
+                .text(text.isEmpty() ? null : text.toString())
+                .thinking(returnThinking && !thinking.isEmpty() ? thinking.toString() : null)
+                .build();
+        OpenAiChatResponseMetadata metadata = OpenAiChatResponseMetadata.builder()
+                .id(id).modelName(model).created(created).serviceTier(serviceTier)
+                .systemFingerprint(systemFingerprint)
+                .tokenUsage(usage == null ? null : usage.toTokenUsage())
+                .finishReason(finishReason(finishReason))
+                .build();
+        ChatResponse response = ChatResponse.builder().aiMessage(message).metadata(metadata).build();
+        tell(() -> handler.onCompleteResponse(response));
+    }
+
+    @Override
+    public void failed(RuntimeException failure) {
+        // The same mapping langchain4j's models apply: 429 becomes RateLimitException, 5xx InternalServerException.
+        RuntimeException mapped = ExceptionMapper.DEFAULT.mapException(failure);
+        tell(() -> handler.onError(mapped));
+    }
+
+    @Override
+    public void cancel() {
+        cancelled = true;
+        Runnable stop = cancel;
+        if (stop != null) {
+            stop.run();
+        }
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    /** langchain4j's mapping of OpenAI's reasons. */
+    static FinishReason finishReason(String reason) {
+        if (reason == null) {
+            return null;
+        }
+        return switch (reason) {
+            case "stop" -> FinishReason.STOP;
+            case "length" -> FinishReason.LENGTH;
+            case "tool_calls", "function_call" -> FinishReason.TOOL_EXECUTION;
+            case "content_filter" -> FinishReason.CONTENT_FILTER;
+            default -> null;
+        };
+    }
+
+    /** Like langchain4j's models: a handler that throws must not stop the stream from being read to its end. */
+    private static void tell(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.warn("A streaming handler threw; ignored so the stream can finish", e);
+        }
+    }
+
+    private static String ascii(byte[] data, int offset, int length) {
+        return new String(data, offset, length, StandardCharsets.ISO_8859_1);
+    }
+
+    private static String cut(byte[] data, int offset, int length) {
+        String oneLine = new String(data, offset, length, StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+        return oneLine.length() <= SHOWN ? oneLine : oneLine.substring(0, SHOWN) + "…";
+    }
+
+    /** The usage object's counts, read where OpenAI puts them. */
+    private record Usage(Integer prompt, Integer completion, Integer total, Integer cached, Integer reasoning) {
+
+        static Usage read(JsonParser json) throws IOException {
+            Integer prompt = null;
+            Integer completion = null;
+            Integer total = null;
+            Integer cached = null;
+            Integer reasoning = null;
+            String name;
+            while ((name = json.nextFieldName()) != null) {
+                JsonToken value = json.nextToken();
+                switch (name) {
+                    case "prompt_tokens" -> prompt = intValue(json, value);
+                    case "completion_tokens" -> completion = intValue(json, value);
+                    case "total_tokens" -> total = intValue(json, value);
+                    case "prompt_tokens_details" -> cached = detail(json, value, "cached_tokens");
+                    case "completion_tokens_details" -> reasoning = detail(json, value, "reasoning_tokens");
+                    default -> json.skipChildren();
+                }
+            }
+            return new Usage(prompt, completion, total, cached, reasoning);
+        }
+
+        private static Integer intValue(JsonParser json, JsonToken value) throws IOException {
+            return value == JsonToken.VALUE_NUMBER_INT ? json.getIntValue() : null;
+        }
+
+        private static Integer detail(JsonParser json, JsonToken value, String field) throws IOException {
+            if (value != JsonToken.START_OBJECT) {
+                json.skipChildren();
+                return null;
+            }
+            Integer found = null;
+            String name;
+            while ((name = json.nextFieldName()) != null) {
+                JsonToken inner = json.nextToken();
+                if (name.equals(field)) {
+                    found = intValue(json, inner);
+                } else {
+                    json.skipChildren();
+                }
+            }
+            return found;
+        }
+
+        OpenAiTokenUsage toTokenUsage() {
+            OpenAiTokenUsage.Builder builder = OpenAiTokenUsage.builder()
+                    .inputTokenCount(prompt).outputTokenCount(completion).totalTokenCount(total);
+            if (cached != null) {
+                builder.inputTokensDetails(OpenAiTokenUsage.InputTokensDetails.builder().cachedTokens(cached).build());
+            }
+            if (reasoning != null) {
+                builder.outputTokensDetails(
+                        OpenAiTokenUsage.OutputTokensDetails.builder().reasoningTokens(reasoning).build());
+            }
+            return builder.build();
+        }
+    }
+}
