@@ -139,6 +139,9 @@ public final class BenchmarkOptions {
     @Mixin
     ResilienceOptions resilience;
 
+    @Mixin
+    AnswerOptions answers;
+
     /** The plan these options hold, once parsed (flags over the plan file); a bad setting names its flag or line. */
     BenchmarkPlan plan(CommandLine.Model.CommandSpec spec) {
         PlanFile file = PlanFile.of(spec);
