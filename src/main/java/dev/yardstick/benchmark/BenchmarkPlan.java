@@ -119,6 +119,10 @@ public record BenchmarkPlan(String name, String description, List<ModelSpec> mod
         }
         failIf = failIf == null ? List.of() : List.copyOf(failIf);
         models = withParams(models, params);
+        if (Boolean.TRUE.equals(findMaxRate) && (models.size() > 1 || !shard.whole())) {
+            throw new InputException("--find-max-rate searches one model's capacity on one machine: give one -m and"
+                    + " no --shard");
+        }
         RequestChain.forRun(retries, fault, models.stream().map(ModelSpec::label).toList()); // checked up front
         abortIf = abortIf == null ? List.of() : List.copyOf(abortIf);
         if (abortIf.isEmpty() && (abortWindow != null || abortMinRequests != null)) {

@@ -1,5 +1,6 @@
 package dev.yardstick.benchmark;
 
+import dev.yardstick.benchmark.capacity.CapacitySearch;
 import dev.yardstick.engine.LoadShape;
 import dev.yardstick.engine.Orchestrator;
 import dev.yardstick.engine.Plan;
@@ -10,13 +11,17 @@ import dev.yardstick.engine.SampleError;
 import dev.yardstick.engine.SampleListener;
 import dev.yardstick.engine.TokenCounting;
 import dev.yardstick.provider.OpenedModels;
+import dev.yardstick.report.AbortReason;
 import dev.yardstick.report.BenchmarkReport;
+import dev.yardstick.report.CapacityResult;
 import dev.yardstick.report.ModelInfo;
 import dev.yardstick.report.RunInfo;
 import dev.yardstick.report.WriteFailure;
 import dev.yardstick.stats.MetricsRecorder;
 import dev.yardstick.stats.ModelStats;
 import dev.yardstick.stats.RetryFreeRecorder;
+import dev.yardstick.stats.TimeSeries;
+import dev.yardstick.stats.TimeSeriesRecorder;
 import dev.yardstick.watch.ClientUsage;
 import dev.yardstick.watch.ClientWatch;
 import java.time.Duration;
@@ -46,6 +51,10 @@ public final class BenchmarkRun {
     private final Consumer<WriteFailure> onWriteFailure;
     private final AtomicReference<SampleError> firstError = new AtomicReference<>();
     private final LongAdder emptyAnswers = new LongAdder();
+    private final List<TimeSeries> series = new ArrayList<>();
+    private final AtomicReference<AbortReason> abortReason = new AtomicReference<>();
+    /** The confidence of each capacity probe's verdict. */
+    private static final double SEARCH_CONFIDENCE = 0.95;
 
     /**
      * @param baseline       the report to judge regressions against, null for none
@@ -73,11 +82,15 @@ public final class BenchmarkRun {
         Instant started = Instant.now();
         List<BenchmarkReport.Step> results = new ArrayList<>();
         String stoppedEarly = null;
+        CapacityResult capacity = null;
         PromptSource prompts = PromptSource.of(plan, models.byLabel());
         try (orchestrator; BenchmarkJournal journal = plan.samples() == null ? null
                 : new BenchmarkJournal(plan.samples(), onWriteFailure)) {
-            for (LoadStep step : plan.steps()) {
-                BenchmarkReport.Step result = runStep(step, prompts, journal, observer);
+            if (plan.findMaxRate()) {
+                capacity = searchCapacity(prompts, journal, observer, results);
+            }
+            for (LoadStep step : plan.findMaxRate() ? List.<LoadStep>of() : plan.steps()) {
+                BenchmarkReport.Step result = runStep(step, plan.requests(), prompts, journal, observer);
                 results.add(result);
                 observer.ended(result);
                 if (orchestrator.cancelled()) {
@@ -91,32 +104,61 @@ public final class BenchmarkRun {
                 }
             }
         }
-        List<BenchmarkReport.GateResult> gates = Gates.judge(plan.failIf(), results, baseline);
-        RunInfo run = RunInfo.endingNow("benchmark", started, orchestrator.cancelled(), plan.settings(),
-                orchestrator.clientWarmup());
+        AbortReason aborted = abortReason.get();
+        List<BenchmarkReport.GateResult> gates = new ArrayList<>(Gates.judge(plan.failIf(), results, baseline));
+        if (aborted != null) {
+            gates.add(new BenchmarkReport.GateResult("abort-if " + aborted.gate(), aborted.step(), aborted.model(),
+                    true, aborted.message() + " over the " + aborted.window() + ": run aborted"));
+        }
+        RunInfo run = RunInfo.endingNow("benchmark", started, orchestrator.cancelled() && aborted == null,
+                plan.settings(), orchestrator.clientWarmup());
         return new BenchmarkReport(run, modelInfos(results), results, gates, stoppedEarly, notes(results),
-                BenchmarkReport.standardDefinitions());
+                BenchmarkReport.standardDefinitions(), aborted, capacity, series, null, List.of());
     }
 
-    private BenchmarkReport.Step runStep(LoadStep step, PromptSource prompts, BenchmarkJournal journal,
-                                         StepObserver observer) {
+    /** The capacity search: each probe a step of its own, at the rate the search asks for. */
+    private CapacityResult searchCapacity(PromptSource prompts, BenchmarkJournal journal, StepObserver observer,
+                                          List<BenchmarkReport.Step> results) {
+        LoadShape.Arrival arrival = plan.arrival() == null ? LoadShape.Arrival.CONSTANT : plan.arrival();
+        CapacitySearch search = new CapacitySearch(plan.slo().text(), plan.attainment() / 100,
+                SEARCH_CONFIDENCE, plan.requests(), BenchmarkPlan.MAX_RATE);
+        return search.run(plan.searchStartRate(), (number, rate, requests) -> {
+            LoadStep step = LoadStep.open(number, rate, arrival, plan.seed(), plan.maxConcurrency());
+            BenchmarkReport.Step result = runStep(step, requests, prompts, journal, observer);
+            results.add(result);
+            observer.ended(result);
+            ModelStats stats = result.models().getFirst();
+            return new CapacitySearch.Counts(stats.requests().attempted(), stats.requests().metSlo());
+        }, orchestrator::cancelled);
+    }
+
+    private BenchmarkReport.Step runStep(LoadStep step, Long measuredRequests, PromptSource prompts,
+                                         BenchmarkJournal journal, StepObserver observer) {
         StepRequests requests = new StepRequests(plan.labels(), prompts, plan.models().getFirst().params(),
-                plan.shard(), plan.requests(), plan.warmup(), System::nanoTime);
+                plan.shard(), measuredRequests, plan.warmup(), System::nanoTime);
         LoadShape load = step.forShard(plan.shard());
-        Duration limit = plan.duration() == null ? null
+        Duration limit = plan.findMaxRate() || plan.duration() == null ? null
                 : plan.warmup().timed() ? plan.duration().plus(plan.warmup().time()) : plan.duration();
         Plan enginePlan = new Plan(requests, load, models.inProcessLimits(), plan.timeout(), limit);
         MetricsRecorder recorder = new MetricsRecorder(plan.slo(), Instant.now()).expecting(plan.labels())
                 .expectingOutputTokens(plan.outputTokens());
-        long measured = plan.requests() == null ? -1
-                : StepRequests.localCount(plan.requests(), plan.models().size(), plan.shard());
+        long measured = measuredRequests == null ? -1
+                : StepRequests.localCount(measuredRequests, plan.models().size(), plan.shard());
         observer.started(new StepObserver.LiveStep(step, plan.steps().size(), measured, limit, recorder::running));
         RetryFreeRecorder retryFree = new RetryFreeRecorder();
-        SampleListener listener = journal == null ? SampleListener.all(recorder, retryFree)
-                : SampleListener.all(recorder, retryFree, journal.forStep(step));
-        try (ClientWatch watch = ClientWatch.start()) {
-            RunSummary summary = orchestrator.run(enginePlan, SampleListener.all(listener, this::watch));
+        AbortWatch abort = new AbortWatch(plan, step.label(), System::nanoTime, orchestrator::cancel);
+        SampleListener listener = journal == null ? SampleListener.all(recorder, retryFree, abort)
+                : SampleListener.all(recorder, retryFree, abort, journal.forStep(step));
+        try (ClientWatch watch = ClientWatch.start();
+             TimeSeriesRecorder perSecond = new TimeSeriesRecorder(step.label(), orchestrator::inFlight,
+                     System::nanoTime).start()) {
+            RunSummary summary = orchestrator.run(enginePlan, SampleListener.all(listener, perSecond, this::watch));
             ClientUsage usage = watch.stop(recorder.running().ended());
+            perSecond.close();
+            series.add(perSecond.series());
+            if (abort.reason() != null) {
+                abortReason.compareAndSet(null, abort.reason());
+            }
             return result(step, load, summary, recorder.snapshot()).watched(usage)
                     .withoutRetries(retryFree.snapshot());
         }

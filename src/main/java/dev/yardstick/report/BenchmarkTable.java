@@ -55,6 +55,7 @@ final class BenchmarkTable {
                 rows.add(clientRow(step, "client_saturated", "flag", c.saturated() ? 1 : 0));
             }
         }
+        rows.addAll(AnswerRows.of(report, headers.size()));
         return new Tabular(headers, rows);
     }
 
