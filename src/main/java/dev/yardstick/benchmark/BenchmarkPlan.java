@@ -27,6 +27,7 @@ import java.util.Map;
  *
  * @param models        the models, with the generation settings (temperature, output tokens, base URL, timeout)
  * @param requests      measured requests per step (warm-up not included), null when only the duration bounds it
+ *                      (or, with {@code findMaxRate}, the least per probe; null: as few as a verdict needs)
  * @param duration      how long a step sends requests (a timed warm-up comes on top), null for no limit
  * @param prompts       the prompt set to cycle through, or null for synthetic prompts
  * @param inputTokens   synthetic prompts' length (null with a prompt set)
@@ -99,7 +100,9 @@ public record BenchmarkPlan(String name, String description, List<ModelSpec> mod
         if (duration != null && duration.isZero()) {
             throw new InputException("--duration must be longer than 0");
         }
-        requests = requests == null && duration == null ? Long.valueOf(DEFAULT_REQUESTS) : requests;
+        // A capacity search sizes its probes itself: as many requests as a significant verdict needs.
+        requests = requests == null && duration == null && !Boolean.TRUE.equals(findMaxRate)
+                ? Long.valueOf(DEFAULT_REQUESTS) : requests;
         if (prompts != null && inputTokens != null) {
             throw new InputException("give either --prompts (a prompt set) or --input-tokens (synthetic prompts), not both");
         }

@@ -146,6 +146,7 @@ public final class BenchmarkRun {
                 : StepRequests.localCount(measuredRequests, plan.models().size(), plan.shard());
         observer.started(new StepObserver.LiveStep(step, plan.steps().size(), measured, limit, recorder::running));
         RetryFreeRecorder retryFree = new RetryFreeRecorder();
+        orchestrator.warmUpClients(); // before the clocks of the series and the abort window start
         AbortWatch abort = new AbortWatch(plan, step.label(), System::nanoTime, orchestrator::cancel);
         SampleListener listener = journal == null ? SampleListener.all(recorder, retryFree, abort)
                 : SampleListener.all(recorder, retryFree, abort, journal.forStep(step));

@@ -17,7 +17,10 @@ record AttainmentInterval(double low, double high) {
         }
         ConfidenceInterval ci = new WilsonScoreInterval().createInterval(Math.toIntExact(n),
                 Math.toIntExact(successes), confidence);
-        return new AttainmentInterval(Math.max(0, ci.getLowerBound()), Math.min(1, ci.getUpperBound()));
+        // Rounding leaves n of n a hair below 1: the interval always holds the point estimate.
+        double p = (double) successes / n;
+        return new AttainmentInterval(Math.max(0, Math.min(p, ci.getLowerBound())),
+                Math.min(1, Math.max(p, ci.getUpperBound())));
     }
 
     /**
