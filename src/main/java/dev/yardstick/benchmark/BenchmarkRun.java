@@ -1,6 +1,8 @@
 package dev.yardstick.benchmark;
 
 import dev.yardstick.benchmark.capacity.CapacitySearch;
+import dev.yardstick.benchmark.servermetrics.ClientTtft;
+import dev.yardstick.benchmark.servermetrics.ServerScraper;
 import dev.yardstick.engine.LoadShape;
 import dev.yardstick.engine.Orchestrator;
 import dev.yardstick.engine.Plan;
@@ -16,6 +18,7 @@ import dev.yardstick.report.BenchmarkReport;
 import dev.yardstick.report.CapacityResult;
 import dev.yardstick.report.ModelInfo;
 import dev.yardstick.report.RunInfo;
+import dev.yardstick.report.ServerMetricsResult;
 import dev.yardstick.report.WriteFailure;
 import dev.yardstick.stats.MetricsRecorder;
 import dev.yardstick.stats.ModelStats;
@@ -52,6 +55,9 @@ public final class BenchmarkRun {
     private final AtomicReference<SampleError> firstError = new AtomicReference<>();
     private final LongAdder emptyAnswers = new LongAdder();
     private final List<TimeSeries> series = new ArrayList<>();
+    private final ClientTtft clientTtft = new ClientTtft();
+    private String stoppedEarly;
+    private CapacityResult capacity;
     private final AtomicReference<AbortReason> abortReason = new AtomicReference<>();
     /** The confidence of each capacity probe's verdict. */
     private static final double SEARCH_CONFIDENCE = 0.95;
@@ -81,26 +87,22 @@ public final class BenchmarkRun {
     public BenchmarkReport execute(StepObserver observer) {
         Instant started = Instant.now();
         List<BenchmarkReport.Step> results = new ArrayList<>();
-        String stoppedEarly = null;
-        CapacityResult capacity = null;
         PromptSource prompts = PromptSource.of(plan, models.byLabel());
+        ServerMetricsResult serverMetrics = null;
         try (orchestrator; BenchmarkJournal journal = plan.samples() == null ? null
                 : new BenchmarkJournal(plan.samples(), onWriteFailure)) {
-            if (plan.findMaxRate()) {
-                capacity = searchCapacity(prompts, journal, observer, results);
-            }
-            for (LoadStep step : plan.findMaxRate() ? List.<LoadStep>of() : plan.steps()) {
-                BenchmarkReport.Step result = runStep(step, plan.requests(), prompts, journal, observer);
-                results.add(result);
-                observer.ended(result);
-                if (orchestrator.cancelled()) {
-                    break;
+            orchestrator.warmUpClients(); // its requests are no part of what the server's metrics cover
+            ServerScraper scraper = plan.serverMetrics() == null ? null
+                    : ServerScraper.start(plan.serverMetrics(), plan.serverMetricsInterval());
+            try {
+                if (plan.findMaxRate()) {
+                    capacity = searchCapacity(prompts, journal, observer, results);
+                } else {
+                    runSteps(prompts, journal, observer, results);
                 }
-                if (result.overBudget() && step.number() < plan.steps().size()) {
-                    stoppedEarly = "Sweep stopped after step " + step.number() + " (" + step.label() + "): "
-                            + Percentages.format(result.badPercent()) + " of its requests failed or missed an SLO, over"
-                            + " the error budget of " + Percentages.format(plan.errorBudget()) + ".";
-                    break;
+            } finally {
+                if (scraper != null) {
+                    serverMetrics = scraper.stop(clientTtft);
                 }
             }
         }
@@ -113,7 +115,26 @@ public final class BenchmarkRun {
         RunInfo run = RunInfo.endingNow("benchmark", started, orchestrator.cancelled() && aborted == null,
                 plan.settings(), orchestrator.clientWarmup());
         return new BenchmarkReport(run, modelInfos(results), results, gates, stoppedEarly, notes(results),
-                BenchmarkReport.standardDefinitions(), aborted, capacity, series, null, List.of());
+                BenchmarkReport.standardDefinitions(), aborted, capacity, series, serverMetrics, List.of());
+    }
+
+    /** The plan's steps in order, until one is cancelled or a sweep step goes over the error budget. */
+    private void runSteps(PromptSource prompts, BenchmarkJournal journal, StepObserver observer,
+                          List<BenchmarkReport.Step> results) {
+        for (LoadStep step : plan.steps()) {
+            BenchmarkReport.Step result = runStep(step, plan.requests(), prompts, journal, observer);
+            results.add(result);
+            observer.ended(result);
+            if (orchestrator.cancelled()) {
+                return;
+            }
+            if (result.overBudget() && step.number() < plan.steps().size()) {
+                stoppedEarly = "Sweep stopped after step " + step.number() + " (" + step.label() + "): "
+                        + Percentages.format(result.badPercent()) + " of its requests failed or missed an SLO, over"
+                        + " the error budget of " + Percentages.format(plan.errorBudget()) + ".";
+                return;
+            }
+        }
     }
 
     /** The capacity search: each probe a step of its own, at the rate the search asks for. */
@@ -148,8 +169,8 @@ public final class BenchmarkRun {
         RetryFreeRecorder retryFree = new RetryFreeRecorder();
         orchestrator.warmUpClients(); // before the clocks of the series and the abort window start
         AbortWatch abort = new AbortWatch(plan, step.label(), System::nanoTime, orchestrator::cancel);
-        SampleListener listener = journal == null ? SampleListener.all(recorder, retryFree, abort)
-                : SampleListener.all(recorder, retryFree, abort, journal.forStep(step));
+        SampleListener listener = journal == null ? SampleListener.all(recorder, retryFree, abort, clientTtft)
+                : SampleListener.all(recorder, retryFree, abort, clientTtft, journal.forStep(step));
         try (ClientWatch watch = ClientWatch.start();
              TimeSeriesRecorder perSecond = new TimeSeriesRecorder(step.label(), orchestrator::inFlight,
                      System::nanoTime).start()) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.yardstick.testing.Behavior;
 import dev.yardstick.testing.LoopbackEndpoints;
+import dev.yardstick.testing.MetricsServer;
 import dev.yardstick.testing.Protocol;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,6 +137,51 @@ class BenchmarkAnswersTest {
         assertTrue(table.out().contains("test price sheet, as of 2026-01-15"), table.out());
         CliRun csv = CliRun.of(env, null, with(args, "--format", "csv"));
         assertTrue(csv.out().contains(",cost_per_1000_requests,USD,6.0"), csv.out());
+    }
+
+    @Test
+    void serverMetricsStandBesideTheClientsInJsonAndMarkdown() throws Exception {
+        String labels = "model_name=\"m\"";
+        try (MetricsServer metrics = new MetricsServer(n -> "vllm:num_requests_running{" + labels + "} "
+                + (n == 0 ? 0 : 2) + "\n" + ttftBuckets(n > 0))) {
+            Path json = dir.resolve("server.json");
+            CliRun run = CliRun.of("benchmark", "-m", FAST, "--rate", "20", "--requests", "30", "--server-metrics",
+                    metrics.url(), "--server-metrics-interval", "200ms", "-o", json.toString(), "--format", "md");
+            assertEquals(0, run.exitCode(), run.err());
+            JsonNode server = JSON.readTree(Files.readString(json)).get("serverMetrics");
+            assertEquals("vllm", server.get("server").asText());
+            assertEquals(metrics.url(), server.get("url").asText());
+            assertTrue(server.get("scrapes").asInt() >= 3, "1.5 s at one scrape per 200 ms: " + server);
+            assertEquals(2.0, server.at("/points").get(server.get("points").size() - 1).at("/values/running")
+                    .asDouble());
+            assertEquals(40.0, server.at("/ttft/serverP50").asDouble(), 1e-9);
+            assertEquals(30, server.at("/ttft/clientCount").asInt());
+            assertTrue(server.at("/ttft/clientP50").asDouble() >= 10, "the mock's 10 ms at least");
+            assertTrue(run.out().contains("Server metrics (vllm)"), run.out());
+            assertTrue(run.out().contains("gap (client − server)"), run.out());
+        }
+    }
+
+    /** 20 requests during the run, all in (30, 50] ms: the p50 interpolates to 40 ms. */
+    private static String ttftBuckets(boolean after) {
+        String h = "vllm:time_to_first_token_seconds_bucket";
+        return h + "{le=\"0.03\"} 0\n" + h + "{le=\"0.05\"} " + (after ? 20 : 0) + "\n" + h + "{le=\"+Inf\"} "
+                + (after ? 20 : 0) + "\n";
+    }
+
+    @Test
+    void aRampRunsOpenLoopUnderItsOwnLabel() throws Exception {
+        CliRun run = CliRun.of("benchmark", "-m", FAST, "--ramp", "0->40/s over 1s", "--arrival", "poisson",
+                "--requests", "40", "--format", "json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode report = JSON.readTree(run.out());
+        assertEquals("ramp=0→40/s over 1s", report.at("/steps/0/load").asText());
+        assertEquals("poisson", report.at("/steps/0/arrival").asText());
+        assertEquals("0->40/s over 1s", report.at("/run/settings/ramp").asText(), "the plan as written");
+        assertEquals(40, report.at("/steps/0/lateness/dispatched").asInt());
+        CliRun both = CliRun.of("benchmark", "-m", FAST, "--ramp", "0->40/s over 1s", "--rate", "5");
+        assertEquals(2, both.exitCode());
+        assertTrue(both.err().contains("--ramp sets the rate over time"), both.err());
     }
 
     @Test
