@@ -24,7 +24,7 @@ class ScenarioFilesTest {
         for (Path file : plans) {
             BenchmarkPlan plan = BenchmarkOptions.parse(file.toString());
             assertFalse(plan.models().isEmpty(), file.toString());
-            assertTrue(plan.requests() != null || plan.duration() != null, file.toString());
+            assertTrue(plan.requests() != null || plan.duration() != null || plan.findMaxRate(), file.toString());
         }
     }
 }

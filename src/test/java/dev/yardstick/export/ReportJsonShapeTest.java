@@ -33,7 +33,8 @@ class ReportJsonShapeTest {
         assertEquals(file.get("definitions"), again.get("definitions"));
         assertEquals(List.of("e2e", "ttft", "itl", "tpot", "queue", "output_rate", "window", "throughput",
                 "output_tps", "goodput", "slo_attainment", "error_rate", "tokens", "late starts", "budget",
-                "percentiles", "bursts", "short answers", "client"), names(BenchmarkReport.standardDefinitions()));
+                "percentiles", "bursts", "short answers", "client", "time series", "cost"),
+                names(BenchmarkReport.standardDefinitions()));
     }
 
     @Test
