@@ -84,6 +84,8 @@ public record BenchmarkPlan(String name, String description, List<ModelSpec> mod
         ModelParams params = modelParams(temperature, outputTokens, baseUrl, timeout);
         shard = shard == null ? Shard.WHOLE : shard;
         checkRamp(ramp, concurrency, rate, sweep);
+        checkSearch(Boolean.TRUE.equals(findMaxRate), attainment, slo == null ? SloSet.NONE : slo, sweep, concurrency,
+                ramp);
         // A ramp and a capacity search run open loop without a --rate of their own: --arrival applies to them.
         checkLoad(concurrency, rate != null ? rate : ramp != null ? Double.valueOf(ramp.toRate())
                 : Boolean.TRUE.equals(findMaxRate) ? Double.valueOf(1) : null, arrival, maxConcurrency, sweep);
@@ -137,7 +139,6 @@ public record BenchmarkPlan(String name, String description, List<ModelSpec> mod
             throw new InputException("--abort-min-requests must be at least 1, got " + abortMinRequests);
         }
         findMaxRate = Boolean.TRUE.equals(findMaxRate);
-        checkSearch(findMaxRate, attainment, slo, sweep, concurrency, ramp);
         attainment = attainment == null ? DEFAULT_ATTAINMENT : attainment;
         if (serverMetricsInterval != null && serverMetrics == null) {
             throw new InputException("--server-metrics-interval needs --server-metrics URL");

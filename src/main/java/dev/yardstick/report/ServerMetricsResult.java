@@ -1,5 +1,7 @@
 package dev.yardstick.report;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +32,7 @@ public record ServerMetricsResult(String url, String server, double intervalSeco
     /** One scrape: {@code second} from the run's start, metric (Yardstick's name) → value. */
     public record Point(double second, Map<String, Double> values) {
         public Point {
-            values = Map.copyOf(values);
+            values = Collections.unmodifiableMap(new LinkedHashMap<>(values)); // in the engine's order, run after run
         }
     }
 
