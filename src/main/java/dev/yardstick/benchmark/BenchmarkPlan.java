@@ -1,5 +1,8 @@
 package dev.yardstick.benchmark;
 
+import dev.yardstick.benchmark.workload.ThinkTime;
+import dev.yardstick.benchmark.workload.Trace;
+import dev.yardstick.benchmark.workload.TraceFormat;
 import dev.yardstick.config.FieldException;
 import dev.yardstick.config.InputException;
 import dev.yardstick.config.ModelParams;
@@ -36,6 +39,16 @@ import java.util.Map;
  * @param confidence    the regression gate's confidence, a fraction (0.95)
  * @param retries       how often a transiently failed request is retried (0: never)
  * @param fault         faults to inject, {@code MODEL:KIND[@N][xK]} each (none: empty)
+ * @param trace         a request log to replay at its own times (open loop), null for none; its lengths replace
+ *                      {@code inputTokens} and {@code outputTokens}
+ * @param traceFormat   the trace's format when it is not told by its content
+ * @param timeScale     the trace's times multiplied by this (0.5: twice as fast); 1 by default
+ * @param sessions      multi-turn sessions per step, null for single requests
+ * @param turns         turns per session (3 by default)
+ * @param thinkTime     the pause between a session's answer and its next question (none by default)
+ * @param sharedPrefix  tokens of prefix before every synthetic prompt, shared by {@code prefixShare} of them
+ * @param prefixShare   the share (0..1) of requests that begin with the shared prefix (0.5 by default)
+ * @param exactOutputTokens ask for exactly the output length where the protocol allows, and check every answer
  * @param ramp          open loop: a rate that ramps linearly, then holds (null: a fixed rate)
  * @param abortIf       gates checked on a sliding window while a step runs; one that holds stops the run (exit 1)
  * @param abortWindow   the window {@code abortIf} is judged on: a time ({@code 30s}) or a count of requests
@@ -54,9 +67,12 @@ public record BenchmarkPlan(String name, String description, List<ModelSpec> mod
                             LengthDistribution inputTokens, Integer outputTokens, Double temperature, String baseUrl,
                             Duration timeout, SloSet slo, Double errorBudget, List<Threshold> failIf, Path baseline,
                             Double maxRegression, Double confidence, Boolean gateUnsupported, Shard shard, Long seed,
-                            Path samples, Integer retries, List<String> fault, Ramp ramp, List<Threshold> abortIf,
-                            AbortWindow abortWindow, Integer abortMinRequests, Boolean findMaxRate, Double attainment,
-                            Path timeseries, String serverMetrics, Duration serverMetricsInterval,
+                            Path samples, Integer retries, List<String> fault, Trace trace, TraceFormat traceFormat,
+                            Double timeScale, Integer sessions, Integer turns, ThinkTime thinkTime,
+                            Integer sharedPrefix, Double prefixShare, Boolean exactOutputTokens, Ramp ramp,
+                            List<Threshold> abortIf, AbortWindow abortWindow, Integer abortMinRequests,
+                            Boolean findMaxRate, Double attainment, Path timeseries, String serverMetrics,
+                            Duration serverMetricsInterval,
                             Map<String, Object> settings) {
 
     static final long DEFAULT_REQUESTS = 100;
@@ -83,14 +99,20 @@ public record BenchmarkPlan(String name, String description, List<ModelSpec> mod
         fault = fault == null ? List.of() : List.copyOf(fault);
         ModelParams params = modelParams(temperature, outputTokens, baseUrl, timeout);
         shard = shard == null ? Shard.WHOLE : shard;
-        checkRamp(ramp, concurrency, rate, sweep);
+        trace = WorkloadChecks.trace(trace, traceFormat, timeScale);
+        timeScale = timeScale == null ? 1.0 : timeScale;
+        WorkloadChecks.check(new WorkloadChecks.Given(trace, timeScale, sessions, turns, thinkTime, sharedPrefix,
+                prefixShare, exactOutputTokens, outputTokens, prompts, inputTokens, concurrency, rate, sweep, requests,
+                warmup, shard));
+        checkRamp(ramp, concurrency, rate, sweep, trace);
         checkSearch(Boolean.TRUE.equals(findMaxRate), attainment, slo == null ? SloSet.NONE : slo, sweep, concurrency,
-                ramp);
+                ramp, trace, sessions);
         // A ramp and a capacity search run open loop without a --rate of their own: --arrival applies to them.
         checkLoad(concurrency, rate != null ? rate : ramp != null ? Double.valueOf(ramp.toRate())
-                : Boolean.TRUE.equals(findMaxRate) ? Double.valueOf(1) : null, arrival, maxConcurrency, sweep);
+                : Boolean.TRUE.equals(findMaxRate) ? Double.valueOf(1) : null, arrival, maxConcurrency, sweep,
+                trace != null);
         maxConcurrency = maxConcurrency == null ? DEFAULT_MAX_CONCURRENCY : maxConcurrency;
-        for (LoadStep step : steps(concurrency, rate, arrival, maxConcurrency, sweep, seed, ramp)) {
+        for (LoadStep step : steps(concurrency, rate, arrival, maxConcurrency, sweep, seed, trace, timeScale, ramp)) {
             if (step.load() instanceof LoadShape.Closed c && c.concurrency() < shard.count()) {
                 throw new InputException("concurrency " + c.concurrency() + " cannot be split over " + shard.count()
                         + " shards: every shard needs at least one request in flight");
@@ -102,13 +124,19 @@ public record BenchmarkPlan(String name, String description, List<ModelSpec> mod
         if (duration != null && duration.isZero()) {
             throw new InputException("--duration must be longer than 0");
         }
-        // A capacity search sizes its probes itself: as many requests as a significant verdict needs.
-        requests = requests == null && duration == null && !Boolean.TRUE.equals(findMaxRate)
-                ? Long.valueOf(DEFAULT_REQUESTS) : requests;
+        // A trace or sessions bound themselves; a capacity search sizes its probes as a significant verdict needs.
+        requests = requests == null && duration == null && trace == null && sessions == null
+                && !Boolean.TRUE.equals(findMaxRate) ? Long.valueOf(DEFAULT_REQUESTS) : requests;
         if (prompts != null && inputTokens != null) {
             throw new InputException("give either --prompts (a prompt set) or --input-tokens (synthetic prompts), not both");
         }
-        inputTokens = prompts != null ? null : inputTokens == null ? DEFAULT_INPUT_TOKENS : inputTokens;
+        inputTokens = prompts != null || trace != null ? null
+                : inputTokens == null ? DEFAULT_INPUT_TOKENS : inputTokens;
+        turns = sessions == null ? null : turns == null ? WorkloadChecks.DEFAULT_TURNS : turns;
+        thinkTime = sessions == null ? null : thinkTime == null ? ThinkTime.NONE : thinkTime;
+        prefixShare = sharedPrefix == null ? null : prefixShare == null ? WorkloadChecks.DEFAULT_PREFIX_SHARE
+                : prefixShare;
+        exactOutputTokens = Boolean.TRUE.equals(exactOutputTokens);
         warmup = warmup == null ? Warmup.NONE : warmup;
         slo = slo == null ? SloSet.NONE : slo;
         errorBudget = errorBudget == null ? DEFAULT_ERROR_BUDGET : errorBudget;
@@ -154,9 +182,10 @@ public record BenchmarkPlan(String name, String description, List<ModelSpec> mod
     }
 
     /** A ramp runs open loop on its own: no fixed rate, concurrency or sweep beside it. */
-    private static void checkRamp(Ramp ramp, Integer concurrency, Double rate, Sweep sweep) {
-        if (ramp != null && (concurrency != null || rate != null || sweep != null)) {
-            throw new InputException("--ramp sets the rate over time: leave out --rate, --concurrency and --sweep");
+    private static void checkRamp(Ramp ramp, Integer concurrency, Double rate, Sweep sweep, Trace trace) {
+        if (ramp != null && (concurrency != null || rate != null || sweep != null || trace != null)) {
+            throw new InputException("--ramp sets the rate over time: leave out --rate, --concurrency, --sweep and"
+                    + " --trace");
         }
         if (ramp != null && ramp.toRate() > MAX_RATE) {
             throw new InputException("--ramp must end at most at " + (long) MAX_RATE + " requests per second");
@@ -165,7 +194,7 @@ public record BenchmarkPlan(String name, String description, List<ModelSpec> mod
 
     /** The capacity search probes rates of its own, against SLOs. */
     private static void checkSearch(boolean search, Double attainment, SloSet slo, Sweep sweep, Integer concurrency,
-                                    Ramp ramp) {
+                                    Ramp ramp, Trace trace, Integer sessions) {
         if (!search) {
             if (attainment != null) {
                 throw new InputException("--attainment applies to --find-max-rate");
@@ -176,9 +205,9 @@ public record BenchmarkPlan(String name, String description, List<ModelSpec> mod
             throw new InputException("--find-max-rate needs --slo (e.g. ttft=500ms,e2e=5s): the rate it finds is"
                     + " the highest that meets them");
         }
-        if (sweep != null || concurrency != null || ramp != null) {
-            throw new InputException("--find-max-rate chooses the rates itself: leave out --sweep, --concurrency and"
-                    + " --ramp (--rate sets the first probe)");
+        if (sweep != null || concurrency != null || ramp != null || trace != null || sessions != null) {
+            throw new InputException("--find-max-rate chooses the rates itself: leave out --sweep, --concurrency,"
+                    + " --ramp, --trace and --sessions (--rate sets the first probe)");
         }
         if (attainment != null && !(attainment > 0 && attainment < 100)) {
             throw new InputException("--attainment must be more than 0% and less than 100%, got "
@@ -193,7 +222,12 @@ public record BenchmarkPlan(String name, String description, List<ModelSpec> mod
 
     /** The steps: one per sweep value, else the one load the settings give (closed loop at 1 by default). */
     public List<LoadStep> steps() {
-        return steps(concurrency, rate, arrival, maxConcurrency, sweep, seed, ramp);
+        return steps(concurrency, rate, arrival, maxConcurrency, sweep, seed, trace, timeScale, ramp);
+    }
+
+    /** The prefix some synthetic prompts share, null for none. */
+    public SharedPrefix prefix() {
+        return sharedPrefix == null ? null : new SharedPrefix(sharedPrefix, prefixShare);
     }
 
     /** How the regression gate judges against the baseline (10%, 95%, unsupported not gated); null without one. */
@@ -211,6 +245,10 @@ public record BenchmarkPlan(String name, String description, List<ModelSpec> mod
     /** One line on the prompts: the set's name and size, or the synthetic lengths. */
     public String promptsText() {
         String output = outputTokens == null ? "" : ", output " + outputTokens + " tokens";
+        if (trace != null) {
+            return "trace " + trace.name() + " (" + trace.format().label() + ", " + trace.entries().size()
+                    + " requests, its own input and output lengths)";
+        }
         if (prompts != null) {
             return prompts.name() + " (" + prompts.prompts().size() + " prompts, cycled)" + output;
         }
@@ -239,7 +277,7 @@ public record BenchmarkPlan(String name, String description, List<ModelSpec> mod
 
     /** The load settings that exclude each other, and their bounds. */
     private static void checkLoad(Integer concurrency, Double rate, LoadShape.Arrival arrival, Integer maxConcurrency,
-                                  Sweep sweep) {
+                                  Sweep sweep, boolean traced) {
         if (maxConcurrency != null && (maxConcurrency < 1 || maxConcurrency > MAX_CONCURRENCY)) {
             throw new InputException("--max-concurrency must be between 1 and " + MAX_CONCURRENCY + ", got "
                     + maxConcurrency);
@@ -256,7 +294,7 @@ public record BenchmarkPlan(String name, String description, List<ModelSpec> mod
             throw new InputException("--rate runs open-loop: cap the requests in flight with --max-concurrency,"
                     + " not --concurrency");
         }
-        boolean openLoop = rate != null || sweep != null && sweep.openLoop();
+        boolean openLoop = rate != null || sweep != null && sweep.openLoop() || traced;
         if (!openLoop && (arrival != null || maxConcurrency != null)) {
             throw new InputException("--arrival and --max-concurrency apply to rate runs (--rate, --ramp or --sweep"
                     + " rate=...)");
@@ -268,7 +306,11 @@ public record BenchmarkPlan(String name, String description, List<ModelSpec> mod
     }
 
     private static List<LoadStep> steps(Integer concurrency, Double rate, LoadShape.Arrival arrival,
-                                        int maxConcurrency, Sweep sweep, long seed, Ramp ramp) {
+                                        int maxConcurrency, Sweep sweep, long seed, Trace trace, double timeScale,
+                                        Ramp ramp) {
+        if (trace != null) {
+            return List.of(WorkloadChecks.traceStep(trace, timeScale, seed, maxConcurrency));
+        }
         LoadShape.Arrival shape = arrival == null ? LoadShape.Arrival.CONSTANT : arrival;
         if (sweep != null) {
             return sweep.steps(shape, seed, maxConcurrency);

@@ -3,7 +3,12 @@ package dev.yardstick.benchmark;
 import dev.yardstick.benchmark.capacity.CapacitySearch;
 import dev.yardstick.benchmark.servermetrics.ClientTtft;
 import dev.yardstick.benchmark.servermetrics.ServerScraper;
+import dev.yardstick.benchmark.workload.ExactOutput;
+import dev.yardstick.benchmark.workload.Workload;
 import dev.yardstick.engine.LoadShape;
+import dev.yardstick.engine.RequestMiddleware;
+import dev.yardstick.engine.RequestSource;
+import dev.yardstick.report.WorkloadReport;
 import dev.yardstick.engine.Orchestrator;
 import dev.yardstick.engine.Plan;
 import dev.yardstick.engine.chain.RequestChain;
@@ -33,6 +38,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -56,6 +62,7 @@ public final class BenchmarkRun {
     private final LongAdder emptyAnswers = new LongAdder();
     private final List<TimeSeries> series = new ArrayList<>();
     private final ClientTtft clientTtft = new ClientTtft();
+    private final List<WorkloadReport> workloads = new ArrayList<>();
     private String stoppedEarly;
     private CapacityResult capacity;
     private final AtomicReference<AbortReason> abortReason = new AtomicReference<>();
@@ -74,8 +81,9 @@ public final class BenchmarkRun {
         this.baseline = baseline == null ? null
                 : new Gates.Baseline(baseline, plan.baseline().getFileName().toString(), plan.regression());
         // Count tokens only where the server reported none: counting every answer would load the hot path.
+        RequestMiddleware chain = RequestChain.forRun(plan.retries(), plan.fault(), models.labels());
         this.orchestrator = new Orchestrator(models.byLabel(), TokenCounting.WHEN_UNREPORTED,
-                RequestChain.forRun(plan.retries(), plan.fault(), models.labels()));
+                plan.exactOutputTokens() ? ExactOutput.around(chain) : chain);
     }
 
     /** Stops dispatching and ends the requests in flight; {@link #execute} then returns the partial report. */
@@ -115,7 +123,8 @@ public final class BenchmarkRun {
         RunInfo run = RunInfo.endingNow("benchmark", started, orchestrator.cancelled() && aborted == null,
                 plan.settings(), orchestrator.clientWarmup());
         return new BenchmarkReport(run, modelInfos(results), results, gates, stoppedEarly, notes(results),
-                BenchmarkReport.standardDefinitions(), aborted, capacity, series, serverMetrics, List.of());
+                BenchmarkReport.standardDefinitions(), workloads.isEmpty() ? null : workloads, aborted, capacity,
+                series, serverMetrics, List.of());
     }
 
     /** The plan's steps in order, until one is cancelled or a sweep step goes over the error budget. */
@@ -155,22 +164,27 @@ public final class BenchmarkRun {
 
     private BenchmarkReport.Step runStep(LoadStep step, Long measuredRequests, PromptSource prompts,
                                          BenchmarkJournal journal, StepObserver observer) {
-        StepRequests requests = new StepRequests(plan.labels(), prompts, plan.models().getFirst().params(),
-                plan.shard(), measuredRequests, plan.warmup(), System::nanoTime);
+        Workload workload = Workload.forStep(plan, step, prompts, models.byLabel(), orchestrator::cancelled);
+        RequestSource requests = workload.requests() != null ? workload.requests()
+                : new StepRequests(plan.labels(), prompts, plan.models().getFirst().params(), plan.shard(),
+                measuredRequests, plan.warmup(), System::nanoTime);
         LoadShape load = step.forShard(plan.shard());
         Duration limit = plan.findMaxRate() || plan.duration() == null ? null
                 : plan.warmup().timed() ? plan.duration().plus(plan.warmup().time()) : plan.duration();
         Plan enginePlan = new Plan(requests, load, models.inProcessLimits(), plan.timeout(), limit);
         MetricsRecorder recorder = new MetricsRecorder(plan.slo(), Instant.now()).expecting(plan.labels())
                 .expectingOutputTokens(plan.outputTokens());
-        long measured = measuredRequests == null ? -1
+        long measured = workload.requests() != null ? workload.requests().size() : measuredRequests == null ? -1
                 : StepRequests.localCount(measuredRequests, plan.models().size(), plan.shard());
         observer.started(new StepObserver.LiveStep(step, plan.steps().size(), measured, limit, recorder::running));
         RetryFreeRecorder retryFree = new RetryFreeRecorder();
+        PoolEndpoints endpoints = new PoolEndpoints(models.byLabel(), plan.slo(), plan.outputTokens());
         orchestrator.warmUpClients(); // before the clocks of the series and the abort window start
         AbortWatch abort = new AbortWatch(plan, step.label(), System::nanoTime, orchestrator::cancel);
-        SampleListener listener = journal == null ? SampleListener.all(recorder, retryFree, abort, clientTtft)
-                : SampleListener.all(recorder, retryFree, abort, clientTtft, journal.forStep(step));
+        SampleListener listener = journal == null
+                ? SampleListener.all(recorder, retryFree, workload.listener(), endpoints.listener(), abort, clientTtft)
+                : SampleListener.all(recorder, retryFree, workload.listener(), endpoints.listener(), abort, clientTtft,
+                        journal.forStep(step));
         try (ClientWatch watch = ClientWatch.start();
              TimeSeriesRecorder perSecond = new TimeSeriesRecorder(step.label(), orchestrator::inFlight,
                      System::nanoTime).start()) {
@@ -181,8 +195,9 @@ public final class BenchmarkRun {
             if (abort.reason() != null) {
                 abortReason.compareAndSet(null, abort.reason());
             }
+            Optional.ofNullable(workload.report(step.number())).ifPresent(workloads::add);
             return result(step, load, summary, recorder.snapshot()).watched(usage)
-                    .withoutRetries(retryFree.snapshot());
+                    .withoutRetries(retryFree.snapshot()).withEndpoints(endpoints.stats());
         }
     }
 

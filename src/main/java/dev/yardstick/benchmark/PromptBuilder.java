@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * (a small vocabulary that splits words, a length-based estimate) each prompt is counted and fitted: words are added
  * until it reaches n tokens, then the word count is bisected to the closest fit.
  */
-final class PromptBuilder {
+public final class PromptBuilder {
 
     private static final List<String> COMMON = List.of(("the of and to in is was he for it with as his on be at by"
             + " had not are but from or have an they which one you were her all she there would their we him been has"
@@ -35,7 +35,7 @@ final class PromptBuilder {
     private final String[] words;
     private final boolean additive;
 
-    PromptBuilder(TokenCounter counter) {
+    public PromptBuilder(TokenCounter counter) {
         this.counter = counter;
         List<String> single = new ArrayList<>();
         for (String w : COMMON) {
@@ -66,7 +66,7 @@ final class PromptBuilder {
     }
 
     /** Text of {@code tokens} tokens (or the closest whole-word fit where words split), words drawn from {@code random}. */
-    String build(int tokens, SplittableRandom random) {
+    public String build(int tokens, SplittableRandom random) {
         return additive ? words(tokens, random) : fitted(tokens, random);
     }
 
@@ -122,5 +122,13 @@ final class PromptBuilder {
         }
         String under = text.substring(0, ends[hi - 2]);
         return n - counter.count(under) < overCount - n ? under : over;
+    }
+
+    /** A well-spread seed for each (plan seed, index) pair (SplitMix64's finalizer). */
+    public static long mix(long seed, long index) {
+        long z = seed * 0x9E3779B97F4A7C15L + index;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
  * demand, so a million-request plan never holds a million prompts; the same index always gives the same prompt, on
  * every shard.
  */
-interface PromptSource {
+public interface PromptSource {
 
     /** The prompt for request {@code index} to {@code model}; a warm-up request passes a negative index. */
     Prompt prompt(long index, String model);
@@ -25,7 +25,8 @@ interface PromptSource {
 
     static PromptSource of(BenchmarkPlan plan, Map<String, ModelClient> models) {
         return plan.prompts() != null ? new Cycle(plan.prompts())
-                : new SyntheticPrompts(plan.inputTokens(), plan.seed(), models);
+                : new SyntheticPrompts(plan.inputTokens() == null ? BenchmarkPlan.DEFAULT_INPUT_TOKENS
+                : plan.inputTokens(), plan.seed(), plan.prefix(), models);
     }
 
     /** A prompt set, prompt after prompt, again and again; warm-ups use the first prompts. */

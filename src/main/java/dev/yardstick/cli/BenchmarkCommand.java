@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import dev.yardstick.benchmark.BenchmarkReports;
 import dev.yardstick.benchmark.BenchmarkRun;
+import dev.yardstick.benchmark.workload.Workload;
 import dev.yardstick.provider.OpenedModels;
 import dev.yardstick.report.BenchmarkReport;
 import picocli.CommandLine.Command;
@@ -55,6 +56,7 @@ public final class BenchmarkCommand extends SessionCommand {
             Interrupts.onInterrupt(run::cancel);
             report = run.execute(live);
         }
+        Workload.warnings(report).forEach(line -> session.log("yardstick: warning: " + line));
         report = report.withCosts(BenchmarkCosts.of(report, prices));
         output.emit(report, session);
         if (plan.timeseries() != null) {

@@ -5,6 +5,9 @@ import dev.yardstick.benchmark.LengthDistribution;
 import dev.yardstick.benchmark.Shard;
 import dev.yardstick.benchmark.Sweep;
 import dev.yardstick.benchmark.Warmup;
+import dev.yardstick.benchmark.workload.ThinkTime;
+import dev.yardstick.benchmark.workload.Trace;
+import dev.yardstick.benchmark.workload.TraceFormat;
 import dev.yardstick.config.ModelSpec;
 import dev.yardstick.config.PromptSet;
 import dev.yardstick.engine.LoadShape;
@@ -138,6 +141,45 @@ public final class BenchmarkOptions {
 
     @Mixin
     ResilienceOptions resilience;
+
+    @Option(names = "--trace", paramLabel = "FILE", converter = SettingConverters.ToTrace.class,
+            description = "Replay a request log at its own times with its input and output lengths: Azure LLM"
+                    + " inference CSV, Mooncake JSONL (hash ids shared as prefixes) or Yardstick JSONL.")
+    Trace trace;
+
+    @Option(names = "--trace-format", paramLabel = "FORMAT", converter = SettingConverters.ToTraceFormat.class,
+            description = "The trace's format when its content does not tell: azure, mooncake or yardstick.")
+    TraceFormat traceFormat;
+
+    @Option(names = "--time-scale", paramLabel = "X",
+            description = "Multiply the trace's times by X: 0.5 replays twice as fast (default 1).")
+    Double timeScale;
+
+    @Option(names = "--sessions", paramLabel = "N",
+            description = "Run N multi-turn sessions per step: each turn carries the conversation so far;"
+                    + " --concurrency sessions at once, or --rate sessions started per second.")
+    Integer sessions;
+
+    @Option(names = "--turns", paramLabel = "N", description = "Turns per session (default 3).")
+    Integer turns;
+
+    @Option(names = "--think-time", paramLabel = "DIST", converter = SettingConverters.ToThinkTime.class,
+            description = "Pause between an answer and the next turn: 2s, exp:2s (mean) or uniform:1s..3s.")
+    ThinkTime thinkTime;
+
+    @Option(names = "--shared-prefix", paramLabel = "TOKENS",
+            description = "Begin every synthetic prompt with TOKENS tokens of prefix, the same bytes for"
+                    + " --prefix-share of them (so a server's prefix cache can hit), their own for the rest.")
+    Integer sharedPrefix;
+
+    @Option(names = "--prefix-share", paramLabel = "SHARE", converter = SettingConverters.ToShare.class,
+            description = "The share of requests that begin with the shared prefix: 0.5 or 50%% (default 0.5).")
+    Double prefixShare;
+
+    @Option(names = "--exact-output-tokens",
+            description = "Ask for exactly the output length where the protocol allows (vLLM-compatible min_tokens"
+                    + " and ignore_eos), check every answer's length and warn when it was not met.")
+    Boolean exactOutputTokens;
 
     @Mixin
     AnswerOptions answers;

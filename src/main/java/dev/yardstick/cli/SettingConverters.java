@@ -5,6 +5,11 @@ import dev.yardstick.benchmark.Percentages;
 import dev.yardstick.benchmark.Shard;
 import dev.yardstick.benchmark.Sweep;
 import dev.yardstick.benchmark.Warmup;
+import dev.yardstick.benchmark.SharedPrefix;
+import dev.yardstick.benchmark.workload.ThinkTime;
+import dev.yardstick.benchmark.workload.Trace;
+import dev.yardstick.benchmark.workload.TraceFormat;
+import dev.yardstick.benchmark.workload.TraceReader;
 import dev.yardstick.config.Durations;
 import dev.yardstick.config.InputException;
 import dev.yardstick.config.ModelSpec;
@@ -119,6 +124,31 @@ final class SettingConverters {
     static final class ToPath extends Parsed<Path> implements FileName {
         ToPath() {
             super(Path::of);
+        }
+    }
+
+    static final class ToTrace extends Parsed<Trace> implements FileName {
+        ToTrace() {
+            super(text -> TraceReader.load(Path.of(text)));
+        }
+    }
+
+    static final class ToTraceFormat extends Parsed<TraceFormat> {
+        ToTraceFormat() {
+            super(TraceFormat::parse);
+        }
+    }
+
+    static final class ToThinkTime extends Parsed<ThinkTime> {
+        ToThinkTime() {
+            super(ThinkTime::parse);
+        }
+    }
+
+    /** {@code 50%} or {@code 0.5} → 0.5. */
+    static final class ToShare extends Parsed<Double> {
+        ToShare() {
+            super(SharedPrefix::parseShare);
         }
     }
 

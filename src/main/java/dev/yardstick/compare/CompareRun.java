@@ -1,5 +1,7 @@
 package dev.yardstick.compare;
 
+import dev.yardstick.benchmark.PoolEndpoints;
+import dev.yardstick.stats.SloSet;
 import dev.yardstick.config.YardstickConfig;
 import dev.yardstick.engine.LoadShape;
 import dev.yardstick.engine.Orchestrator;
@@ -30,6 +32,7 @@ public final class CompareRun implements AutoCloseable {
     private final Plan enginePlan;
     private final Orchestrator orchestrator;
     private final CompareCollector collector;
+    private final PoolEndpoints endpoints;
 
     /**
      * @param config          the config file, for its prices
@@ -52,6 +55,7 @@ public final class CompareRun implements AutoCloseable {
         this.plan = plan;
         // Count every answer's tokens: a comparison is small, and its costs need both sides of every request.
         this.orchestrator = new Orchestrator(models.byLabel(), TokenCounting.ALWAYS, middleware);
+        this.endpoints = new PoolEndpoints(models.byLabel(), SloSet.NONE, null);
         this.collector = new CompareCollector(models, plan.prompts(), plan.samples(), config, env, onWriteFailure,
                 judges);
         this.enginePlan = new Plan(Plans.matrix(models.labels(), plan.prompts(), plan.repeat(), plan.params(),
@@ -71,8 +75,10 @@ public final class CompareRun implements AutoCloseable {
     /** Runs every request (or until cancelled) and reports; {@code progress} hears of every sample. Blocks. */
     public CompareReport execute(SampleListener progress) {
         Instant started = Instant.now();
-        RunSummary summary = orchestrator.run(enginePlan, SampleListener.all(collector, progress));
-        return collector.report(started, summary.interrupted(), plan.settings(), orchestrator.clientWarmup());
+        RunSummary summary = orchestrator.run(enginePlan, SampleListener.all(collector, endpoints.listener(),
+                progress));
+        return collector.report(started, summary.interrupted(), plan.settings(), orchestrator.clientWarmup())
+                .withEndpoints(endpoints.stats());
     }
 
     /** Why a report holds no answer (every request failed: the first error), null when it holds one. */

@@ -33,6 +33,19 @@ public final class KeyLines {
         return 0;
     }
 
+    /** The first line that gives {@code key} the scalar {@code value} ({@code key: value}), 0 when none does. */
+    public static int firstLineNaming(String text, String key, String value) {
+        List<String> lines = text.lines().toList();
+        Pattern named = Pattern.compile(keyPattern(key).pattern() + "\\s*[\"']?" + Pattern.quote(value)
+                + "[\"']?\\s*([,}#]|$)");
+        for (int i = 0; i < lines.size(); i++) {
+            if (named.matcher(lines.get(i)).find()) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
     private static Pattern keyPattern(String key) {
         return Pattern.compile("(^|[\\s{,-])[\"']?" + Pattern.quote(key) + "[\"']?\\s*:");
     }

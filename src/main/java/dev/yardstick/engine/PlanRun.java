@@ -68,6 +68,9 @@ final class PlanRun {
         List<Future<?>> warmups = new ArrayList<>();
         for (long i = 0; !stopping(i); i++) {
             PlannedRequest request = plan.requests().get(i);
+            if (request == null) {
+                return;
+            }
             if (!request.warmup() && !warmups.isEmpty()) {
                 awaitAll(warmups);
                 warmups.clear();
@@ -104,8 +107,14 @@ final class PlanRun {
 
     void dispatchOpen(ExecutorService threads, LoadShape.Open open) {
         Schedule schedule = new Schedule(open);
+        RequestSource source = plan.requests();
         for (long i = 0; !stopping(i); i++) {
-            long scheduledAt = start + schedule.next();
+            // A timed source's request is known first (it may wait for it), then its own start time
+            PlannedRequest request = source.timed() ? source.get(i) : null;
+            if (source.timed() && request == null) {
+                return;
+            }
+            long scheduledAt = start + (source.timed() ? source.startNanos(i) : schedule.next());
             if (scheduledAt >= deadline) {
                 return;
             }
@@ -113,14 +122,17 @@ final class PlanRun {
             if (orchestrator.cancelled()) {
                 return;
             }
-            PlannedRequest request = plan.requests().get(i);
-            counted(request).incrementAndGet();
+            if (request == null) {
+                request = source.get(i);
+            }
+            PlannedRequest sent = request;
+            counted(sent).incrementAndGet();
             threads.submit(() -> {
                 if (!acquire(global)) {
                     return;
                 }
                 try {
-                    runOne(request, scheduledAt);
+                    runOne(sent, scheduledAt);
                 } finally {
                     global.release();
                 }
@@ -229,6 +241,6 @@ final class PlanRun {
     private static Sample withQueue(Sample s, long queueNanos) {
         return new Sample(s.sequence(), s.model(), s.promptId(), s.repetition(), s.warmup(), s.scheduledNanos(),
                 queueNanos, s.ttftNanos(), s.e2eNanos(), s.itlNanos(), s.tokens(), s.text(), s.finishReason(),
-                s.requestId(), s.attempts(), s.error(), s.retryNanos());
+                s.requestId(), s.attempts(), s.error(), s.retryNanos(), s.ttfoNanos(), s.endpoint());
     }
 }

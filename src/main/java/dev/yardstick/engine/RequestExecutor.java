@@ -114,24 +114,29 @@ public final class RequestExecutor {
                             long sentAt, long runStart) {
         Throwable failure = recorder.failure();
         ChatResponse response = recorder.response();
+        long firstToken = recorder.firstTokenAt();
+        long ttft = firstToken < 0 ? -1 : firstToken - scheduledAt;
         long firstContent = recorder.firstContentAt();
-        long ttft = firstContent < 0 ? -1 : firstContent - scheduledAt;
+        long ttfo = firstContent < 0 ? -1 : firstContent - scheduledAt;
         long e2e = Math.max(0, recorder.endAt() - scheduledAt);
         String text = failure == null ? recorder.text() : "";
         TokenUsage usage = response == null ? null : response.tokenUsage();
-        TokenCounts tokens = tokens(request, client.tokenCounter(), usage, text);
+        TokenCounts tokens = tokens(request, client.tokenCounter(), usage, text,
+                failure == null ? recorder.thinking() : "");
         String requestId = response == null ? null : response.id();
         String finish = response == null || response.finishReason() == null ? null
                 : response.finishReason().name().toLowerCase(java.util.Locale.ROOT);
         return new Sample(request.sequence(), request.model(), request.promptId(), request.repetition(),
                 request.warmup(), scheduledAt - runStart, sentAt - scheduledAt, ttft, e2e,
                 failure == null ? recorder.gaps() : new long[0], tokens, text, finish, requestId, 1,
-                failure == null ? null : ErrorClassifier.classify(failure));
+                failure == null ? null : ErrorClassifier.classify(failure), 0, ttfo, null);
     }
 
-    private TokenCounts tokens(PlannedRequest request, TokenCounter counter, TokenUsage usage, String text) {
+    private TokenCounts tokens(PlannedRequest request, TokenCounter counter, TokenUsage usage, String text,
+                               String thinking) {
         Integer reportedIn = ProviderUsage.totalInput(usage);
-        Integer reportedOut = usage == null ? null : usage.outputTokenCount();
+        Integer reportedOut = ProviderUsage.totalOutput(usage);
+        Integer reportedReasoning = ProviderUsage.reasoning(usage);
         Integer cached = usage == null ? null : ProviderUsage.cachedInput(usage);
         Integer cacheWrite = usage == null ? null : ProviderUsage.cacheWrite(usage);
         boolean count = counting == TokenCounting.ALWAYS || reportedIn == null || reportedOut == null;
@@ -143,6 +148,10 @@ public final class RequestExecutor {
             }
             countedOut = counter.count(text);
         }
-        return new TokenCounts(reportedIn, reportedOut, cached, cacheWrite, countedIn, countedOut, counter.source());
+        // Reasoning the provider streamed but did not count (Anthropic never does) is counted whatever the mode:
+        // without it a reasoning model's visible output would be indistinguishable from its thinking.
+        int countedReasoning = thinking.isEmpty() || reportedReasoning != null && !count ? 0 : counter.count(thinking);
+        return new TokenCounts(reportedIn, reportedOut, cached, cacheWrite, countedIn, countedOut, counter.source(),
+                reportedReasoning, countedReasoning);
     }
 }

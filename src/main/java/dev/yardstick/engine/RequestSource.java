@@ -11,7 +11,28 @@ public interface RequestSource {
     /** How many requests there are; {@link Long#MAX_VALUE} for a source bounded only by the run's duration. */
     long size();
 
+    /**
+     * The request at {@code index}. A source that {@link #timed() times its requests} may block here until the
+     * request is known (a session's next turn waits for the previous answer), and returns null when there will be
+     * no more (every session ended early).
+     */
     PlannedRequest get(long index);
+
+    /**
+     * True for a source that says when each request starts ({@link #startNanos}): a replayed trace, the turns of
+     * sessions. The open loop then follows those times instead of its rate, latency still counting from them.
+     */
+    default boolean timed() {
+        return false;
+    }
+
+    /**
+     * A timed source's start of the request just returned by {@link #get get(index)}, in nanoseconds from the
+     * run's start; {@link #get} returns requests in the order of these times.
+     */
+    default long startNanos(long index) {
+        throw new UnsupportedOperationException("not a timed request source");
+    }
 
     static RequestSource of(List<PlannedRequest> requests) {
         List<PlannedRequest> copy = List.copyOf(requests);

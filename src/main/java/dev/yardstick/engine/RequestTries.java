@@ -2,6 +2,7 @@ package dev.yardstick.engine;
 
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.yardstick.provider.ModelClient;
+import dev.yardstick.provider.pool.EndpointRouter;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
@@ -54,11 +55,28 @@ final class RequestTries implements RequestMiddleware.Tries {
         long start = first ? sentAt : System.nanoTime();
         lastStart = start;
         count++;
-        StreamingChatModel model = client.chatModel();
+        EndpointRouter.Route route = client instanceof EndpointRouter pool ? pool.route() : null;
+        ModelClient target = route == null ? client : route.client();
+        StreamingChatModel model = target.chatModel();
         StreamingChatModel wrapped = around.apply(model);
-        ModelClient tried = wrapped == model ? client : client.withChatModel(wrapped);
+        ModelClient tried = wrapped == model ? target : target.withChatModel(wrapped);
         // A later try's own times count from its own start; result() moves them onto the request's clock.
-        return executor.execute(request, tried, first ? from : start, start, runStart, timeout, handle);
+        Sample sample = executor.execute(request, tried, first ? from : start, start, runStart, timeout, handle);
+        if (route == null) {
+            return sample;
+        }
+        route.ended(outcome(sample));
+        return sample.withEndpoint(route.endpoint());
+    }
+
+    /** What a try says of its endpoint: a cancelled run or the client's own limit says nothing. */
+    private static EndpointRouter.Outcome outcome(Sample sample) {
+        if (sample.ok()) {
+            return EndpointRouter.Outcome.ANSWERED;
+        }
+        ErrorClass c = sample.error().errorClass();
+        return c == ErrorClass.CANCELLED || c == ErrorClass.CLIENT ? EndpointRouter.Outcome.UNJUDGED
+                : EndpointRouter.Outcome.FAILED;
     }
 
     @Override
@@ -74,6 +92,7 @@ final class RequestTries implements RequestMiddleware.Tries {
         return new Sample(last.sequence(), last.model(), last.promptId(), last.repetition(), last.warmup(),
                 from - runStart, sentAt - from, last.ttftNanos() < 0 ? -1 : last.ttftNanos() + shift,
                 last.e2eNanos() + shift, last.itlNanos(), last.tokens(), last.text(), last.finishReason(),
-                last.requestId(), count, last.error(), lastStart - sentAt);
+                last.requestId(), count, last.error(), lastStart - sentAt,
+                last.ttfoNanos() < 0 ? -1 : last.ttfoNanos() + shift, last.endpoint());
     }
 }

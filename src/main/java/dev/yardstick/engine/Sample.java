@@ -15,9 +15,10 @@ import java.util.Arrays;
  * @param warmup            true for warm-up requests, which no statistic includes
  * @param scheduledNanos    scheduled start, relative to the run's start
  * @param queueNanos        from the scheduled start to the moment the request was sent
- * @param ttftNanos         to the first chunk carrying generated content; -1 when none arrived
+ * @param ttftNanos         to the first chunk carrying generated tokens on any channel, reasoning or visible; -1
+ *                          when none arrived
  * @param e2eNanos          to the last content byte (a trailing usage-only event does not extend it)
- * @param itlNanos          the gaps between consecutive content chunks
+ * @param itlNanos          the gaps between consecutive chunks of generated tokens (reasoning or visible)
  * @param tokens            reported and counted tokens
  * @param text              the generated text ("" on error)
  * @param finishReason      the provider's finish reason, when given
@@ -26,18 +27,29 @@ import java.util.Arrays;
  * @param error             null on success (after retries: the last try's error, with its own class)
  * @param retryNanos        from the first try's send to the last try's send: the earlier tries and the waits
  *                          between them, which TTFT and E2E include (the user waited them); 0 without retries
+ * @param ttfoNanos         to the first chunk of visible output (TTFO): later than TTFT by the reasoning streamed
+ *                          before the answer, equal to it when there was none; -1 when no visible output arrived
+ * @param endpoint          the endpoint that answered when the model is a pool of endpoints; null otherwise
  */
 public record Sample(long sequence, String model, String promptId, int repetition, boolean warmup,
                      long scheduledNanos, long queueNanos, long ttftNanos, long e2eNanos, long[] itlNanos,
                      TokenCounts tokens, String text, String finishReason, String requestId, int attempts,
-                     SampleError error, long retryNanos) {
+                     SampleError error, long retryNanos, long ttfoNanos, String endpoint) {
+
+    /** A sample with no reasoning before its answer (TTFO is TTFT), from no pool. */
+    public Sample(long sequence, String model, String promptId, int repetition, boolean warmup, long scheduledNanos,
+                  long queueNanos, long ttftNanos, long e2eNanos, long[] itlNanos, TokenCounts tokens, String text,
+                  String finishReason, String requestId, int attempts, SampleError error, long retryNanos) {
+        this(sequence, model, promptId, repetition, warmup, scheduledNanos, queueNanos, ttftNanos, e2eNanos, itlNanos,
+                tokens, text, finishReason, requestId, attempts, error, retryNanos, ttftNanos, null);
+    }
 
     /** A sample of a request that took one try. */
     public Sample(long sequence, String model, String promptId, int repetition, boolean warmup, long scheduledNanos,
                   long queueNanos, long ttftNanos, long e2eNanos, long[] itlNanos, TokenCounts tokens, String text,
                   String finishReason, String requestId, int attempts, SampleError error) {
         this(sequence, model, promptId, repetition, warmup, scheduledNanos, queueNanos, ttftNanos, e2eNanos, itlNanos,
-                tokens, text, finishReason, requestId, attempts, error, 0);
+                tokens, text, finishReason, requestId, attempts, error, 0, ttftNanos, null);
     }
 
     public Sample {
@@ -67,7 +79,21 @@ public record Sample(long sequence, String model, String promptId, int repetitio
     /** The same request ended otherwise: its times and tries kept, its answer dropped. */
     public Sample withError(SampleError newError) {
         return new Sample(sequence, model, promptId, repetition, warmup, scheduledNanos, queueNanos, ttftNanos, e2eNanos,
-                new long[0], tokens, "", null, requestId, attempts, newError, retryNanos);
+                new long[0], tokens, "", null, requestId, attempts, newError, retryNanos, ttfoNanos, endpoint);
+    }
+
+    /** The same request, labelled with the pool's endpoint that answered it. */
+    public Sample withEndpoint(String name) {
+        return new Sample(sequence, model, promptId, repetition, warmup, scheduledNanos, queueNanos, ttftNanos, e2eNanos,
+                itlNanos, tokens, text, finishReason, requestId, attempts, error, retryNanos, ttfoNanos, name);
+    }
+
+    /**
+     * True when the stream carried reasoning: reasoning text before or beside the answer, or reasoning tokens the
+     * provider counted (some hide the text and report only the count).
+     */
+    public boolean reasoned() {
+        return tokens != null && tokens.reasoning() > 0 || ttfoNanos > ttftNanos;
     }
 
     /** TTFT of the answering try alone: without the earlier tries and the waits between them; -1 when none. */
@@ -80,7 +106,11 @@ public record Sample(long sequence, String model, String promptId, int repetitio
         return e2eNanos - retryNanos;
     }
 
-    /** Time per output token after the first: (E2E − TTFT) / (output − 1); NaN when undefined. */
+    /**
+     * Time per output token after the first: (E2E − TTFT) / (output − 1), NaN when undefined. TTFT is the first token
+     * on any channel and output counts every generated token, reasoning included, so the decode phase and the tokens
+     * it made are the same ones.
+     */
     public double tpotNanos() {
         int out = tokens == null ? 0 : tokens.output();
         if (!ok() || ttftNanos < 0 || out < 2) {

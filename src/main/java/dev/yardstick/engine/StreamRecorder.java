@@ -3,6 +3,8 @@ package dev.yardstick.engine;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.PartialThinking;
+import dev.langchain4j.model.chat.response.PartialThinkingContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import java.util.Arrays;
@@ -10,10 +12,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Receives one streamed response and timestamps it: the first chunk that carries generated content (TTFT), every
- * later content chunk (the ITL gaps), and the last one (E2E). Empty chunks, role-only deltas and usage-only events
- * never reach {@code onPartialResponse} with text, so they neither start TTFT nor extend E2E; nor does thinking
- * content, which arrives through {@code onPartialThinking}.
+ * Receives one streamed response and timestamps it: the first chunk that carries generated tokens on any channel
+ * (TTFT), the first chunk of visible output (TTFO), every later chunk (the ITL gaps), and the last one (E2E).
+ * Reasoning arrives through {@code onPartialThinking} (OpenAI-compatible {@code reasoning_content}, Anthropic
+ * thinking blocks, Gemini thought parts), visible output through {@code onPartialResponse}; both are generated
+ * tokens, so both start TTFT and make gaps, while only visible output starts TTFO. Empty chunks, role-only deltas
+ * and usage-only events never reach either with text, so they neither start TTFT nor extend E2E.
  *
  * <p>One instance per request; langchain4j calls it from one thread at a time, while the orchestrator's timeout may
  * end it from another, hence the latch and volatile fields.
@@ -21,9 +25,11 @@ import java.util.concurrent.TimeUnit;
 final class StreamRecorder implements StreamingChatResponseHandler {
 
     private final StringBuilder text = new StringBuilder();
+    private final StringBuilder thinking = new StringBuilder();
     private final CountDownLatch done = new CountDownLatch(1);
     private long[] gaps = new long[16];
     private int gapCount;
+    private long firstTokenAt = -1;
     private long firstContentAt = -1;
     private long lastContentAt = -1;
     private volatile long completedAt = -1;
@@ -42,13 +48,41 @@ final class StreamRecorder implements StreamingChatResponseHandler {
         onContent(partial);
     }
 
+    @Override
+    public void onPartialThinking(PartialThinking partial, PartialThinkingContext context) {
+        handle = context.streamingHandle();
+        onThinking(partial);
+    }
+
+    @Override
+    public void onPartialThinking(PartialThinking partial) {
+        onThinking(partial);
+    }
+
+    private void onThinking(PartialThinking partial) {
+        String chunk = partial == null ? null : partial.text();
+        if (tokenArrived(chunk)) {
+            thinking.append(chunk);
+        }
+    }
+
     private void onContent(String chunk) {
+        if (tokenArrived(chunk)) {
+            if (firstContentAt < 0) {
+                firstContentAt = lastContentAt;
+            }
+            text.append(chunk);
+        }
+    }
+
+    /** Timestamps a chunk of generated tokens on either channel; false for an empty one or after the end. */
+    private boolean tokenArrived(String chunk) {
         if (chunk == null || chunk.isEmpty() || done.getCount() == 0) {
-            return;
+            return false;
         }
         long now = System.nanoTime();
-        if (firstContentAt < 0) {
-            firstContentAt = now;
+        if (firstTokenAt < 0) {
+            firstTokenAt = now;
         } else {
             if (gapCount == gaps.length) {
                 gaps = Arrays.copyOf(gaps, gapCount * 2);
@@ -56,7 +90,7 @@ final class StreamRecorder implements StreamingChatResponseHandler {
             gaps[gapCount++] = now - lastContentAt;
         }
         lastContentAt = now;
-        text.append(chunk);
+        return true;
     }
 
     @Override
@@ -126,11 +160,22 @@ final class StreamRecorder implements StreamingChatResponseHandler {
         return text.toString();
     }
 
+    /** The reasoning text streamed before or beside the answer; "" when there was none. */
+    String thinking() {
+        return thinking.toString();
+    }
+
+    /** The first chunk of generated tokens on any channel, reasoning or visible; -1 when none came. */
+    long firstTokenAt() {
+        return firstTokenAt;
+    }
+
+    /** The first chunk of visible output; -1 when none came. */
     long firstContentAt() {
         return firstContentAt;
     }
 
-    /** When the answer ended: the last content chunk, or the completion when no content came. */
+    /** When the answer ended: the last chunk on any channel, or the completion when none came. */
     long endAt() {
         return lastContentAt >= 0 ? lastContentAt : completedAt;
     }

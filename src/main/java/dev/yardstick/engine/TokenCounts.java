@@ -14,9 +14,22 @@ import dev.yardstick.provider.TokenSource;
  * @param countedInput    our count of the input with {@code countSource}'s tokenizer
  * @param countedOutput   our count of the generated text
  * @param countSource     whether our counts come from the model's tokenizer or are an estimate
+ * @param reportedReasoning the provider's reasoning (thinking) tokens, part of its output tokens; null when it did not
+ *                        say (OpenAI {@code completion_tokens_details.reasoning_tokens}, Gemini
+ *                        {@code thoughtsTokenCount}; Anthropic folds thinking into its output without a count)
+ * @param countedReasoning our count of the streamed reasoning text with {@code countSource}'s tokenizer; 0 when none
+ *                        streamed or it was not counted
  */
 public record TokenCounts(Integer reportedInput, Integer reportedOutput, Integer reportedCached,
-                          Integer reportedCacheWrite, int countedInput, int countedOutput, TokenSource countSource) {
+                          Integer reportedCacheWrite, int countedInput, int countedOutput, TokenSource countSource,
+                          Integer reportedReasoning, int countedReasoning) {
+
+    /** Counts of a request that carried no reasoning. */
+    public TokenCounts(Integer reportedInput, Integer reportedOutput, Integer reportedCached,
+                       Integer reportedCacheWrite, int countedInput, int countedOutput, TokenSource countSource) {
+        this(reportedInput, reportedOutput, reportedCached, reportedCacheWrite, countedInput, countedOutput,
+                countSource, null, 0);
+    }
 
     /** Counts from a provider that says nothing of cache writes. */
     public TokenCounts(Integer reportedInput, Integer reportedOutput, Integer reportedCached, int countedInput,
@@ -28,8 +41,27 @@ public record TokenCounts(Integer reportedInput, Integer reportedOutput, Integer
         return reportedInput != null ? reportedInput : countedInput;
     }
 
+    /**
+     * Every generated token, reasoning included: what the provider bills as output, and what TPOT and the output
+     * rates count. Our own count (used where the provider reported none) adds the reasoning text's count to the
+     * visible text's.
+     */
     public int output() {
-        return reportedOutput != null ? reportedOutput : countedOutput;
+        return reportedOutput != null ? reportedOutput : countedOutput + countedReasoning;
+    }
+
+    /** Reasoning (thinking) tokens: the provider's count where it gave one, else ours of the reasoning text. */
+    public int reasoning() {
+        return reportedReasoning != null ? reportedReasoning : countedReasoning;
+    }
+
+    /** Visible output tokens: every generated token but the reasoning ones. */
+    public int visibleOutput() {
+        return Math.max(0, output() - reasoning());
+    }
+
+    public TokenSource reasoningSource() {
+        return reportedReasoning != null ? TokenSource.REPORTED : countSource;
     }
 
     public int cachedInput() {

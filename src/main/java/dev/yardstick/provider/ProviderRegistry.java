@@ -6,6 +6,7 @@ import dev.yardstick.config.ModelSpec;
 import dev.yardstick.provider.hosted.HostedApi;
 import dev.yardstick.provider.hosted.HostedProvider;
 import dev.yardstick.provider.mock.MockProvider;
+import dev.yardstick.provider.pool.PoolProvider;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -39,6 +40,8 @@ public final class ProviderRegistry {
         }
         MockProvider mock = new MockProvider();
         providers.put(mock.name(), mock);
+        PoolProvider pools = new PoolProvider(providers::get);
+        providers.put(pools.name(), pools);
         context.config().endpoints().forEach((name, endpoint) -> {
             if (providers.containsKey(name)) {
                 throw new InputException("endpoint '" + name + "' in the config file shadows the built-in provider '"

@@ -7,6 +7,7 @@ import dev.yardstick.stats.Metric;
 import dev.yardstick.stats.MetricStat;
 import dev.yardstick.stats.MetricSummary;
 import dev.yardstick.stats.ModelStats;
+import dev.yardstick.stats.TokenTotals;
 import dev.yardstick.stats.RequestFlags;
 import dev.yardstick.stats.Stat;
 
@@ -39,10 +40,12 @@ final class BenchmarkDocument {
     private final String stoppedEarly;
     private final List<String> notes;
     private final Map<String, String> definitions;
+    private final List<WorkloadReport> workloads;
     private final BenchmarkReport report;
 
     BenchmarkDocument(BenchmarkReport report) {
         this.report = report;
+        this.workloads = report.workloads() == null ? List.of() : report.workloads();
         this.run = report.run();
         this.models = report.models();
         this.steps = report.steps();
@@ -66,6 +69,7 @@ final class BenchmarkDocument {
         for (Step step : steps) {
             blocks.addAll(stepBlocks(step));
         }
+        workloads.forEach(w -> blocks.addAll(WorkloadDocument.blocks(w)));
         if (steps.size() > 1) {
             blocks.add(new Document.Heading("Sweep"));
             blocks.add(sweepGrid());
@@ -128,6 +132,7 @@ final class BenchmarkDocument {
         if (step.models().isEmpty()) {
             blocks.add(new Document.Paragraph("No request of this step finished."));
         }
+        blocks.addAll(EndpointBlocks.of(step));
         if (step.client() != null) {
             blocks.add(new Document.KeyValues(List.of(new Document.KeyValue("client", step.client().describe()))));
         }
@@ -135,14 +140,14 @@ final class BenchmarkDocument {
     }
 
     /** Every distribution of the model in {@link Metric} order; one meaningful only under load is left out if empty. */
-    private static Document.Grid metricGrid(ModelStats stats) {
+    static Document.Grid metricGrid(ModelStats stats) {
         List<String> headers = new ArrayList<>(List.of(stats.model(), "n"));
         GRID_STATS.forEach(stat -> headers.add(stat.label()));
         headers.add("p50 95% CI");
         List<List<String>> rows = new ArrayList<>();
         for (Metric metric : Metric.values()) {
             MetricSummary m = stats.metric(metric);
-            if (m == null || m.count() == 0 && metric.underLoadOnly()) {
+            if (m == null || m.count() == 0 && (metric.underLoadOnly() || metric.onlyWhenRecorded())) {
                 continue;
             }
             List<String> row = new ArrayList<>(List.of(metric.label(), Long.toString(m.count())));
@@ -152,6 +157,12 @@ final class BenchmarkDocument {
             rows.add(row);
         }
         return new Document.Grid(headers, rows, numericAfter(headers.size(), 1, headers.size()), false);
+    }
+
+    /** The output's split when some of it was reasoning: TPOT and tokens/s count both parts. */
+    private static String reasoningPart(TokenTotals t) {
+        return t.reasoning() == 0 ? "" : ", of which " + t.reasoning() + " reasoning ("
+                + t.reasoningSources().label() + ") and " + t.visibleOutput() + " visible";
     }
 
     private static boolean lowSample(ModelStats stats) {
@@ -185,7 +196,8 @@ final class BenchmarkDocument {
         kv.add(new Document.KeyValue("goodput", Formats.number(s.goodput(), 2) + " req/s, SLO attainment "
                 + Formats.percent(s.sloAttainment()) + " (SLO " + s.slo() + ")"));
         kv.add(new Document.KeyValue("tokens", s.tokens().input() + " in (" + s.tokens().inputSources().label()
-                + "), " + s.tokens().output() + " out (" + s.tokens().outputSources().label() + ")"));
+                + "), " + s.tokens().output() + " out (" + s.tokens().outputSources().label() + ")"
+                + reasoningPart(s.tokens())));
         kv.add(new Document.KeyValue("window", Formats.number(s.windowSeconds(), 2) + " s"));
         if (s.flags().bursts() > 0) {
             kv.add(new Document.KeyValue("bursts", s.flags().bursts() + " answers arrived in one burst after a stall:"

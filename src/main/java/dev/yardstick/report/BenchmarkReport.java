@@ -23,6 +23,7 @@ import java.util.Map;
  * @param gates        every gate check: each threshold per step and model, and the regression gate's findings
  * @param stoppedEarly why a sweep stopped before its last step, null when it did not
  * @param notes        what a reader must know to trust the numbers (merged shards, a gate not judged, ...)
+ * @param workloads    per step, what a trace, sessions, a shared prefix or forced output lengths add; null for none
  * @param aborted      why {@code --abort-if} stopped the run, null when it did not
  * @param capacity     what {@code --find-max-rate} found, null without a search
  * @param timeSeries   each step's per-second figures (empty in reports that kept none)
@@ -31,8 +32,9 @@ import java.util.Map;
  */
 public record BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> steps, List<GateResult> gates,
                               String stoppedEarly, List<String> notes, Map<String, String> definitions,
-                              AbortReason aborted, CapacityResult capacity, List<TimeSeries> timeSeries,
-                              ServerMetricsResult serverMetrics, List<BenchmarkCost> costs)
+                              List<WorkloadReport> workloads, AbortReason aborted, CapacityResult capacity,
+                              List<TimeSeries> timeSeries, ServerMetricsResult serverMetrics,
+                              List<BenchmarkCost> costs)
         implements Report {
 
     public BenchmarkReport {
@@ -40,20 +42,29 @@ public record BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> st
         steps = List.copyOf(steps);
         gates = List.copyOf(gates);
         notes = notes == null ? List.of() : List.copyOf(notes);
+        workloads = workloads == null || workloads.isEmpty() ? null : List.copyOf(workloads);
         timeSeries = timeSeries == null ? List.of() : List.copyOf(timeSeries);
         costs = costs == null ? List.of() : List.copyOf(costs);
     }
 
-    /** A report without the answers of a single run (a merge of shards, a report read back from before them). */
+    /** A report of plain requests. */
     public BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> steps, List<GateResult> gates,
                            String stoppedEarly, List<String> notes, Map<String, String> definitions) {
-        this(run, models, steps, gates, stoppedEarly, notes, definitions, null, null, List.of(), null, List.of());
+        this(run, models, steps, gates, stoppedEarly, notes, definitions, null);
+    }
+
+    /** A report without the answers of a single run (a merge of shards, a report read back from before them). */
+    public BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> steps, List<GateResult> gates,
+                           String stoppedEarly, List<String> notes, Map<String, String> definitions,
+                           List<WorkloadReport> workloads) {
+        this(run, models, steps, gates, stoppedEarly, notes, definitions, workloads, null, null, List.of(), null,
+                List.of());
     }
 
     /** This report with the costs of its steps. */
     public BenchmarkReport withCosts(List<BenchmarkCost> stepCosts) {
-        return new BenchmarkReport(run, models, steps, gates, stoppedEarly, notes, definitions, aborted, capacity,
-                timeSeries, serverMetrics, stepCosts);
+        return new BenchmarkReport(run, models, steps, gates, stoppedEarly, notes, definitions, workloads, aborted,
+                capacity, timeSeries, serverMetrics, stepCosts);
     }
 
     /**
@@ -71,13 +82,30 @@ public record BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> st
      * @param warnings    what makes the step's figures suspect (a saturated client, shards that did not run at the
      *                    same time, a partial step)
      * @param withoutRetries each model's latency of the answering try alone; null when no request was retried
+     * @param endpoints   each pool's figures per endpoint, with its ejections; null when no model was a pool
      */
     public record Step(int number, String load, String shardLoad, String arrival, Lateness lateness,
                        List<ModelStats> models, double badPercent, boolean overBudget, ClientUsage client,
-                       boolean partial, List<String> warnings, List<RetryFreeLatency> withoutRetries) {
+                       boolean partial, List<String> warnings, List<RetryFreeLatency> withoutRetries,
+                       List<EndpointStats> endpoints) {
         public Step {
             models = List.copyOf(models);
             warnings = warnings == null ? List.of() : List.copyOf(warnings);
+            endpoints = endpoints == null ? null : List.copyOf(endpoints);
+        }
+
+        /** A step of no pool. */
+        public Step(int number, String load, String shardLoad, String arrival, Lateness lateness,
+                    List<ModelStats> models, double badPercent, boolean overBudget, ClientUsage client,
+                    boolean partial, List<String> warnings, List<RetryFreeLatency> withoutRetries) {
+            this(number, load, shardLoad, arrival, lateness, models, badPercent, overBudget, client, partial,
+                    warnings, withoutRetries, null);
+        }
+
+        /** This step with its pools' figures per endpoint (null when no model was a pool). */
+        public Step withEndpoints(List<EndpointStats> perEndpoint) {
+            return new Step(number, load, shardLoad, arrival, lateness, models, badPercent, overBudget, client,
+                    partial, warnings, withoutRetries, perEndpoint);
         }
 
         /** A step as measured, before the client's usage is known or any warning judged. */
@@ -98,7 +126,7 @@ public record BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> st
         /** This step with its latency without retries (null when none was retried). */
         public Step withoutRetries(List<RetryFreeLatency> figures) {
             return new Step(number, load, shardLoad, arrival, lateness, models, badPercent, overBudget, client,
-                    partial, warnings, figures);
+                    partial, warnings, figures, endpoints);
         }
 
         /** This step with the client's usage, warning when the client was saturated. */
@@ -108,7 +136,7 @@ public record BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> st
                 all.add(usage.warning());
             }
             return new Step(number, load, shardLoad, arrival, lateness, models, badPercent, overBudget, usage, partial,
-                    all, withoutRetries);
+                    all, withoutRetries, endpoints);
         }
     }
 

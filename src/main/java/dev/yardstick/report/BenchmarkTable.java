@@ -29,8 +29,8 @@ final class BenchmarkTable {
                 "mean", "stddev", "min", "p50", "p90", "p95", "p99", "p999", "max", "median_ci_low", "median_ci_high");
         List<List<Object>> rows = new ArrayList<>();
         for (Step step : report.steps()) {
-            for (ModelStats s : step.models()) {
-                for (MetricSummary m : s.metrics()) {
+            for (ModelStats s : withEndpoints(step)) {
+                for (MetricSummary m : s.shownMetrics()) {
                     rows.add(row(step, s, m.metric().key(), m.unit(), null, m.count(), m.mean(), m.stddev(), m.min(),
                             m.p50(), m.p90(), m.p95(), m.p99(), m.p999(), m.max(), m.medianCiLow(), m.medianCiHigh()));
                 }
@@ -39,6 +39,14 @@ final class BenchmarkTable {
                 }
                 for (Map.Entry<String, Number> count : counts(step, s).entrySet()) {
                     rows.add(row(step, s, count.getKey(), "count", count.getValue(), null));
+                }
+            }
+            if (step.endpoints() != null) {
+                for (EndpointStats e : step.endpoints()) {
+                    if (e.stats() != null) {
+                        rows.add(row(step, e.stats(), "ejected", "count", e.ejected(), null));
+                        rows.add(row(step, e.stats(), "readmitted", "count", e.readmitted(), null));
+                    }
                 }
             }
             if (step.client() != null) {
@@ -55,8 +63,18 @@ final class BenchmarkTable {
                 rows.add(clientRow(step, "client_saturated", "flag", c.saturated() ? 1 : 0));
             }
         }
+        rows.addAll(WorkloadTable.rows(report));
         rows.addAll(AnswerRows.of(report, headers.size()));
         return new Tabular(headers, rows);
+    }
+
+    /** The step's models, then each pool's endpoints (their model reads {@code pool:NAME @ endpoint}). */
+    private static List<ModelStats> withEndpoints(Step step) {
+        List<ModelStats> all = new ArrayList<>(step.models());
+        if (step.endpoints() != null) {
+            step.endpoints().stream().map(EndpointStats::stats).filter(java.util.Objects::nonNull).forEach(all::add);
+        }
+        return all;
     }
 
     private static Map<String, Number> counts(Step step, ModelStats s) {
@@ -67,6 +85,9 @@ final class BenchmarkTable {
         s.requests().errors().forEach((errorClass, n) -> counts.put("errors_" + errorClass, n));
         counts.put("input_tokens", s.tokens().input());
         counts.put("output_tokens", s.tokens().output());
+        if (s.tokens().reasoning() > 0) {
+            counts.put("reasoning_tokens", s.tokens().reasoning());
+        }
         counts.put("bursts", s.flags().bursts());
         if (s.flags().outputTokensAsked() != null) {
             counts.put("short_of_asked_output", s.flags().shortOfAsked());

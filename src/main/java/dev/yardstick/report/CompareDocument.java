@@ -31,6 +31,7 @@ final class CompareDocument {
     private final List<ModelSummary> summary;
     private final ClientUsage client;
     private final Scores scores;
+    private final List<EndpointStats> endpoints;
 
     CompareDocument(CompareReport report) {
         this.run = report.run();
@@ -40,6 +41,7 @@ final class CompareDocument {
         this.summary = report.summary();
         this.client = report.client();
         this.scores = report.scores();
+        this.endpoints = report.endpoints();
     }
 
     Document document() {
@@ -69,6 +71,7 @@ final class CompareDocument {
         }
         blocks.add(new Document.Heading("Summary per model"));
         blocks.add(summaryGrid());
+        blocks.addAll(EndpointBlocks.of(endpoints, ""));
         if (scores != null) {
             blocks.addAll(ScoresSection.scores(scores));
         }

@@ -20,7 +20,18 @@ import java.util.Map;
 @JsonIgnoreProperties(value = "scores", allowGetters = true)
 public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo> prompts,
                             List<SampleRecord> samples, List<ModelSummary> summary, Map<String, String> metrics,
-                            ClientUsage client, Scores scores) implements Report {
+                            ClientUsage client, Scores scores, List<EndpointStats> endpoints) implements Report {
+
+    /** A report of no pool ({@code endpoints}: each pool's figures per endpoint, null when no model was a pool). */
+    public CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo> prompts, List<SampleRecord> samples,
+                         List<ModelSummary> summary, Map<String, String> metrics, ClientUsage client, Scores scores) {
+        this(run, models, prompts, samples, summary, metrics, client, scores, null);
+    }
+
+    /** This report with its pools' figures per endpoint (null when no model was a pool). */
+    public CompareReport withEndpoints(List<EndpointStats> perEndpoint) {
+        return new CompareReport(run, models, prompts, samples, summary, metrics, client, scores, perEndpoint);
+    }
 
     /** A report without the client's usage (it was not watched). */
     public CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo> prompts, List<SampleRecord> samples,
@@ -35,7 +46,7 @@ public record CompareReport(RunInfo run, List<ModelInfo> models, List<PromptInfo
     }
 
     public CompareReport withScores(Scores scores) {
-        return new CompareReport(run, models, prompts, samples, summary, metrics, client, scores);
+        return new CompareReport(run, models, prompts, samples, summary, metrics, client, scores, endpoints);
     }
 
     /**

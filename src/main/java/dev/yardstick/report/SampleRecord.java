@@ -11,12 +11,27 @@ import java.util.List;
  * retries gives its {@code attempts} and the {@code retryMs} its earlier tries and waits took (both inside its TTFT and
  * E2E); both are absent for a request that took one try. {@code grade} is the answer's verdict by its case's
  * assertions (each one's result, the weighted score), null when the case asserts nothing or the request failed.
+ * A request that reasoned before answering gives {@code ttfoMs}, its first visible output (its {@code ttftMs} is the
+ * first token on any channel), and its {@code reasoningTokens} with their source; both absent otherwise. A request
+ * to a pool of endpoints names the {@code endpoint} that answered it.
  */
 public record SampleRecord(long sequence, String model, String promptId, int repetition, boolean ok,
                            Double ttftMs, double e2eMs, double queueMs, int chunks, List<Double> itlMs,
                            Tokens tokens, String text, String finishReason, String requestId, Error error,
                            List<CheckResult> checks, Double costUsd, List<String> flags, Integer attempts,
-                           Double retryMs, CaseResult grade) {
+                           Double retryMs, CaseResult grade, Double ttfoMs, Integer reasoningTokens,
+                           String reasoningSource, String endpoint) {
+
+    /** A request that did not reason, to no pool. */
+    public SampleRecord(long sequence, String model, String promptId, int repetition, boolean ok,
+                        Double ttftMs, double e2eMs, double queueMs, int chunks, List<Double> itlMs,
+                        Tokens tokens, String text, String finishReason, String requestId, Error error,
+                        List<CheckResult> checks, Double costUsd, List<String> flags, Integer attempts,
+                        Double retryMs, CaseResult grade) {
+        this(sequence, model, promptId, repetition, ok, ttftMs, e2eMs, queueMs, chunks, itlMs, tokens, text,
+                finishReason, requestId, error, checks, costUsd, flags, attempts, retryMs, grade, null, null, null,
+                null);
+    }
 
     /** A complete answer with no text (see {@code Sample.emptyAnswer}). */
     public static final String EMPTY_ANSWER = "empty-answer";

@@ -23,6 +23,7 @@ public final class SampleRecords {
     /** @param grade the answer's verdict by its case's assertions, null when there is none */
     public static SampleRecord of(Sample s, List<CheckResult> checks, Double costUsd, CaseResult grade) {
         TokenCounts t = s.tokens();
+        boolean reasoned = s.ok() && s.reasoned();
         SampleRecord.Tokens tokens = new SampleRecord.Tokens(t.input(), t.output(), t.cachedInput(),
                 t.cacheWriteInput(), t.inputSource().label(), t.outputSource().label(), t.reportedInput(), t.reportedOutput(),
                 t.countedInput(), t.countedOutput());
@@ -37,7 +38,12 @@ public final class SampleRecords {
                 s.queueNanos() / NANOS_PER_MS, s.ok() ? s.itlNanos().length + 1 : 0, itl, tokens, s.text(),
                 s.finishReason(), s.requestId(), error, List.copyOf(checks), costUsd, flags(s),
                 s.attempts() > 1 ? s.attempts() : null, s.attempts() > 1 ? s.retryNanos() / NANOS_PER_MS : null,
-                grade);
+                grade, reasoned ? ms(s.ttfoNanos()) : null, reasoned ? t.reasoning() : null,
+                reasoned ? t.reasoningSource().label() : null, s.endpoint());
+    }
+
+    private static Double ms(long nanos) {
+        return nanos < 0 ? null : nanos / NANOS_PER_MS;
     }
 
     /** What a reader should look at in a sample that still counts; null when nothing. */

@@ -24,12 +24,23 @@ public enum Metric {
     E2E(latency("e2e", "E2E (ms)").readBy(MetricReadings::e2e).slo(MetricReadings::e2eWithin),
             "E2E: scheduled start → last content byte (successful requests)"),
     TTFT(latency("ttft", "TTFT (ms)").readBy(MetricReadings::ttft).slo(MetricReadings::ttftWithin),
-            "TTFT: scheduled start → first content chunk (successful requests)"),
+            "TTFT: scheduled start → first chunk of generated tokens on any channel, reasoning or visible"
+                    + " (successful requests)"),
+    /*
+     * Kept apart from TTFT because a reasoning model thinks before it answers: other tools report the first visible
+     * token as TTFT and so misstate it by the whole thinking time.
+     */
+    TTFO(latency("ttfo", "TTFO (ms)").readBy(MetricReadings::ttfo).slo(MetricReadings::ttfoWithin)
+            .onlyWhenRecorded(),
+            "TTFO: scheduled start → first chunk of visible output, successful requests that reasoned (streamed"
+                    + " reasoning or reported reasoning tokens); TTFT where a request did not"),
     ITL(latency("itl", "ITL (ms)").readBy(MetricReadings::itl).slo(MetricReadings::everyGapWithin)
             .severalPerRequest(),
-            "ITL: gap between consecutive content chunks, every gap of every successful request"),
+            "ITL: gap between consecutive chunks of generated tokens (reasoning or visible), every gap of every"
+                    + " successful request"),
     TPOT(latency("tpot", "TPOT (ms)").readBy(MetricReadings::tpot).slo(MetricReadings::tpotWithin),
-            "TPOT: per request (E2E − TTFT) / (output tokens − 1), undefined for 1-token outputs;"
+            "TPOT: per request (E2E − TTFT) / (output tokens − 1), output tokens counting every generated token,"
+                    + " reasoning included; undefined for 1-token outputs;"
                     + " a mean of per-request values, not total decode time / total tokens"),
     /*
      * Queue time is not gated: it is the tool's own wait for a slot, and in open-loop runs it is already inside
@@ -38,10 +49,16 @@ public enum Metric {
     QUEUE(latency("queue", "queue (ms)").readBy(MetricReadings::queue).notGated().underLoadOnly(),
             "Queue: scheduled start → sent, the wait for a free slot (successful requests)"),
     OUTPUT_RATE(rate("output_rate", "tokens/s", "tokens/s per request").readBy(MetricReadings::outputRate),
-            "Output rate: per request output tokens / (E2E − TTFT), undefined for 1-token outputs; requests whose"
-                    + " content arrived in one burst after a stall are counted apart and left out");
+            "Output rate: per request output tokens (reasoning included) / (E2E − TTFT), undefined for 1-token"
+                    + " outputs; requests whose content arrived in one burst after a stall are counted apart and left"
+                    + " out"),
+    REASONING_TOKENS(count("reasoning_tokens", "tokens", "reasoning tokens").readBy(MetricReadings::reasoningTokens)
+            .notGated().onlyWhenRecorded(),
+            "Reasoning tokens: per successful request that reasoned, the server's count where it reported one"
+                    + " (OpenAI reasoning_tokens, Gemini thoughtsTokenCount), else the streamed reasoning text counted"
+                    + " with the model's tokenizer; part of the output tokens, and priced as output");
 
-    /** Histogram units per display unit: µs per ms, milli-tokens/s per token/s. */
+    /** Histogram units per display unit: µs per ms, milli-tokens/s per token/s, milli-tokens per token. */
     static final int SCALE = 1000;
 
     private final Spec spec;
@@ -87,6 +104,14 @@ public enum Metric {
     /** True when it means something only under load (a benchmark), and a run with no value of it leaves it out. */
     public boolean underLoadOnly() {
         return spec.underLoadOnly;
+    }
+
+    /**
+     * True when only some streams give it (reasoning models): a report leaves it out where no request recorded a
+     * value, and a comparison of two runs that both have none has nothing to judge.
+     */
+    public boolean onlyWhenRecorded() {
+        return spec.onlyWhenRecorded;
     }
 
     /**
@@ -166,6 +191,10 @@ public enum Metric {
         return new Spec(key, unit, label, true);
     }
 
+    private static Spec count(String key, String unit, String label) {
+        return new Spec(key, unit, label, false);
+    }
+
     /** How a metric's values are read off one successful sample, in recorded units. */
     @FunctionalInterface
     interface Reading {
@@ -189,6 +218,7 @@ public enum Metric {
         private boolean gated = true;
         private boolean underLoadOnly;
         private boolean severalPerRequest;
+        private boolean onlyWhenRecorded;
 
         private Spec(String key, String unit, String label, boolean higherIsBetter) {
             this.key = key;
@@ -219,6 +249,11 @@ public enum Metric {
 
         Spec severalPerRequest() {
             this.severalPerRequest = true;
+            return this;
+        }
+
+        Spec onlyWhenRecorded() {
+            this.onlyWhenRecorded = true;
             return this;
         }
     }

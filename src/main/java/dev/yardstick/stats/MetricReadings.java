@@ -23,6 +23,20 @@ final class MetricReadings {
         }
     }
 
+    /** Only requests that reasoned: for the others the first visible token is the first token, already TTFT. */
+    static void ttfo(Sample s, boolean burst, LongConsumer values) {
+        if (s.ttfoNanos() >= 0 && s.reasoned()) {
+            values.accept(micros(s.ttfoNanos()));
+        }
+    }
+
+    /** Per request reasoning tokens, × 1000 as every metric is recorded at {@link Metric#SCALE}. */
+    static void reasoningTokens(Sample s, boolean burst, LongConsumer values) {
+        if (s.reasoned()) {
+            values.accept((long) s.tokens().reasoning() * Metric.SCALE);
+        }
+    }
+
     static void itl(Sample s, boolean burst, LongConsumer values) {
         if (s.itlNanos() != null) {
             for (long gap : s.itlNanos()) {
@@ -57,6 +71,11 @@ final class MetricReadings {
     /** A success with no content chunk has no TTFT and does not meet a TTFT SLO. */
     static boolean ttftWithin(Sample s, long limitNanos) {
         return s.ttftNanos() >= 0 && s.ttftNanos() <= limitNanos;
+    }
+
+    /** A request that never showed visible output does not meet a TTFO SLO; one that did not reason is TTFT. */
+    static boolean ttfoWithin(Sample s, long limitNanos) {
+        return s.ttfoNanos() >= 0 && s.ttfoNanos() <= limitNanos;
     }
 
     static boolean e2eWithin(Sample s, long limitNanos) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * The statistics analyzer's hot path: receives every sample, from many (virtual) threads at once, and keeps per
@@ -28,6 +29,7 @@ public final class MetricsRecorder implements SampleListener {
     private volatile int outputTokensAsked;
     private final ConcurrentHashMap<String, ModelRecorder> byModel = new ConcurrentHashMap<>();
     private final List<String> modelOrder = new CopyOnWriteArrayList<>();
+    private final Function<Sample, String> group;
 
     /**
      * @param slos      the SLOs goodput counts against ({@link SloSet#NONE} for none)
@@ -35,8 +37,31 @@ public final class MetricsRecorder implements SampleListener {
      *                  it); windows are kept in epoch microseconds so shards from several machines merge
      */
     public MetricsRecorder(SloSet slos, Instant runStart) {
+        this(slos, runStart, Sample::model);
+    }
+
+    private MetricsRecorder(SloSet slos, Instant runStart, Function<Sample, String> group) {
         this.slos = Objects.requireNonNull(slos, "slos");
         this.runStartEpochMicros = ChronoUnit.MICROS.between(Instant.EPOCH, Objects.requireNonNull(runStart));
+        this.group = group;
+    }
+
+    /**
+     * A recorder whose "models" are the endpoints of pools ({@link #endpointLabel}): the same figures, broken down
+     * by the endpoint that answered. Samples of no pool, and of a pool's requests that reached no endpoint, are
+     * left out.
+     */
+    public static MetricsRecorder perEndpoint(SloSet slos, Instant runStart) {
+        return new MetricsRecorder(slos, runStart, MetricsRecorder::endpointLabel);
+    }
+
+    /** {@code pool:qwen @ replica-a}; null for a sample that no pool's endpoint answered. */
+    public static String endpointLabel(Sample sample) {
+        return sample.endpoint() == null ? null : endpointLabel(sample.model(), sample.endpoint());
+    }
+
+    public static String endpointLabel(String pool, String endpoint) {
+        return pool + " @ " + endpoint;
     }
 
     /**
@@ -59,7 +84,10 @@ public final class MetricsRecorder implements SampleListener {
 
     /** Records one sample. Thread-safe, lock-free for writers; computes nothing that can wait for the snapshot. */
     public void record(Sample sample) {
-        recorderOf(sample.model()).record(sample, slos, outputTokensAsked);
+        String key = group.apply(sample);
+        if (key != null) {
+            recorderOf(key).record(sample, slos, outputTokensAsked);
+        }
     }
 
     private ModelRecorder recorderOf(String model) {

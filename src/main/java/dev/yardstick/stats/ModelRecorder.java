@@ -1,6 +1,7 @@
 package dev.yardstick.stats;
 
 import dev.yardstick.engine.Sample;
+import org.HdrHistogram.Histogram;
 import org.HdrHistogram.WriterReaderPhaser;
 
 import java.util.EnumMap;
@@ -44,7 +45,10 @@ final class ModelRecorder {
         fold();
         Map<Metric, MetricSummary> summaries = new EnumMap<>(Metric.class);
         for (Metric metric : Metric.values()) {
-            summaries.put(metric, MetricSummary.of(metric, metric.formula(), total.histogram(metric)));
+            Histogram values = total.histogram(metric);
+            if (values.getTotalCount() > 0 || !metric.onlyWhenRecorded()) { // no TTFO where no request reasoned
+                summaries.put(metric, MetricSummary.of(metric, metric.formula(), values));
+            }
         }
         return ModelStats.of(model, total.requests(), total.tokens(), total.window(runStartEpochMicros), slo,
                 summaries, total.flags(outputTokensAsked));

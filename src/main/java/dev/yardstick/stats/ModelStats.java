@@ -103,4 +103,12 @@ public record ModelStats(String model, RequestCounts requests, double errorRate,
     public List<MetricSummary> metrics() {
         return List.copyOf(summaries.values());
     }
+
+    /**
+     * The distributions a report shows: every one but those only some streams give ({@link Metric#onlyWhenRecorded},
+     * TTFO and reasoning tokens) where no request gave a value.
+     */
+    public List<MetricSummary> shownMetrics() {
+        return summaries.values().stream().filter(m -> m.count() > 0 || !m.metric().onlyWhenRecorded()).toList();
+    }
 }

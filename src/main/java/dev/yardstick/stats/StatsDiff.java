@@ -16,7 +16,8 @@ import java.util.Set;
  * and throughputs ({@link MeanBootstrap}), Wilson score intervals for the shares (error rate, SLO attainment).
  *
  * @param confidence  the intervals' confidence, 0..1
- * @param metrics     one entry per {@link Metric}, in enum order
+ * @param metrics     one entry per {@link Metric}, in enum order; a metric only some streams give
+ *                    ({@link Metric#onlyWhenRecorded}) is left out when neither run recorded it
  * @param rates       one entry per {@link Rate}, in enum order
  */
 public record StatsDiff(String baselineModel, String currentModel, double confidence, List<MetricDiff> metrics,
@@ -47,6 +48,9 @@ public record StatsDiff(String baselineModel, String currentModel, double confid
         Intervals after = new Intervals(current, confidence);
         List<MetricDiff> metrics = new ArrayList<>();
         for (Metric metric : Metric.values()) {
+            if (metric.onlyWhenRecorded() && !recorded(baseline, metric) && !recorded(current, metric)) {
+                continue; // neither run reasoned: nothing to compare, and nothing a reader should see as undefined
+            }
             List<FigureDiff> figures = new ArrayList<>();
             for (Stat stat : COMPARED) {
                 MetricStat figure = new MetricStat(stat, metric);
@@ -63,12 +67,18 @@ public record StatsDiff(String baselineModel, String currentModel, double confid
         return new StatsDiff(baseline.model(), current.model(), confidence, metrics, rates);
     }
 
+    private static boolean recorded(ModelStats stats, Metric metric) {
+        MetricSummary summary = stats.metric(metric);
+        return summary != null && summary.count() > 0;
+    }
+
     private static Change change(Quantity quantity, ModelStats baseline, ModelStats current) {
         return new Change(quantity, quantity.valueOf(baseline), quantity.valueOf(current));
     }
 
+    /** The metric's comparison; null for one neither run recorded ({@link Metric#onlyWhenRecorded}). */
     public MetricDiff metric(Metric metric) {
-        return metrics.get(metric.ordinal());
+        return metrics.stream().filter(m -> m.metric() == metric).findFirst().orElse(null);
     }
 
     public FigureDiff rate(Rate rate) {

@@ -68,7 +68,13 @@ public final class StatsMerger {
         }
         Map<Metric, MetricSummary> summaries = new EnumMap<>(Metric.class);
         for (Metric metric : Metric.values()) {
-            summaries.put(metric, sum(parts.stream().map(part -> present(part, metric)).toList()));
+            if (metric.onlyWhenRecorded()) { // a part where no request reasoned has no TTFO to add
+                List<MetricSummary> recorded = parts.stream().map(part -> part.metric(metric))
+                        .filter(java.util.Objects::nonNull).toList();
+                summaries.put(metric, recorded.isEmpty() ? null : sum(recorded));
+            } else {
+                summaries.put(metric, sum(parts.stream().map(part -> present(part, metric)).toList()));
+            }
         }
         return ModelStats.of(first.model(), requests, tokens, window, first.slo(), summaries, flags,
                 rate(rule, parts, ModelStats::requestThroughput), rate(rule, parts, ModelStats::outputTokensPerSecond),

@@ -39,8 +39,10 @@ final class Tally {
     private final LongAdder inputTokens = new LongAdder();
     private final LongAdder outputTokens = new LongAdder();
     private final LongAdder cachedTokens = new LongAdder();
+    private final LongAdder reasoningTokens = new LongAdder();
     private final SourceTally inputSources = new SourceTally();
     private final SourceTally outputSources = new SourceTally();
+    private final SourceTally reasoningSources = new SourceTally();
     /** Run-relative nanoseconds: earliest scheduled start, latest end, of counted samples. */
     private final AtomicLong firstStart = new AtomicLong(Long.MAX_VALUE);
     private final AtomicLong lastEnd = new AtomicLong(Long.MIN_VALUE);
@@ -99,7 +101,7 @@ final class Tally {
                 metric.read(s, burst, recorders[metric.ordinal()]);
             }
         }
-        recordTokens(s.tokens());
+        recordTokens(s.tokens(), s.reasoned());
         int output = s.tokens() == null ? 0 : s.tokens().output();
         if (outputTokensAsked > 0 && output < outputTokensAsked) {
             shortOfAsked.increment();
@@ -107,7 +109,7 @@ final class Tally {
         }
     }
 
-    private void recordTokens(TokenCounts t) {
+    private void recordTokens(TokenCounts t, boolean reasoned) {
         if (t == null) {
             return;
         }
@@ -116,6 +118,10 @@ final class Tally {
         cachedTokens.add(t.cachedInput());
         inputSources.record(t.reportedInput(), t);
         outputSources.record(t.reportedOutput(), t);
+        if (reasoned) {
+            reasoningTokens.add(t.reasoning());
+            reasoningSources.record(t.reportedReasoning(), t);
+        }
     }
 
     // Read before writing: most samples change neither end of the window, so most calls touch no shared line.
@@ -154,8 +160,10 @@ final class Tally {
         inputTokens.add(other.inputTokens.sum());
         outputTokens.add(other.outputTokens.sum());
         cachedTokens.add(other.cachedTokens.sum());
+        reasoningTokens.add(other.reasoningTokens.sum());
         inputSources.add(other.inputSources);
         outputSources.add(other.outputSources);
+        reasoningSources.add(other.reasoningSources);
         lowerTo(firstStart, other.firstStart.get());
         raiseTo(lastEnd, other.lastEnd.get());
     }
@@ -171,7 +179,7 @@ final class Tally {
             h.reset();
         }
         for (LongAdder a : new LongAdder[]{attempted, succeeded, retries, warmups, metSlo, bursts, shortOfAsked,
-                inputTokens, outputTokens, cachedTokens}) {
+                inputTokens, outputTokens, cachedTokens, reasoningTokens}) {
             a.reset();
         }
         for (LongAdder a : errors) {
@@ -179,6 +187,7 @@ final class Tally {
         }
         inputSources.reset();
         outputSources.reset();
+        reasoningSources.reset();
         shortestOutput.set(Long.MAX_VALUE);
         firstStart.set(Long.MAX_VALUE);
         lastEnd.set(Long.MIN_VALUE);
@@ -203,7 +212,7 @@ final class Tally {
 
     TokenTotals tokens() {
         return new TokenTotals(inputTokens.sum(), outputTokens.sum(), cachedTokens.sum(), inputSources.sum(),
-                outputSources.sum());
+                outputSources.sum(), reasoningTokens.sum(), reasoningSources.sum());
     }
 
     /** The window in epoch microseconds, given the run's start in epoch microseconds. */

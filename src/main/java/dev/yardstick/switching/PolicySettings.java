@@ -1,6 +1,6 @@
 package dev.yardstick.switching;
 
-import dev.yardstick.engine.chain.BreakerPolicy;
+import dev.yardstick.config.BreakerPolicy;
 import dev.yardstick.engine.chain.RetryPolicy;
 import dev.yardstick.report.Formats;
 import java.util.LinkedHashMap;

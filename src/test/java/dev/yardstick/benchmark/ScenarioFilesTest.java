@@ -24,7 +24,8 @@ class ScenarioFilesTest {
         for (Path file : plans) {
             BenchmarkPlan plan = BenchmarkOptions.parse(file.toString());
             assertFalse(plan.models().isEmpty(), file.toString());
-            assertTrue(plan.requests() != null || plan.duration() != null || plan.findMaxRate(), file.toString());
+            assertTrue(plan.requests() != null || plan.duration() != null || plan.trace() != null
+                    || plan.sessions() != null || plan.findMaxRate(), file.toString());
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * The distributions are one map in {@link dev.yardstick.stats.ModelStats}, one field per {@link Metric} in JSON:
@@ -31,7 +32,8 @@ class ReportJsonShapeTest {
         assertSameFields(before, after);
         assertEquals(names(file.get("definitions")), names(again.get("definitions")));
         assertEquals(file.get("definitions"), again.get("definitions"));
-        assertEquals(List.of("e2e", "ttft", "itl", "tpot", "queue", "output_rate", "window", "throughput",
+        assertEquals(List.of("e2e", "ttft", "ttfo", "itl", "tpot", "queue", "output_rate", "reasoning_tokens",
+                "window", "throughput",
                 "output_tps", "goodput", "slo_attainment", "error_rate", "tokens", "late starts", "budget",
                 "percentiles", "bursts", "short answers", "client", "time series", "cost"),
                 names(BenchmarkReport.standardDefinitions()));
@@ -44,7 +46,8 @@ class ReportJsonShapeTest {
         for (int i = 0; i < file.get("summary").size(); i++) {
             assertSameFields(file.get("summary").get(i).get("stats"), again.get("summary").get(i).get("stats"));
         }
-        assertEquals(List.of("ttft", "e2e", "itl", "tpot", "output_rate", "tokens", "cost", "bursts", "client"),
+        assertEquals(List.of("ttft", "e2e", "ttfo", "itl", "tpot", "output_rate", "reasoning_tokens", "tokens", "cost",
+                        "bursts", "client"),
                 names(CompareReport.definitions()));
     }
 
@@ -56,12 +59,16 @@ class ReportJsonShapeTest {
                 "windowSeconds", "requestThroughput", "outputTokensPerSecond", "goodput", "sloAttainment", "slo",
                 "tokens"));
         for (Metric metric : Metric.values()) {
+            if (metric.onlyWhenRecorded()) { // TTFO and reasoning tokens: absent where no request reasoned
+                assertFalse(stats.has(metric.field()), metric.field());
+                continue;
+            }
             expected.add(metric.field());
             assertEquals(metric.name(), stats.get(metric.field()).get("metric").asText());
         }
         expected.add("flags");
         assertEquals(expected, names(stats));
-        assertEquals(List.of("e2e", "ttft", "itl", "tpot", "queue", "outputRate"),
+        assertEquals(List.of("e2e", "ttft", "ttfo", "itl", "tpot", "queue", "outputRate", "reasoningTokens"),
                 List.of(Metric.values()).stream().map(Metric::field).toList(), "the JSON names reports have used");
     }
 

@@ -40,7 +40,7 @@ class QuantityNamesTest {
         }
         InputException e = assertThrows(InputException.class, () -> Rate.fromLabel("latency"));
         assertEquals("unknown figure 'latency' (use throughput, output_tps, goodput, error_rate, slo_attainment, or"
-                + " a statistic of a metric such as p95(ttft); metrics: e2e, ttft, itl, tpot, queue, output_rate)",
+                + " a statistic of a metric such as p95(ttft); metrics: e2e, ttft, ttfo, itl, tpot, queue, output_rate, reasoning_tokens)",
                 e.getMessage());
     }
 
@@ -72,7 +72,7 @@ class QuantityNamesTest {
         assertEquals("unknown statistic 'p42' (use p50, p90, p95, p99, p99.9, mean, stddev, min, max)",
                 assertThrows(InputException.class, () -> Stat.fromLabel("p42")).getMessage());
         assertSame(Metric.OUTPUT_RATE, Metric.fromKey(" Output_Rate"));
-        assertEquals("unknown metric 'latency' (use e2e, ttft, itl, tpot, queue, output_rate)",
+        assertEquals("unknown metric 'latency' (use e2e, ttft, ttfo, itl, tpot, queue, output_rate, reasoning_tokens)",
                 assertThrows(InputException.class, () -> Metric.fromKey("latency")).getMessage());
     }
 

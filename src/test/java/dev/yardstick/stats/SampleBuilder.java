@@ -22,6 +22,8 @@ final class SampleBuilder {
     private long ttftNanos = Long.MIN_VALUE;
     private long e2eNanos = 1000 * MS;
     private long[] itlNanos = new long[0];
+    /** Unset: TTFT, a stream with no reasoning before its answer. */
+    private long ttfoNanos = Long.MIN_VALUE;
     private TokenCounts tokens = new TokenCounts(10, 20, null, 10, 20, TokenSource.COUNTED);
     private int attempts = 1;
     private SampleError error;
@@ -52,6 +54,12 @@ final class SampleBuilder {
 
     SampleBuilder ttft(double ms) {
         this.ttftNanos = Math.round(ms * MS);
+        return this;
+    }
+
+    /** The first visible output token, after reasoning that started at TTFT. */
+    SampleBuilder ttfo(double ms) {
+        this.ttfoNanos = Math.round(ms * MS);
         return this;
     }
 
@@ -95,8 +103,10 @@ final class SampleBuilder {
     }
 
     Sample build() {
+        long ttft = error != null ? -1 : ttftNanos == Long.MIN_VALUE ? e2eNanos / 10 : ttftNanos;
         return new Sample(SEQUENCE.getAndIncrement(), model, "p1", 0, warmup, scheduledNanos, queueNanos,
-                error != null ? -1 : ttftNanos == Long.MIN_VALUE ? e2eNanos / 10 : ttftNanos, e2eNanos, error == null ? itlNanos : new long[0], tokens,
-                error == null ? "text" : "", error == null ? "stop" : null, null, attempts, error);
+                ttft, e2eNanos, error == null ? itlNanos : new long[0], tokens,
+                error == null ? "text" : "", error == null ? "stop" : null, null, attempts, error, 0,
+                ttfoNanos == Long.MIN_VALUE || error != null ? ttft : ttfoNanos, null);
     }
 }

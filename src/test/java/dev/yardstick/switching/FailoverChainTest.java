@@ -7,7 +7,7 @@ import dev.yardstick.engine.ErrorClass;
 import dev.yardstick.engine.Sample;
 import dev.yardstick.engine.SampleError;
 import dev.yardstick.engine.TokenCounts;
-import dev.yardstick.engine.chain.BreakerPolicy;
+import dev.yardstick.config.BreakerPolicy;
 import dev.yardstick.engine.chain.FailoverChain;
 import dev.yardstick.engine.chain.FailoverPolicy;
 import dev.yardstick.engine.chain.RetryPolicy;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.yardstick.config.InputException;
-import dev.yardstick.engine.chain.BreakerPolicy;
+import dev.yardstick.config.BreakerPolicy;
 import dev.yardstick.engine.chain.RetryPolicy;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.junit.jupiter.api.Test;

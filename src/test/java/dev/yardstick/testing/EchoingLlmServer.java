@@ -5,14 +5,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 
 /**
  * A loopback server that says back what it should not: on the OpenAI, Mistral and Anthropic wires it streams a
@@ -34,14 +30,7 @@ public final class EchoingLlmServer implements AutoCloseable {
         this.id = id;
         this.failStatus = failStatus;
         this.errorText = errorText;
-        try {
-            http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        http.createContext("/", this::handle);
-        http.start();
+        http = LoopbackHttp.serve(this::handle);
     }
 
     /** Answers every request with these chunks, in this order, and {@code id} as its ids. */

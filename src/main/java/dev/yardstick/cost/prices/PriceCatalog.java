@@ -32,6 +32,8 @@ public final class PriceCatalog {
     private final Map<String, PriceRow> endpoints;
     private final Map<String, PriceRow> listed;
     private final List<PriceRow> rows;
+    /** {@code pool:NAME} → its first member's label: a pool serves one model, priced as that model. */
+    private final Map<String, String> pools = new LinkedHashMap<>();
 
     private PriceCatalog(List<PriceRow> bundled, List<PriceRow> user, YardstickConfig config) {
         this.listed = new LinkedHashMap<>();
@@ -41,6 +43,11 @@ public final class PriceCatalog {
         this.configured = configuredModels(config == null ? YardstickConfig.EMPTY : config);
         this.endpoints = configuredEndpoints(config == null ? YardstickConfig.EMPTY : config);
         this.rows = effectiveRows(bundled, user);
+        if (config != null) {
+            config.pools().forEach((name, pool) -> pools.put(
+                    new dev.yardstick.config.ModelSpec(dev.yardstick.config.ModelSpec.POOL, name, null).label(),
+                    pool.specs().getFirst().label()));
+        }
     }
 
     /** The bundled catalog alone. */
@@ -85,6 +92,10 @@ public final class PriceCatalog {
 
     /** The price in force for a model, or empty when nobody priced it. */
     public Optional<PriceRow> find(String label) {
+        String member = label == null ? null : pools.get(label.trim());
+        if (member != null) {
+            return find(member);
+        }
         String key = ProviderNames.key(label);
         PriceRow row = configured.get(key);
         if (row != null) {

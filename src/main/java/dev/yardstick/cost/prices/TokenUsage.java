@@ -38,6 +38,7 @@ public record TokenUsage(double uncachedInput, double cachedInput, double cacheW
     /**
      * A request's counts from the engine, which already puts every provider on OpenAI's footing (input includes
      * cache reads and cache writes): reads and writes are taken out of the input and billed at their own rates.
+     * The output includes the request's reasoning tokens, which every provider bills as output.
      */
     public static TokenUsage of(TokenCounts counts) {
         int input = counts.input();

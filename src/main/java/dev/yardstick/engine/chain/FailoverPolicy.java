@@ -1,5 +1,6 @@
 package dev.yardstick.engine.chain;
 
+import dev.yardstick.config.BreakerPolicy;
 import java.util.List;
 
 /**

@@ -80,7 +80,7 @@ public record HostedApi(String name, String protocol, String description, String
             (c, model, p) -> {
                 var b = GoogleAiGeminiStreamingChatModel.builder().baseUrl(c.baseUrl()).apiKey(c.apiKey())
                         .modelName(model).temperature(p.temperature()).maxOutputTokens(p.maxTokens())
-                        .seed(p.seed()).timeout(c.timeout());
+                        .seed(p.seed()).timeout(c.timeout()).returnThinking(true);
                 return b.httpClientBuilder(watched(c, WireCompletion::gemini)).build();
             });
 

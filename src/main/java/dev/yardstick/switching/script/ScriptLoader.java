@@ -9,7 +9,7 @@ import dev.yardstick.config.ModelSpec;
 import dev.yardstick.config.TextFiles;
 import dev.yardstick.config.YamlErrors;
 import dev.yardstick.config.YamlFiles;
-import dev.yardstick.engine.chain.BreakerPolicy;
+import dev.yardstick.config.BreakerPolicy;
 import dev.yardstick.engine.chain.FailoverPolicy;
 import dev.yardstick.engine.chain.Fault;
 import dev.yardstick.engine.chain.RetryPolicy;

@@ -1,6 +1,5 @@
-package dev.yardstick.engine.chain;
+package dev.yardstick.config;
 
-import dev.yardstick.config.InputException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Clock;
 import java.time.Duration;
