@@ -10,6 +10,7 @@ import dev.yardstick.config.ModelSpec;
 import dev.yardstick.engine.chain.RequestChain;
 import dev.yardstick.config.PromptSet;
 import dev.yardstick.engine.LoadShape;
+import dev.yardstick.engine.Ramp;
 import dev.yardstick.stats.RegressionRule;
 import dev.yardstick.stats.SloSet;
 import dev.yardstick.stats.Threshold;
@@ -29,6 +30,7 @@ import java.util.Map;
  *
  * @param models        the models, with the generation settings (temperature, output tokens, base URL, timeout)
  * @param requests      measured requests per step (warm-up not included), null when only the duration bounds it
+ *                      (or, with {@code findMaxRate}, the least per probe; null: as few as a verdict needs)
  * @param duration      how long a step sends requests (a timed warm-up comes on top), null for no limit
  * @param prompts       the prompt set to cycle through, or null for synthetic prompts
  * @param inputTokens   synthetic prompts' length (null with a prompt set)
@@ -47,6 +49,15 @@ import java.util.Map;
  * @param sharedPrefix  tokens of prefix before every synthetic prompt, shared by {@code prefixShare} of them
  * @param prefixShare   the share (0..1) of requests that begin with the shared prefix (0.5 by default)
  * @param exactOutputTokens ask for exactly the output length where the protocol allows, and check every answer
+ * @param ramp          open loop: a rate that ramps linearly, then holds (null: a fixed rate)
+ * @param abortIf       gates checked on a sliding window while a step runs; one that holds stops the run (exit 1)
+ * @param abortWindow   the window {@code abortIf} is judged on: a time ({@code 30s}) or a count of requests
+ * @param abortMinRequests how many requests the window must hold before it is judged (one early error is no trend)
+ * @param findMaxRate   search for the highest rate whose SLO attainment holds (bracketing, then bisection)
+ * @param attainment    the SLO attainment the search holds the rate to, in percent (99)
+ * @param timeseries    a CSV file for the per-second time series (it is in the JSON report in any case)
+ * @param serverMetrics a Prometheus {@code /metrics} URL scraped while the run goes on (null: none)
+ * @param serverMetricsInterval how often it is scraped (1s)
  * @param settings      the settings as the user wrote them, keyed like the flags: a report's record of how to run
  *                      the plan again
  */
@@ -58,7 +69,10 @@ public record BenchmarkPlan(String name, String description, List<ModelSpec> mod
                             Double maxRegression, Double confidence, Boolean gateUnsupported, Shard shard, Long seed,
                             Path samples, Integer retries, List<String> fault, Trace trace, TraceFormat traceFormat,
                             Double timeScale, Integer sessions, Integer turns, ThinkTime thinkTime,
-                            Integer sharedPrefix, Double prefixShare, Boolean exactOutputTokens,
+                            Integer sharedPrefix, Double prefixShare, Boolean exactOutputTokens, Ramp ramp,
+                            List<Threshold> abortIf, AbortWindow abortWindow, Integer abortMinRequests,
+                            Boolean findMaxRate, Double attainment, Path timeseries, String serverMetrics,
+                            Duration serverMetricsInterval,
                             Map<String, Object> settings) {
 
     static final long DEFAULT_REQUESTS = 100;
@@ -68,6 +82,9 @@ public record BenchmarkPlan(String name, String description, List<ModelSpec> mod
     static final double DEFAULT_MAX_REGRESSION = 10;
     static final int DEFAULT_MAX_CONCURRENCY = 1024;
     static final long DEFAULT_SEED = 1;
+    static final int DEFAULT_ABORT_MIN_REQUESTS = 20;
+    static final double DEFAULT_ATTAINMENT = 99;
+    static final Duration DEFAULT_SCRAPE_INTERVAL = Duration.ofSeconds(1);
     /** Bounds far above any real load, below what would exhaust memory or overflow a schedule. */
     static final int MAX_CONCURRENCY = 100_000;
     static final double MAX_RATE = 1_000_000;
@@ -87,9 +104,15 @@ public record BenchmarkPlan(String name, String description, List<ModelSpec> mod
         WorkloadChecks.check(new WorkloadChecks.Given(trace, timeScale, sessions, turns, thinkTime, sharedPrefix,
                 prefixShare, exactOutputTokens, outputTokens, prompts, inputTokens, concurrency, rate, sweep, requests,
                 warmup, shard));
-        checkLoad(concurrency, rate, arrival, maxConcurrency, sweep, trace != null);
+        checkRamp(ramp, concurrency, rate, sweep, trace);
+        checkSearch(Boolean.TRUE.equals(findMaxRate), attainment, slo == null ? SloSet.NONE : slo, sweep, concurrency,
+                ramp, trace, sessions);
+        // A ramp and a capacity search run open loop without a --rate of their own: --arrival applies to them.
+        checkLoad(concurrency, rate != null ? rate : ramp != null ? Double.valueOf(ramp.toRate())
+                : Boolean.TRUE.equals(findMaxRate) ? Double.valueOf(1) : null, arrival, maxConcurrency, sweep,
+                trace != null);
         maxConcurrency = maxConcurrency == null ? DEFAULT_MAX_CONCURRENCY : maxConcurrency;
-        for (LoadStep step : steps(concurrency, rate, arrival, maxConcurrency, sweep, seed, trace, timeScale)) {
+        for (LoadStep step : steps(concurrency, rate, arrival, maxConcurrency, sweep, seed, trace, timeScale, ramp)) {
             if (step.load() instanceof LoadShape.Closed c && c.concurrency() < shard.count()) {
                 throw new InputException("concurrency " + c.concurrency() + " cannot be split over " + shard.count()
                         + " shards: every shard needs at least one request in flight");
@@ -101,8 +124,9 @@ public record BenchmarkPlan(String name, String description, List<ModelSpec> mod
         if (duration != null && duration.isZero()) {
             throw new InputException("--duration must be longer than 0");
         }
+        // A trace or sessions bound themselves; a capacity search sizes its probes as a significant verdict needs.
         requests = requests == null && duration == null && trace == null && sessions == null
-                ? Long.valueOf(DEFAULT_REQUESTS) : requests; // a trace or sessions bound themselves
+                && !Boolean.TRUE.equals(findMaxRate) ? Long.valueOf(DEFAULT_REQUESTS) : requests;
         if (prompts != null && inputTokens != null) {
             throw new InputException("give either --prompts (a prompt set) or --input-tokens (synthetic prompts), not both");
         }
@@ -128,13 +152,77 @@ public record BenchmarkPlan(String name, String description, List<ModelSpec> mod
         }
         failIf = failIf == null ? List.of() : List.copyOf(failIf);
         models = withParams(models, params);
+        if (Boolean.TRUE.equals(findMaxRate) && (models.size() > 1 || !shard.whole())) {
+            throw new InputException("--find-max-rate searches one model's capacity on one machine: give one -m and"
+                    + " no --shard");
+        }
         RequestChain.forRun(retries, fault, models.stream().map(ModelSpec::label).toList()); // checked up front
+        abortIf = abortIf == null ? List.of() : List.copyOf(abortIf);
+        if (abortIf.isEmpty() && (abortWindow != null || abortMinRequests != null)) {
+            throw new InputException("--abort-window and --abort-min-requests need --abort-if GATE");
+        }
+        abortWindow = abortWindow == null ? AbortWindow.DEFAULT : abortWindow;
+        abortMinRequests = abortMinRequests == null ? DEFAULT_ABORT_MIN_REQUESTS : abortMinRequests;
+        if (abortMinRequests < 1) {
+            throw new InputException("--abort-min-requests must be at least 1, got " + abortMinRequests);
+        }
+        findMaxRate = Boolean.TRUE.equals(findMaxRate);
+        attainment = attainment == null ? DEFAULT_ATTAINMENT : attainment;
+        if (serverMetricsInterval != null && serverMetrics == null) {
+            throw new InputException("--server-metrics-interval needs --server-metrics URL");
+        }
+        if (serverMetrics != null && !serverMetrics.matches("(?i)https?://\\S+")) {
+            throw new InputException("--server-metrics must be an http:// or https:// URL, got '" + serverMetrics + "'");
+        }
+        serverMetricsInterval = serverMetricsInterval == null ? DEFAULT_SCRAPE_INTERVAL : serverMetricsInterval;
+        if (serverMetricsInterval.isZero()) {
+            throw new InputException("--server-metrics-interval must be longer than 0");
+        }
         settings = settings == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    }
+
+    /** A ramp runs open loop on its own: no fixed rate, concurrency or sweep beside it. */
+    private static void checkRamp(Ramp ramp, Integer concurrency, Double rate, Sweep sweep, Trace trace) {
+        if (ramp != null && (concurrency != null || rate != null || sweep != null || trace != null)) {
+            throw new InputException("--ramp sets the rate over time: leave out --rate, --concurrency, --sweep and"
+                    + " --trace");
+        }
+        if (ramp != null && ramp.toRate() > MAX_RATE) {
+            throw new InputException("--ramp must end at most at " + (long) MAX_RATE + " requests per second");
+        }
+    }
+
+    /** The capacity search probes rates of its own, against SLOs. */
+    private static void checkSearch(boolean search, Double attainment, SloSet slo, Sweep sweep, Integer concurrency,
+                                    Ramp ramp, Trace trace, Integer sessions) {
+        if (!search) {
+            if (attainment != null) {
+                throw new InputException("--attainment applies to --find-max-rate");
+            }
+            return;
+        }
+        if (slo.slos().isEmpty()) {
+            throw new InputException("--find-max-rate needs --slo (e.g. ttft=500ms,e2e=5s): the rate it finds is"
+                    + " the highest that meets them");
+        }
+        if (sweep != null || concurrency != null || ramp != null || trace != null || sessions != null) {
+            throw new InputException("--find-max-rate chooses the rates itself: leave out --sweep, --concurrency,"
+                    + " --ramp, --trace and --sessions (--rate sets the first probe)");
+        }
+        if (attainment != null && !(attainment > 0 && attainment < 100)) {
+            throw new InputException("--attainment must be more than 0% and less than 100%, got "
+                    + Percentages.format(attainment));
+        }
+    }
+
+    /** The capacity search's first probe rate: {@code --rate}, else 1 request per second. */
+    public double searchStartRate() {
+        return rate == null ? 1 : rate;
     }
 
     /** The steps: one per sweep value, else the one load the settings give (closed loop at 1 by default). */
     public List<LoadStep> steps() {
-        return steps(concurrency, rate, arrival, maxConcurrency, sweep, seed, trace, timeScale);
+        return steps(concurrency, rate, arrival, maxConcurrency, sweep, seed, trace, timeScale, ramp);
     }
 
     /** The prefix some synthetic prompts share, null for none. */
@@ -208,7 +296,8 @@ public record BenchmarkPlan(String name, String description, List<ModelSpec> mod
         }
         boolean openLoop = rate != null || sweep != null && sweep.openLoop() || traced;
         if (!openLoop && (arrival != null || maxConcurrency != null)) {
-            throw new InputException("--arrival and --max-concurrency apply to rate runs (--rate or --sweep rate=...)");
+            throw new InputException("--arrival and --max-concurrency apply to rate runs (--rate, --ramp or --sweep"
+                    + " rate=...)");
         }
         if (sweep != null && (concurrency != null || rate != null)) {
             throw new InputException("--sweep " + sweep.name() + "=... sets the load of every step: leave out"
@@ -217,13 +306,17 @@ public record BenchmarkPlan(String name, String description, List<ModelSpec> mod
     }
 
     private static List<LoadStep> steps(Integer concurrency, Double rate, LoadShape.Arrival arrival,
-                                        int maxConcurrency, Sweep sweep, long seed, Trace trace, double timeScale) {
+                                        int maxConcurrency, Sweep sweep, long seed, Trace trace, double timeScale,
+                                        Ramp ramp) {
         if (trace != null) {
             return List.of(WorkloadChecks.traceStep(trace, timeScale, seed, maxConcurrency));
         }
         LoadShape.Arrival shape = arrival == null ? LoadShape.Arrival.CONSTANT : arrival;
         if (sweep != null) {
             return sweep.steps(shape, seed, maxConcurrency);
+        }
+        if (ramp != null) {
+            return List.of(LoadStep.ramp(1, ramp, shape, seed, maxConcurrency));
         }
         return List.of(rate != null ? LoadStep.open(1, rate, shape, seed, maxConcurrency)
                 : LoadStep.closed(1, concurrency == null ? 1 : concurrency));

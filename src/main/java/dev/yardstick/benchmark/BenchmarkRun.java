@@ -1,5 +1,8 @@
 package dev.yardstick.benchmark;
 
+import dev.yardstick.benchmark.capacity.CapacitySearch;
+import dev.yardstick.benchmark.servermetrics.ClientTtft;
+import dev.yardstick.benchmark.servermetrics.ServerScraper;
 import dev.yardstick.benchmark.workload.ExactOutput;
 import dev.yardstick.benchmark.workload.Workload;
 import dev.yardstick.engine.LoadShape;
@@ -15,13 +18,18 @@ import dev.yardstick.engine.SampleError;
 import dev.yardstick.engine.SampleListener;
 import dev.yardstick.engine.TokenCounting;
 import dev.yardstick.provider.OpenedModels;
+import dev.yardstick.report.AbortReason;
 import dev.yardstick.report.BenchmarkReport;
+import dev.yardstick.report.CapacityResult;
 import dev.yardstick.report.ModelInfo;
 import dev.yardstick.report.RunInfo;
+import dev.yardstick.report.ServerMetricsResult;
 import dev.yardstick.report.WriteFailure;
 import dev.yardstick.stats.MetricsRecorder;
 import dev.yardstick.stats.ModelStats;
 import dev.yardstick.stats.RetryFreeRecorder;
+import dev.yardstick.stats.TimeSeries;
+import dev.yardstick.stats.TimeSeriesRecorder;
 import dev.yardstick.watch.ClientUsage;
 import dev.yardstick.watch.ClientWatch;
 import java.time.Duration;
@@ -52,6 +60,14 @@ public final class BenchmarkRun {
     private final Consumer<WriteFailure> onWriteFailure;
     private final AtomicReference<SampleError> firstError = new AtomicReference<>();
     private final LongAdder emptyAnswers = new LongAdder();
+    private final List<TimeSeries> series = new ArrayList<>();
+    private final ClientTtft clientTtft = new ClientTtft();
+    private final List<WorkloadReport> workloads = new ArrayList<>();
+    private String stoppedEarly;
+    private CapacityResult capacity;
+    private final AtomicReference<AbortReason> abortReason = new AtomicReference<>();
+    /** The confidence of each capacity probe's verdict. */
+    private static final double SEARCH_CONFIDENCE = 0.95;
 
     /**
      * @param baseline       the report to judge regressions against, null for none
@@ -79,58 +95,107 @@ public final class BenchmarkRun {
     public BenchmarkReport execute(StepObserver observer) {
         Instant started = Instant.now();
         List<BenchmarkReport.Step> results = new ArrayList<>();
-        List<WorkloadReport> workloads = new ArrayList<>();
-        String stoppedEarly = null;
         PromptSource prompts = PromptSource.of(plan, models.byLabel());
+        ServerMetricsResult serverMetrics = null;
         try (orchestrator; BenchmarkJournal journal = plan.samples() == null ? null
                 : new BenchmarkJournal(plan.samples(), onWriteFailure)) {
-            for (LoadStep step : plan.steps()) {
-                Workload workload = Workload.forStep(plan, step, prompts, models.byLabel(), orchestrator::cancelled);
-                BenchmarkReport.Step result = runStep(step, prompts, workload, journal, observer);
-                Optional.ofNullable(workload.report(step.number())).ifPresent(workloads::add);
-                results.add(result);
-                observer.ended(result);
-                if (orchestrator.cancelled()) {
-                    break;
+            orchestrator.warmUpClients(); // its requests are no part of what the server's metrics cover
+            ServerScraper scraper = plan.serverMetrics() == null ? null
+                    : ServerScraper.start(plan.serverMetrics(), plan.serverMetricsInterval());
+            try {
+                if (plan.findMaxRate()) {
+                    capacity = searchCapacity(prompts, journal, observer, results);
+                } else {
+                    runSteps(prompts, journal, observer, results);
                 }
-                if (result.overBudget() && step.number() < plan.steps().size()) {
-                    stoppedEarly = "Sweep stopped after step " + step.number() + " (" + step.label() + "): "
-                            + Percentages.format(result.badPercent()) + " of its requests failed or missed an SLO, over"
-                            + " the error budget of " + Percentages.format(plan.errorBudget()) + ".";
-                    break;
+            } finally {
+                if (scraper != null) {
+                    serverMetrics = scraper.stop(clientTtft);
                 }
             }
         }
-        List<BenchmarkReport.GateResult> gates = Gates.judge(plan.failIf(), results, baseline);
-        RunInfo run = RunInfo.endingNow("benchmark", started, orchestrator.cancelled(), plan.settings(),
-                orchestrator.clientWarmup());
+        AbortReason aborted = abortReason.get();
+        List<BenchmarkReport.GateResult> gates = new ArrayList<>(Gates.judge(plan.failIf(), results, baseline));
+        if (aborted != null) {
+            gates.add(new BenchmarkReport.GateResult("abort-if " + aborted.gate(), aborted.step(), aborted.model(),
+                    true, aborted.message() + " over the " + aborted.window() + ": run aborted"));
+        }
+        RunInfo run = RunInfo.endingNow("benchmark", started, orchestrator.cancelled() && aborted == null,
+                plan.settings(), orchestrator.clientWarmup());
         return new BenchmarkReport(run, modelInfos(results), results, gates, stoppedEarly, notes(results),
-                BenchmarkReport.standardDefinitions(), workloads.isEmpty() ? null : workloads);
+                BenchmarkReport.standardDefinitions(), workloads.isEmpty() ? null : workloads, aborted, capacity,
+                series, serverMetrics, List.of());
     }
 
-    private BenchmarkReport.Step runStep(LoadStep step, PromptSource prompts, Workload workload,
+    /** The plan's steps in order, until one is cancelled or a sweep step goes over the error budget. */
+    private void runSteps(PromptSource prompts, BenchmarkJournal journal, StepObserver observer,
+                          List<BenchmarkReport.Step> results) {
+        for (LoadStep step : plan.steps()) {
+            BenchmarkReport.Step result = runStep(step, plan.requests(), prompts, journal, observer);
+            results.add(result);
+            observer.ended(result);
+            if (orchestrator.cancelled()) {
+                return;
+            }
+            if (result.overBudget() && step.number() < plan.steps().size()) {
+                stoppedEarly = "Sweep stopped after step " + step.number() + " (" + step.label() + "): "
+                        + Percentages.format(result.badPercent()) + " of its requests failed or missed an SLO, over"
+                        + " the error budget of " + Percentages.format(plan.errorBudget()) + ".";
+                return;
+            }
+        }
+    }
+
+    /** The capacity search: each probe a step of its own, at the rate the search asks for. */
+    private CapacityResult searchCapacity(PromptSource prompts, BenchmarkJournal journal, StepObserver observer,
+                                          List<BenchmarkReport.Step> results) {
+        LoadShape.Arrival arrival = plan.arrival() == null ? LoadShape.Arrival.CONSTANT : plan.arrival();
+        CapacitySearch search = new CapacitySearch(plan.slo().text(), plan.attainment() / 100,
+                SEARCH_CONFIDENCE, plan.requests(), BenchmarkPlan.MAX_RATE);
+        return search.run(plan.searchStartRate(), (number, rate, requests) -> {
+            LoadStep step = LoadStep.open(number, rate, arrival, plan.seed(), plan.maxConcurrency());
+            BenchmarkReport.Step result = runStep(step, requests, prompts, journal, observer);
+            results.add(result);
+            observer.ended(result);
+            ModelStats stats = result.models().getFirst();
+            return new CapacitySearch.Counts(stats.requests().attempted(), stats.requests().metSlo());
+        }, orchestrator::cancelled);
+    }
+
+    private BenchmarkReport.Step runStep(LoadStep step, Long measuredRequests, PromptSource prompts,
                                          BenchmarkJournal journal, StepObserver observer) {
+        Workload workload = Workload.forStep(plan, step, prompts, models.byLabel(), orchestrator::cancelled);
         RequestSource requests = workload.requests() != null ? workload.requests()
                 : new StepRequests(plan.labels(), prompts, plan.models().getFirst().params(), plan.shard(),
-                plan.requests(), plan.warmup(), System::nanoTime);
+                measuredRequests, plan.warmup(), System::nanoTime);
         LoadShape load = step.forShard(plan.shard());
-        Duration limit = plan.duration() == null ? null
+        Duration limit = plan.findMaxRate() || plan.duration() == null ? null
                 : plan.warmup().timed() ? plan.duration().plus(plan.warmup().time()) : plan.duration();
         Plan enginePlan = new Plan(requests, load, models.inProcessLimits(), plan.timeout(), limit);
         MetricsRecorder recorder = new MetricsRecorder(plan.slo(), Instant.now()).expecting(plan.labels())
                 .expectingOutputTokens(plan.outputTokens());
-        long measured = workload.requests() != null ? workload.requests().size() : plan.requests() == null ? -1
-                : StepRequests.localCount(plan.requests(), plan.models().size(), plan.shard());
+        long measured = workload.requests() != null ? workload.requests().size() : measuredRequests == null ? -1
+                : StepRequests.localCount(measuredRequests, plan.models().size(), plan.shard());
         observer.started(new StepObserver.LiveStep(step, plan.steps().size(), measured, limit, recorder::running));
         RetryFreeRecorder retryFree = new RetryFreeRecorder();
         PoolEndpoints endpoints = new PoolEndpoints(models.byLabel(), plan.slo(), plan.outputTokens());
+        orchestrator.warmUpClients(); // before the clocks of the series and the abort window start
+        AbortWatch abort = new AbortWatch(plan, step.label(), System::nanoTime, orchestrator::cancel);
         SampleListener listener = journal == null
-                ? SampleListener.all(recorder, retryFree, workload.listener(), endpoints.listener())
-                : SampleListener.all(recorder, retryFree, workload.listener(), endpoints.listener(),
+                ? SampleListener.all(recorder, retryFree, workload.listener(), endpoints.listener(), abort, clientTtft)
+                : SampleListener.all(recorder, retryFree, workload.listener(), endpoints.listener(), abort, clientTtft,
                         journal.forStep(step));
-        try (ClientWatch watch = ClientWatch.start()) {
-            RunSummary summary = orchestrator.run(enginePlan, SampleListener.all(listener, this::watch));
+        try (ClientWatch watch = ClientWatch.start();
+             TimeSeriesRecorder perSecond = new TimeSeriesRecorder(step.label(), orchestrator::inFlight,
+                     System::nanoTime).start()) {
+            RunSummary summary = orchestrator.run(enginePlan, SampleListener.all(listener, perSecond, this::watch));
             ClientUsage usage = watch.stop(recorder.running().ended());
+            perSecond.close();
+            series.add(perSecond.series());
+            if (abort.reason() != null) {
+                abortReason.compareAndSet(null, abort.reason());
+            }
+            Optional.ofNullable(workload.report(step.number())).ifPresent(workloads::add);
             return result(step, load, summary, recorder.snapshot()).watched(usage)
                     .withoutRetries(retryFree.snapshot()).withEndpoints(endpoints.stats());
         }

@@ -1,6 +1,7 @@
 package dev.yardstick.benchmark;
 
 import dev.yardstick.engine.LoadShape;
+import dev.yardstick.engine.Ramp;
 import java.util.Locale;
 
 /**
@@ -22,11 +23,18 @@ public record LoadStep(int number, String label, LoadShape load) {
         return new LoadStep(number, label(load), load);
     }
 
-    /** {@code concurrency=8} or {@code rate=20/s}. */
+    /** A rate that ramps linearly, then holds its end rate. */
+    public static LoadStep ramp(int number, Ramp ramp, LoadShape.Arrival arrival, long seed, int maxConcurrency) {
+        LoadShape load = new LoadShape.Open(ramp, arrival, seed, maxConcurrency);
+        return new LoadStep(number, label(load), load);
+    }
+
+    /** {@code concurrency=8}, {@code rate=20/s} or {@code ramp=0→50/s over 120s}. */
     public static String label(LoadShape load) {
         return switch (load) {
             case LoadShape.Closed c -> "concurrency=" + c.concurrency();
-            case LoadShape.Open o -> "rate=" + rate(o.ratePerSecond()) + "/s";
+            case LoadShape.Open o -> o.ramp() != null ? "ramp=" + o.ramp().text()
+                    : "rate=" + rate(o.ratePerSecond()) + "/s";
         };
     }
 
@@ -38,7 +46,8 @@ public record LoadStep(int number, String label, LoadShape load) {
         return switch (load) {
             case LoadShape.Closed c -> new LoadShape.Closed(shard.share(c.concurrency()));
             case LoadShape.Open o -> new LoadShape.Open(shard.share(o.ratePerSecond()), o.arrival(),
-                    o.seed() * 31 + shard.index(), Math.max(1, shard.share(o.maxConcurrency())));
+                    o.seed() * 31 + shard.index(), Math.max(1, shard.share(o.maxConcurrency())),
+                    o.ramp() == null ? null : o.ramp().scaled(shard.share(o.ratePerSecond()) / o.ratePerSecond()));
         };
     }
 

@@ -1,6 +1,12 @@
 package dev.yardstick.cli;
 
+import dev.yardstick.benchmark.BenchmarkCosts;
 import dev.yardstick.benchmark.BenchmarkPlan;
+import dev.yardstick.cost.prices.PriceCatalog;
+import dev.yardstick.export.TimeSeriesCsv;
+import dev.yardstick.report.WriteFailure;
+import java.io.IOException;
+import java.nio.file.Path;
 import dev.yardstick.benchmark.BenchmarkReports;
 import dev.yardstick.benchmark.BenchmarkRun;
 import dev.yardstick.benchmark.workload.Workload;
@@ -42,6 +48,7 @@ public final class BenchmarkCommand extends SessionCommand {
     protected int run() throws Exception {
         BenchmarkPlan plan = settings.plan(spec);
         BenchmarkReport baseline = plan.baseline() == null ? null : BenchmarkReports.readBaseline(plan);
+        PriceCatalog prices = PriceCatalog.load(session.config(common), session.env()); // a bad file fails first
         BenchmarkReport report;
         try (OpenedModels opened = session.registry(common).open(plan.models());
              LiveLine live = new LiveLine(session.err(), session.terminal(output.noColor).interactive())) {
@@ -50,8 +57,27 @@ public final class BenchmarkCommand extends SessionCommand {
             report = run.execute(live);
         }
         Workload.warnings(report).forEach(line -> session.log("yardstick: warning: " + line));
+        report = report.withCosts(BenchmarkCosts.of(report, prices));
         output.emit(report, session);
+        if (plan.timeseries() != null) {
+            writeTimeSeries(plan.timeseries(), report);
+        }
+        if (report.aborted() != null) { // before "nothing measured": stopping a failing endpoint is the point
+            session.log("yardstick: " + report.aborted().describe());
+            return ExitCodes.GATE_FAILED;
+        }
         return ExitCodes.ofRun(session, report.run().interrupted(), BenchmarkRun.whyNothingMeasured(report),
                 BenchmarkRun.firstFailedGate(report));
+    }
+
+    /** The per-second series as CSV beside the report; a file that cannot be written is one line on stderr. */
+    private void writeTimeSeries(Path file, BenchmarkReport report) {
+        StringBuilder csv = new StringBuilder();
+        try {
+            TimeSeriesCsv.write(report.timeSeries(), csv);
+            ReportFile.write(file, csv.toString());
+        } catch (IOException e) {
+            session.cannotWrite(WriteFailure.of(file, e));
+        }
     }
 }

@@ -181,6 +181,9 @@ public final class BenchmarkOptions {
                     + " and ignore_eos), check every answer's length and warn when it was not met.")
     Boolean exactOutputTokens;
 
+    @Mixin
+    AnswerOptions answers;
+
     /** The plan these options hold, once parsed (flags over the plan file); a bad setting names its flag or line. */
     BenchmarkPlan plan(CommandLine.Model.CommandSpec spec) {
         PlanFile file = PlanFile.of(spec);

@@ -130,6 +130,11 @@ public final class Orchestrator implements AutoCloseable {
         return cancelled;
     }
 
+    /** Requests sent and not yet ended, now (a time series samples it). */
+    public int inFlight() {
+        return inFlight.size();
+    }
+
     /** Sends one plan request through {@code through}: all its tries, one sample. */
     Sample send(PlannedRequest request, ModelClient client, long from, long sentAt, long runStart, Duration timeout,
                 InFlight handle, RequestMiddleware through) {

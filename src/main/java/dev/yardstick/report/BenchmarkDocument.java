@@ -41,8 +41,10 @@ final class BenchmarkDocument {
     private final List<String> notes;
     private final Map<String, String> definitions;
     private final List<WorkloadReport> workloads;
+    private final BenchmarkReport report;
 
     BenchmarkDocument(BenchmarkReport report) {
+        this.report = report;
         this.workloads = report.workloads() == null ? List.of() : report.workloads();
         this.run = report.run();
         this.models = report.models();
@@ -62,6 +64,8 @@ final class BenchmarkDocument {
         if (stoppedEarly != null) {
             blocks.add(new Document.Paragraph(stoppedEarly, true));
         }
+        blocks.addAll(AnswerBlocks.aborted(report));
+        blocks.addAll(AnswerBlocks.capacity(report.capacity()));
         for (Step step : steps) {
             blocks.addAll(stepBlocks(step));
         }
@@ -70,6 +74,9 @@ final class BenchmarkDocument {
             blocks.add(new Document.Heading("Sweep"));
             blocks.add(sweepGrid());
         }
+        blocks.addAll(AnswerBlocks.timeSeries(report.timeSeries()));
+        blocks.addAll(AnswerBlocks.serverMetrics(report.serverMetrics()));
+        blocks.addAll(AnswerBlocks.costs(report.costs()));
         if (!gates.isEmpty()) {
             blocks.add(new Document.Heading("Gates"));
             blocks.addAll(gateBlocks());

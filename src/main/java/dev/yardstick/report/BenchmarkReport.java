@@ -5,6 +5,7 @@ import dev.yardstick.stats.ModelStats;
 import dev.yardstick.stats.RetryFreeLatency;
 import dev.yardstick.watch.ClientUsage;
 import dev.yardstick.stats.SourceCounts;
+import dev.yardstick.stats.TimeSeries;
 import dev.yardstick.stats.Bursts;
 import dev.yardstick.watch.Saturation;
 import java.util.ArrayList;
@@ -23,10 +24,17 @@ import java.util.Map;
  * @param stoppedEarly why a sweep stopped before its last step, null when it did not
  * @param notes        what a reader must know to trust the numbers (merged shards, a gate not judged, ...)
  * @param workloads    per step, what a trace, sessions, a shared prefix or forced output lengths add; null for none
+ * @param aborted      why {@code --abort-if} stopped the run, null when it did not
+ * @param capacity     what {@code --find-max-rate} found, null without a search
+ * @param timeSeries   each step's per-second figures (empty in reports that kept none)
+ * @param serverMetrics the server's own metrics over the run, null without {@code --server-metrics}
+ * @param costs        each step's and model's cost at the measured tokens and throughput (empty: not costed)
  */
 public record BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> steps, List<GateResult> gates,
                               String stoppedEarly, List<String> notes, Map<String, String> definitions,
-                              List<WorkloadReport> workloads)
+                              List<WorkloadReport> workloads, AbortReason aborted, CapacityResult capacity,
+                              List<TimeSeries> timeSeries, ServerMetricsResult serverMetrics,
+                              List<BenchmarkCost> costs)
         implements Report {
 
     public BenchmarkReport {
@@ -35,12 +43,28 @@ public record BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> st
         gates = List.copyOf(gates);
         notes = notes == null ? List.of() : List.copyOf(notes);
         workloads = workloads == null || workloads.isEmpty() ? null : List.copyOf(workloads);
+        timeSeries = timeSeries == null ? List.of() : List.copyOf(timeSeries);
+        costs = costs == null ? List.of() : List.copyOf(costs);
     }
 
     /** A report of plain requests. */
     public BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> steps, List<GateResult> gates,
                            String stoppedEarly, List<String> notes, Map<String, String> definitions) {
         this(run, models, steps, gates, stoppedEarly, notes, definitions, null);
+    }
+
+    /** A report without the answers of a single run (a merge of shards, a report read back from before them). */
+    public BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> steps, List<GateResult> gates,
+                           String stoppedEarly, List<String> notes, Map<String, String> definitions,
+                           List<WorkloadReport> workloads) {
+        this(run, models, steps, gates, stoppedEarly, notes, definitions, workloads, null, null, List.of(), null,
+                List.of());
+    }
+
+    /** This report with the costs of its steps. */
+    public BenchmarkReport withCosts(List<BenchmarkCost> stepCosts) {
+        return new BenchmarkReport(run, models, steps, gates, stoppedEarly, notes, definitions, workloads, aborted,
+                capacity, timeSeries, serverMetrics, stepCosts);
     }
 
     /**
@@ -213,6 +237,10 @@ public record BenchmarkReport(RunInfo run, List<ModelInfo> models, List<Step> st
         d.put("client", "Yardstick's own process over the step: CPU time / wall time (% of one core; in-process"
                 + " models' work included), CPU µs per request ended, peak heap in use, peak RSS (VmHWM); "
                 + Saturation.rule());
+        d.put("time series", TimeSeries.FORMULA);
+        d.put("cost", "per request: the mean successful request's input (of it cached) and output tokens at the"
+                + " price row's rates; per 1,000 requests; per hour: per request × request throughput × 3600, plus"
+                + " the row's hourly machine price; failed requests are not costed");
         return d;
     }
 }

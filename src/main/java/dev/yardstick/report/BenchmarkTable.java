@@ -64,6 +64,7 @@ final class BenchmarkTable {
             }
         }
         rows.addAll(WorkloadTable.rows(report));
+        rows.addAll(AnswerRows.of(report, headers.size()));
         return new Tabular(headers, rows);
     }
 

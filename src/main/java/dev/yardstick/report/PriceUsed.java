@@ -1,5 +1,8 @@
 package dev.yardstick.report;
 
+import dev.yardstick.cost.prices.PriceOrigin;
+import dev.yardstick.cost.prices.PriceRow;
+
 /**
  * The price row a cost was computed with, kept in the report because prices change: USD per million tokens, where
  * it came from and as of when. {@code priced} is false for local and mock models nobody priced: they count as
@@ -7,6 +10,12 @@ package dev.yardstick.report;
  */
 public record PriceUsed(String model, double inputPerMillion, Double cachedInputPerMillion,
                         double outputPerMillion, String source, String asOf, boolean priced) {
+
+    /** The row as a report cites it. */
+    public static PriceUsed of(PriceRow row) {
+        return new PriceUsed(row.model(), row.input(), row.cachedInput(), row.output(), row.source(),
+                row.asOf() == null ? null : row.asOf().toString(), row.origin() != PriceOrigin.UNPRICED);
+    }
 
     /** One line for a report's notes. */
     public String describe() {

@@ -25,7 +25,7 @@ class ScenarioFilesTest {
             BenchmarkPlan plan = BenchmarkOptions.parse(file.toString());
             assertFalse(plan.models().isEmpty(), file.toString());
             assertTrue(plan.requests() != null || plan.duration() != null || plan.trace() != null
-                    || plan.sessions() != null, file.toString());
+                    || plan.sessions() != null || plan.findMaxRate(), file.toString());
         }
     }
 }

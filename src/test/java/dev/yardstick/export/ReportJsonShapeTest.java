@@ -35,7 +35,8 @@ class ReportJsonShapeTest {
         assertEquals(List.of("e2e", "ttft", "ttfo", "itl", "tpot", "queue", "output_rate", "reasoning_tokens",
                 "window", "throughput",
                 "output_tps", "goodput", "slo_attainment", "error_rate", "tokens", "late starts", "budget",
-                "percentiles", "bursts", "short answers", "client"), names(BenchmarkReport.standardDefinitions()));
+                "percentiles", "bursts", "short answers", "client", "time series", "cost"),
+                names(BenchmarkReport.standardDefinitions()));
     }
 
     @Test

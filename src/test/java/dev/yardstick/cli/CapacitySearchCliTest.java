@@ -1,0 +1,56 @@
+package dev.yardstick.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.yardstick.testing.Behavior;
+import dev.yardstick.testing.KneeServer;
+import dev.yardstick.testing.LoopbackEndpoints;
+import dev.yardstick.testing.Protocol;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** --find-max-rate against a loopback server whose capacity is known: it must find the knee within 10%. */
+class CapacitySearchCliTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The server's capacity, req/s: 100 ms of service per request, one at a time. */
+    private static final double KNEE = 10;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void findsTheKneeOfAServerThatQueuesAboveItsCapacity() throws Exception {
+        try (KneeServer server = new KneeServer(KNEE, Behavior.DEFAULT.withTokens(2).withItl(Duration.ZERO))) {
+            Path config = Files.writeString(dir.resolve("yardstick.yaml"), "endpoints:\n  knee: {provider: openai,"
+                    + " base-url: '" + server.baseUrl(Protocol.OPENAI) + "', api-key-env: LOOPBACK_KEY}\n");
+            // Below the knee TTFT is the 100 ms service time; above it the queue grows by (1/R − 1/rate) a
+            // request, so at 5% over the knee the 73 requests of a probe pass 300 ms after about 42 and the probe
+            // fails. 200 ms of margin below the knee absorbs the scheduling noise of a loaded 2-core machine.
+            CliRun run = CliRun.of(LoopbackEndpoints.ENV, null, "benchmark", "--config", config.toString(), "-m",
+                    "knee/test-model", "--input-tokens", "8", "--find-max-rate", "--slo", "ttft=300ms",
+                    "--attainment", "95%", "--rate", "8", "--timeout", "30s", "--format", "json");
+            assertEquals(0, run.exitCode(), run.err());
+            JsonNode capacity = JSON.readTree(run.out()).get("capacity");
+            double found = capacity.get("maxRate").asDouble();
+            assertTrue(Math.abs(found - KNEE) / KNEE <= 0.10, "found " + found + " req/s against a knee of " + KNEE
+                    + ": " + capacity.get("probes"));
+            assertTrue(capacity.get("rateHigh").asDouble() > found, capacity.toString());
+            assertEquals(0.95, capacity.get("target").asDouble());
+            JsonNode first = capacity.at("/probes/0");
+            assertEquals(8.0, first.get("rate").asDouble());
+            assertTrue(first.get("requests").asLong() >= 73, "n of n must reach 95% at 95%: " + first);
+            assertTrue(first.get("low").asDouble() <= first.get("attainment").asDouble()
+                    && first.get("attainment").asDouble() <= first.get("high").asDouble(), first.toString());
+            int probes = capacity.get("probes").size();
+            assertEquals(probes, JSON.readTree(run.out()).get("steps").size(), "each probe is a step of the report");
+            assertTrue(capacity.get("rule").asText().contains("Wilson"), capacity.get("rule").asText());
+        }
+    }
+}
