@@ -74,7 +74,8 @@ record MergedSweep(List<BenchmarkReport.Step> steps, String stoppedEarly) {
                     same.stream().map(r -> r.step().withoutRetries()).toList(),
                     same.stream().map(r -> r.step().models()).toList());
             steps.add(new BenchmarkReport.Step(first.number(), first.load(), null, first.arrival(), lateness, models,
-                    bad, over, busiest(same), partial, warnings).withoutRetries(withoutRetries));
+                    bad, over, busiest(same), partial, warnings).withoutRetries(withoutRetries)
+                    .withEndpoints(MergedEndpoints.of(rule, same.stream().map(r -> r.step().endpoints()).toList())));
             if (stoppedAfter == null && over && first.number() < plannedSteps) {
                 stoppedAfter = first.number();
                 stoppedEarly = "Sweep stopped after step " + first.number() + " (" + first.load() + ") on the merged"

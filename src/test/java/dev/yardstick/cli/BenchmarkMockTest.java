@@ -55,7 +55,7 @@ class BenchmarkMockTest {
         assertTrue(stats.get("outputTokensPerSecond").asDouble() > 0);
         assertEquals(stats.get("requestThroughput").asDouble(), stats.get("goodput").asDouble(), 1e-9);
         assertEquals(240, stats.at("/tokens/output").asInt());
-        assertTrue(report.at("/definitions/ttft").asText().contains("first content"));
+        assertTrue(report.at("/definitions/ttft").asText().contains("first chunk of generated tokens"));
         assertTrue(report.at("/models/0/synthetic").asBoolean());
     }
 

@@ -175,6 +175,24 @@ class EndpointPoolTest {
         report.get("endpoints").forEach(e -> assertEquals(2, e.at("/stats/requests/succeeded").asInt()));
     }
 
+    @Test
+    void mergedReportsAddEachEndpointsFiguresAndEjections() throws IOException {
+        Path config = config("balance: round-robin");
+        List<String> parts = new ArrayList<>();
+        for (String part : List.of("one.json", "two.json")) {
+            Path out = dir.resolve(part);
+            CliRun run = CliRun.of(ENV, null, "benchmark", "--config", config.toString(), "-m", "pool:replicas",
+                    "--requests", "6", "--concurrency", "1", "--warmup", "0", "-o", out.toString());
+            assertEquals(0, run.exitCode(), run.err());
+            parts.add(out.toString());
+        }
+        CliRun merged = CliRun.of("report", "merge", parts.get(0), parts.get(1), "--format", "json");
+        assertEquals(0, merged.exitCode(), merged.err());
+        JsonNode endpoints = JSON.readTree(merged.out()).at("/steps/0/endpoints");
+        assertEquals(NAMES, names(endpoints));
+        endpoints.forEach(e -> assertEquals(4, e.at("/stats/requests/succeeded").asInt(), e.toString()));
+    }
+
     private Path config(String balance) throws IOException {
         return config(balance, NAMES.stream().map(n -> "      - endpoint: " + n).toList(), "");
     }
