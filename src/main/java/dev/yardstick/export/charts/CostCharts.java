@@ -6,7 +6,9 @@ import dev.yardstick.cost.recommend.ScenarioCost;
 import dev.yardstick.cost.workload.Volume;
 import dev.yardstick.report.CostReport;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
@@ -44,6 +46,7 @@ final class CostCharts {
             charts.add(split(id, scenario));
             growth(id, scenario).ifPresent(charts::add);
             breakEven(id, scenario).ifPresent(charts::add);
+            charts.addAll(shareFlips(id, scenario));
             groups.add(new ChartGroup("Scenario: " + scenario.name(), charts));
         }
         return groups;
@@ -104,7 +107,7 @@ final class CostCharts {
         String title = "Monthly cost as the volume grows: " + scenario.name();
         return Optional.of(new Chart(id + "-growth", title, "Each month's cost over the scenario's period ("
                 + scenario.volume() + "); growth compounds once a month.",
-                Plots.lines(title, "month", "cost per month (USD)", series, true),
+                Plots.wholeNumbers(Plots.lines(title, "month", "cost per month (USD)", series, true)),
                 series.stream().map(s -> s.getKey().toString()).toList(), "month", "cost per month (USD)",
                 Chart.WIDTH, Chart.HEIGHT));
     }
@@ -141,5 +144,34 @@ final class CostCharts {
                 + " lines cross the ranking flips (marked), beside today's volume.", chart,
                 series.stream().map(s -> s.getKey().toString()).toList(), "requests per day",
                 "cost per month (USD)", Chart.WIDTH, Chart.HEIGHT));
+    }
+
+    /**
+     * Break-even points on a share (cache share, batch share): per pair of models, the share at which the ranking
+     * flips, against today's share (the dashed line). How far a bar ends from the line is how much the workload must
+     * change before another model is the cheaper one.
+     */
+    private static List<Chart> shareFlips(String id, ScenarioResult scenario) {
+        Map<String, List<BreakEven>> byParameter = new LinkedHashMap<>();
+        scenario.recommendation().breakEvens().stream().filter(b -> !b.parameter().equals("requests-per-day"))
+                .forEach(b -> byParameter.computeIfAbsent(b.parameter(), k -> new ArrayList<>()).add(b));
+        List<Chart> charts = new ArrayList<>();
+        byParameter.forEach((parameter, points) -> {
+            DefaultCategoryDataset data = new DefaultCategoryDataset();
+            for (BreakEven b : points) {
+                data.addValue(100 * b.at(), parameter, b.overtaker() + " < " + b.cheaperNow());
+            }
+            String axis = parameter.replace('-', ' ') + " (%)";
+            String title = "Where the ranking flips on " + parameter.replace('-', ' ') + ": " + scenario.name();
+            JFreeChart chart = Plots.bars(title, "model that becomes cheaper < model it overtakes", axis, data, false,
+                    null);
+            org.jfree.chart.plot.ValueMarker now = Plots.marker(100 * points.getFirst().now(), "now");
+            chart.getCategoryPlot().addRangeMarker(now);
+            charts.add(new Chart(id + "-break-even-" + parameter, title, "The " + parameter.replace('-', ' ')
+                    + " at which the first model of each pair becomes cheaper than the second, against today's"
+                    + " (dashed).", chart, List.of(parameter), axis, "model that becomes cheaper < model it overtakes",
+                    Chart.WIDTH, CompareCharts.barHeight(data)));
+        });
+        return charts;
     }
 }

@@ -67,7 +67,7 @@ final class DiffCharts {
                         + String.format(Locale.ROOT, "%+.1f%%", row.changePercent()), x, row.current());
                 note.setPaint(row.regressed() ? ChartStyle.BAD : ChartStyle.GOOD);
                 note.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 11));
-                note.setTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
+                note.setTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
                 verdicts.add(note);
             }
         }
@@ -81,8 +81,7 @@ final class DiffCharts {
         x.setTickUnit(new NumberTickUnit(1));
         x.setNumberFormatOverride(new Plots.PercentileFormat());
         x.setMinorTickMarksVisible(false);
-        x.setRange(1, Math.max(10, Math.pow(10, Math.ceil(Math.log10(before.getX(before.getItemCount() - 1)
-                .doubleValue()) + 1e-9))));
+        x.setRange(1, 2 * Math.max(10, before.getX(before.getItemCount() - 1).doubleValue()));
         String name = metric.label().replaceAll(" \\(.*\\)$", "");
         String yAxis = name + " (" + unit + ")";
         XYErrorRenderer renderer = new XYErrorRenderer();

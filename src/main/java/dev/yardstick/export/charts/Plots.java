@@ -44,6 +44,12 @@ final class Plots {
         return xy(title, x, y, series, lineRenderer(points));
     }
 
+    /** The x axis ticks at whole numbers only: turns, months. */
+    static JFreeChart wholeNumbers(JFreeChart chart) {
+        chart.getXYPlot().getDomainAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        return chart;
+    }
+
     /** A cumulative distribution: the values rise as steps, y in percent of values. */
     static JFreeChart cdf(String title, String xAxis, List<XYSeries> series) {
         NumberAxis x = new NumberAxis(xAxis);
@@ -61,7 +67,7 @@ final class Plots {
         x.setNumberFormatOverride(new PercentileFormat());
         x.setMinorTickMarksVisible(false);
         double highest = series.stream().mapToDouble(XYSeries::getMaxX).max().orElse(10);
-        x.setRange(1, Math.max(10, Math.pow(10, Math.ceil(Math.log10(highest)))));
+        x.setRange(1, 2 * Math.max(10, highest)); // room past the last point, so its tick label is not clipped
         NumberAxis y = new NumberAxis(yAxis);
         return xy(title, x, y, series, lineRenderer(false));
     }

@@ -154,8 +154,11 @@ final class SwitchCharts {
                 room.add(t.turn(), t.available());
             }
         }
+        // A window far larger than the history would flatten the lines that matter: it is then left to the table.
+        boolean roomFits = room.getItemCount() > 0 && before.getItemCount() > 0
+                && room.getMaxY() <= 10 * Math.max(before.getMaxY(), after.getItemCount() > 0 ? after.getMaxY() : 0);
         List<XYSeries> series = new ArrayList<>();
-        for (XYSeries line : List.of(before, after, room)) {
+        for (XYSeries line : roomFits ? List.of(before, after, room) : List.of(before, after)) {
             if (line.getItemCount() > 0) {
                 series.add(line);
             }
@@ -165,8 +168,9 @@ final class SwitchCharts {
         }
         String title = "Fitted windows: " + c.label();
         return Optional.of(new Chart(id + "-windows", title, "The history each turn would send, what the window"
-                + " strategy sent, and the room the model's context window left for it, in that model's tokens.",
-                Plots.lines(title, "turn", "tokens", series, true),
+                + " strategy sent, and the room the model's context window left for it (when it is near enough to"
+                + " matter), in that model's tokens.",
+                Plots.wholeNumbers(Plots.lines(title, "turn", "tokens", series, true)),
                 series.stream().map(l -> l.getKey().toString()).toList(), "turn", "tokens", Chart.WIDTH,
                 Chart.HEIGHT));
     }

@@ -63,7 +63,8 @@ final class CompareMatrix {
             out.append(String.format(Locale.ROOT, " <small>%.0f ms</small>", first.e2eMs()));
         }
         for (SampleRecord s : samples) {
-            out.append("<details><summary>").append(samples.size() > 1 ? "answer " + (s.repetition() + 1) : "answer")
+            // the first answer open: the matrix reads as answers side by side, the repetitions one click away
+            out.append(s == first ? "<details open><summary>" : "<details><summary>").append(samples.size() > 1 ? "answer " + (s.repetition() + 1) : "answer")
                     .append(s.ok() ? "" : " (failed)").append("</summary>");
             if (s.error() != null) {
                 out.append("<p class=\"fail\">").append(Html.text(s.error().errorClass())).append(": ")

@@ -83,16 +83,22 @@ public final class HtmlExporter implements Exporter {
             StringBuilder models = new StringBuilder();
             p.models().forEach((name, about) -> models.append(models.isEmpty() ? "" : "<br>").append("<strong>")
                     .append(Html.text(name)).append("</strong> ").append(Html.text(about)));
-            item(html, "models", models.toString());
+            item(html, "models", folded(p.models().size(), "models", models.toString()));
         }
         if (!p.prices().isEmpty()) {
-            item(html, "prices", String.join("<br>", p.prices().stream().map(Html::text).toList()));
+            item(html, "prices", folded(p.prices().size(), "price rows",
+                    String.join("<br>", p.prices().stream().map(Html::text).toList())));
         }
         html.append("</dl>\n</div>\n<button type=\"button\" class=\"theme\" id=\"theme-toggle\">Theme: auto</button>\n")
                 .append("</header>\n");
         if (p.interrupted()) {
             html.append("<p class=\"banner\">This run was interrupted: the figures cover the requests that finished.</p>\n");
         }
+    }
+
+    /** A long list folded behind its count, so the header stays a header. */
+    private static String folded(int count, String what, String listHtml) {
+        return count <= 4 ? listHtml : "<details><summary>" + count + " " + what + "</summary>" + listHtml + "</details>";
     }
 
     private static void item(StringBuilder html, String key, String valueHtml) {

@@ -46,7 +46,7 @@ record Provenance(String commandLine, String version, Instant startedAt, Instant
                 for (ScenarioResult scenario : r.scenarios()) {
                     for (ScenarioCost cost : scenario.ranked()) {
                         if (!models.containsKey(cost.model())) {
-                            models.put(cost.model(), cost.tokenBasis());
+                            models.put(cost.model(), "tokens " + cost.tokenBasis());
                             prices.add(cost.price().reference());
                         }
                     }
