@@ -43,6 +43,12 @@ public final class ChartStyle {
     private static final Font LABELS = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 14);
 
+    static {
+        // JFreeChart's work-around draws rotated text (the y axis title) as glyph outlines; drawn as text, it stays
+        // text in the SVG, like every other label.
+        org.jfree.chart.text.TextUtils.setUseDrawRotatedStringWorkaround(false);
+    }
+
     private ChartStyle() {
     }
 

@@ -10,9 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.data.xy.YIntervalSeries;
@@ -58,7 +56,7 @@ final class DiffCharts {
                     || Double.isNaN(row.current())) {
                 continue;
             }
-            double x = 1 / (1 - Stat.fromLabel(m.group(1)).quantile());
+            double x = Math.log10(1 / (1 - Stat.fromLabel(m.group(1)).quantile()));
             unit = row.unit();
             before.add(x, row.baseline(), low(row.baselineCi(), row.baseline()), high(row.baselineCi(), row.baseline()));
             after.add(x, row.current(), low(row.currentCi(), row.current()), high(row.currentCi(), row.current()));
@@ -77,11 +75,7 @@ final class DiffCharts {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         data.addSeries(before);
         data.addSeries(after);
-        LogAxis x = new LogAxis("percentile");
-        x.setTickUnit(new NumberTickUnit(1));
-        x.setNumberFormatOverride(new Plots.PercentileFormat());
-        x.setMinorTickMarksVisible(false);
-        x.setRange(1, 2 * Math.max(10, before.getX(before.getItemCount() - 1).doubleValue()));
+        NumberAxis x = Plots.percentileAxis(before.getX(before.getItemCount() - 1).doubleValue());
         String name = metric.label().replaceAll(" \\(.*\\)$", "");
         String yAxis = name + " (" + unit + ")";
         XYErrorRenderer renderer = new XYErrorRenderer();

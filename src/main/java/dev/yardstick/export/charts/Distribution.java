@@ -45,8 +45,8 @@ record Distribution(String name, MetricSummary summary, AbstractHistogram histog
     }
 
     /**
-     * The percentile plot as HdrHistogram's plotter draws it: x is 1 / (1 − p), so 90%, 99% and 99.9% are equally
-     * spaced on a log axis and the tail gets the room it deserves. Stops where the sample count runs out.
+     * The percentile plot as HdrHistogram's plotter draws it: x is log10(1 / (1 − p)), so 90%, 99% and 99.9% are
+     * equally spaced (at 1, 2 and 3) and the tail gets the room it deserves. Stops where the sample count runs out.
      */
     XYSeries percentiles() {
         XYSeries series = new XYSeries(name, true, true);
@@ -60,9 +60,9 @@ record Distribution(String name, MetricSummary summary, AbstractHistogram histog
             if (x > limit) {
                 break;
             }
-            series.addOrUpdate(x, display(v.getValueIteratedTo()));
+            series.addOrUpdate(Math.log10(x), display(v.getValueIteratedTo()));
         }
-        series.addOrUpdate(limit, display(histogram.getMaxValue()));
+        series.addOrUpdate(Math.log10(limit), display(histogram.getMaxValue()));
         return series;
     }
 

@@ -9,7 +9,6 @@ import java.text.ParsePosition;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
@@ -59,17 +58,24 @@ final class Plots {
         return xy(title, x, y, series, lineRenderer(false));
     }
 
-    /** HdrHistogram's percentile plot: x is 1 / (1 − p) on a log axis labelled in percent. */
+    /**
+     * HdrHistogram's percentile plot: x is log10(1 / (1 − p)) (see {@link Distribution#percentiles}), one tick per
+     * decade labelled in percent.
+     */
     static JFreeChart percentiles(String title, String yAxis, List<XYSeries> series) {
-        LogAxis x = new LogAxis("percentile");
-        x.setBase(10);
-        x.setTickUnit(new NumberTickUnit(1));
-        x.setNumberFormatOverride(new PercentileFormat());
-        x.setMinorTickMarksVisible(false);
-        double highest = series.stream().mapToDouble(XYSeries::getMaxX).max().orElse(10);
-        x.setRange(1, 2 * Math.max(10, highest)); // room past the last point, so its tick label is not clipped
-        NumberAxis y = new NumberAxis(yAxis);
-        return xy(title, x, y, series, lineRenderer(false));
+        double highest = series.stream().mapToDouble(XYSeries::getMaxX).max().orElse(1);
+        return xy(title, percentileAxis(highest), new NumberAxis(yAxis), series, lineRenderer(false));
+    }
+
+    /**
+     * The percentile axis of values at log10(1 / (1 − p)), up to {@code highest} and a little room past it so its
+     * label is not clipped. A plain number axis on the logarithms, not a LogAxis: its labels stay text in the SVG.
+     */
+    static NumberAxis percentileAxis(double highest) {
+        NumberAxis x = new NumberAxis("percentile");
+        x.setTickUnit(new NumberTickUnit(1, new PercentileFormat()));
+        x.setRange(0, Math.max(1, highest) + 0.3);
+        return x;
     }
 
     /** Overlaid histograms: each series' bars drawn translucent over the others'. */
@@ -166,8 +172,7 @@ final class Plots {
     }
 
     /**
-     * Labels a 1 / (1 − p) axis in percent: 1 → 0%, 10 → 90%, 100 → 99%, 1000 → 99.9%. LogAxis hands its formatter
-     * the value itself, not its exponent.
+     * Labels a log10(1 / (1 − p)) axis in percent: 0 → 0%, 1 → 90%, 2 → 99%, 3 → 99.9%.
      */
     static final class PercentileFormat extends NumberFormat {
 
@@ -186,13 +191,13 @@ final class Plots {
             throw new UnsupportedOperationException("labels only");
         }
 
-        static String label(double inverseTail) {
-            double percent = 100 * (1 - 1 / inverseTail);
+        static String label(double decades) {
+            double percent = 100 * (1 - Math.pow(10, -decades));
             if (percent <= 0) {
                 return "0%";
             }
             String text = new java.math.BigDecimal(percent).round(new java.math.MathContext(
-                    Math.max(1, (int) Math.round(Math.log10(inverseTail)) + 1))).stripTrailingZeros().toPlainString();
+                    Math.max(1, (int) Math.round(decades) + 1))).stripTrailingZeros().toPlainString();
             return text + "%";
         }
     }
