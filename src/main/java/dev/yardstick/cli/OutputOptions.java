@@ -108,7 +108,7 @@ public final class OutputOptions {
         }
         List<String> words = new ArrayList<>(List.of("yardstick"));
         command.commandLine().getParseResult().originalArgs().forEach(arg -> words.add(
-                arg.isEmpty() || arg.matches(".*[\\s\"'$`\\\\].*") ? "'" + arg.replace("'", "'\\''") + "'" : arg));
+                arg.isEmpty() || !arg.matches("[A-Za-z0-9_@%+=:,./-]+") ? "'" + arg.replace("'", "'\\''") + "'" : arg));
         return String.join(" ", words);
     }
 
