@@ -80,6 +80,20 @@ class HtmlAndChartsCliTest {
         assertFalse(Files.exists(dir.resolve("r.json")), "refused before the run");
     }
 
+    /** The chart library costs start-up only where pictures are asked for. */
+    @Test
+    void aRunWithoutHtmlOrChartsLoadsNoChartCode() throws Exception {
+        for (boolean html : new boolean[] {false, true}) {
+            try (ChildCli child = ChildCli.start(dir, Map.of(), List.of("-Xss1m", "-verbose:class"), "benchmark", "-m",
+                    "mock/fast?ttft=1ms&itl=0ms&tokens=8", "--requests", "5", "-o",
+                    dir.resolve(html ? "r.html" : "r.md").toString())) {
+                assertEquals(0, child.waitFor(120), child.err());
+                boolean loaded = child.out().contains("org.jfree.") || child.out().contains("dev.yardstick.export.html.");
+                assertEquals(html, loaded, html ? "an HTML report draws its charts" : "a Markdown report loads none");
+            }
+        }
+    }
+
     @Test
     void aCostAnalysisWritesItsPageWithThePricesUsed() throws Exception {
         Path html = dir.resolve("cost.htm");

@@ -14,11 +14,6 @@ import org.jfree.svg.SVGUnits;
 /** Draws a chart as SVG (for the page, or a file) or PNG (for viewers that show no SVG). */
 public final class ChartRenderer {
 
-    static {
-        // Charts are drawn off screen; a CLI must never open a display connection for them.
-        System.setProperty("java.awt.headless", "true");
-    }
-
     private ChartRenderer() {
     }
 

@@ -11,6 +11,12 @@ import java.util.List;
 /** The charts of any report, by its kind; none for a report with nothing to draw (a price list, a model list). */
 public final class ReportCharts {
 
+    static {
+        // Charts are drawn off screen, before any chart class touches AWT: a CLI must never open a display
+        // connection (or a dock icon) for them.
+        System.setProperty("java.awt.headless", "true");
+    }
+
     private ReportCharts() {
     }
 
