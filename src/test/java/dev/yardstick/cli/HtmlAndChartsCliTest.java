@@ -64,6 +64,16 @@ class HtmlAndChartsCliTest {
     }
 
     @Test
+    void failedRequestsAreDrawnByErrorClass() throws Exception {
+        Path html = dir.resolve("faults.html");
+        CliRun result = run("benchmark", "-m", "mock/fast", "--requests", "12", "--concurrency", "4", "--fault", "mock/fast:503@2-4", "--fault", "mock/fast:429@6", "-o", html.toString());
+        assertEquals(0, result.exitCode(), result.err());
+        String page = Files.readString(html);
+        assertTrue(page.contains("<figure class=\"chart\" id=\"benchmark-errors\" data-series=\"[&quot;rate-limited"
+                + "&quot;,&quot;http-5xx&quot;]\""), page.substring(page.indexOf("id=\"errors\"") + 1));
+    }
+
+    @Test
     void htmlOnStdoutIsThePage() {
         CliRun result = run("benchmark", "-m", "mock/fast?ttft=1ms&itl=0ms&tokens=8&jitter=0", "--requests", "10",
                 "--format", "html");

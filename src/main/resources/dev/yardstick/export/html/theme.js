@@ -1,5 +1,8 @@
 (function () {
-  var root = document.documentElement, key = "yardstick-theme", order = ["auto", "dark", "light"];
+  var root = document.documentElement, key = "yardstick-theme";
+  // the first click always changes what the reader sees: to the theme the system does not prefer
+  var systemDark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
+  var order = systemDark ? ["auto", "light", "dark"] : ["auto", "dark", "light"];
   var current = "auto";
   try { current = localStorage.getItem(key) || "auto"; } catch (e) { /* a file: page may have no storage */ }
   function apply() {
