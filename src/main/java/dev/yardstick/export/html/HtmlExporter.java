@@ -126,10 +126,24 @@ public final class HtmlExporter implements Exporter {
                 html.append("<figure class=\"chart\" id=\"").append(Html.slug(chart.id())).append("\" data-series=\"")
                         .append(Html.text(json(chart.series()))).append("\" data-x-axis=\"")
                         .append(Html.text(chart.xAxis())).append("\" data-y-axis=\"").append(Html.text(chart.yAxis()))
-                        .append("\">\n").append(ChartRenderer.inlineSvg(chart, "c" + n + "-"))
+                        .append("\">\n").append(svgOrWhy(chart, "c" + n + "-"))
                         .append("\n<figcaption>").append(Html.text(chart.caption())).append("</figcaption>\n</figure>\n");
             }
             html.append("</div>\n</section>\n");
+        }
+    }
+
+    /**
+     * The chart's SVG; where this machine cannot draw it (Java2D without fonts, say), a line saying so, so the page
+     * still holds every table and every other chart.
+     */
+    static String svgOrWhy(Chart chart, String prefix) {
+        try {
+            return ChartRenderer.inlineSvg(chart, prefix);
+        } catch (RuntimeException | java.awt.AWTError | InternalError e) {
+            return "<p class=\"banner\">This chart could not be drawn on the machine that wrote the report: "
+                    + Html.text(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()))
+                    + "</p>";
         }
     }
 

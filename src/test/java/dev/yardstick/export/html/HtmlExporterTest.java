@@ -120,6 +120,21 @@ class HtmlExporterTest {
     }
 
     @Test
+    void aChartThisMachineCannotDrawLeavesALineInsteadOfThePage() {
+        org.jfree.chart.plot.Plot broken = new org.jfree.chart.plot.XYPlot() {
+            @Override
+            public void draw(java.awt.Graphics2D g, java.awt.geom.Rectangle2D area, java.awt.geom.Point2D anchor,
+                             org.jfree.chart.plot.PlotState state, org.jfree.chart.plot.PlotRenderingInfo info) {
+                throw new java.awt.AWTError("no fonts <here>");
+            }
+        };
+        var chart = new dev.yardstick.export.charts.Chart("x", "X", "caption", new org.jfree.chart.JFreeChart(broken),
+                List.of("s"), "x", "y", 400, 300);
+        assertEquals("<p class=\"banner\">This chart could not be drawn on the machine that wrote the report: AWTError:"
+                + " no fonts &lt;here&gt;</p>", HtmlExporter.svgOrWhy(chart, "p-"));
+    }
+
+    @Test
     void anInterruptedRunSaysSo() {
         var report = ExampleReports.benchmark();
         var run = report.run();
