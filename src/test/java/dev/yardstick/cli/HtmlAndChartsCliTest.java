@@ -74,6 +74,18 @@ class HtmlAndChartsCliTest {
     }
 
     @Test
+    void aDiffOfTwoCompareReportsIsAPageWithBothReportsNamed() throws Exception {
+        Path html = dir.resolve("diff.html");
+        CliRun result = run("report", "diff", "reports/compare-stories.json", "reports/compare-stories.json", "-o",
+                html.toString());
+        assertEquals(0, result.exitCode(), result.err());
+        String page = Files.readString(html);
+        assertTrue(page.contains("<dt>models</dt><dd><strong>baseline</strong> ") && page.contains("<strong>new</strong>"),
+                page.substring(0, Math.min(3000, page.length())));
+        assertTrue(page.contains("<code>yardstick report diff reports/compare-stories.json"));
+    }
+
+    @Test
     void htmlOnStdoutIsThePage() {
         CliRun result = run("benchmark", "-m", "mock/fast?ttft=1ms&itl=0ms&tokens=8&jitter=0", "--requests", "10",
                 "--format", "html");

@@ -11,6 +11,7 @@ import dev.yardstick.report.ModelInfo;
 import dev.yardstick.report.Report;
 import dev.yardstick.report.RunInfo;
 import dev.yardstick.report.SwitchReport;
+import dev.yardstick.report.scores.CompareDiffReport;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +24,8 @@ import java.util.Map;
  * analysis) is described by the command line that wrote the page, and now.
  *
  * @param commandLine  the command as typed, or its name when the typed line is unknown
- * @param models       each model with what a reader needs to trust its numbers (provider, tokenizer, synthetic)
+ * @param models       each model with what a reader needs to trust its numbers (provider, tokenizer, synthetic);
+ *                     for a diff, the two reports compared
  * @param prices       one line per price row used
  */
 record Provenance(String commandLine, String version, Instant startedAt, Instant finishedAt, boolean interrupted,
@@ -39,6 +41,10 @@ record Provenance(String commandLine, String version, Instant startedAt, Instant
             case BenchmarkReport r -> describe(r.models(), models, prices);
             case SwitchReport r -> describe(r.models(), models, prices);
             case DiffReport r -> {
+                models.put("baseline", r.baseline());
+                models.put("new", r.current());
+            }
+            case CompareDiffReport r -> {
                 models.put("baseline", r.baseline());
                 models.put("new", r.current());
             }
@@ -67,6 +73,7 @@ record Provenance(String commandLine, String version, Instant startedAt, Instant
             case BenchmarkReport r -> r.run();
             case SwitchReport r -> r.run();
             case DiffReport r -> r.run();
+            case CompareDiffReport r -> r.run();
             default -> null;
         };
     }
