@@ -17,14 +17,23 @@ import picocli.CommandLine.Option;
 public final class OutputOptions {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "Format on stdout: table, json, csv, markdown or junit (default: ${DEFAULT-VALUE}).")
+            description = "Format on stdout: table, json, csv, markdown, junit or html (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Also write the report to FILE, in the format its extension names (.json, .csv, .md, .txt, "
-                    + ".xml for JUnit). "
+                    + ".xml for JUnit, .html for a page with charts). "
                     + "Repeatable.")
     List<Path> outputs = new ArrayList<>();
+
+    @Option(names = "--charts", paramLabel = "DIR",
+            description = "With a Markdown report (--format markdown or -o FILE.md): draw its charts into DIR as SVG"
+                    + " and PNG files and link them from the report, so a PR comment or job summary shows pictures.")
+    Path chartsDir;
+
+    /** The command this mixin belongs to, for the command line an HTML report's header shows. */
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec command;
 
     @Option(names = "--no-color", description = "No ANSI colour (also when NO_COLOR is set or stdout is no terminal).")
     boolean noColor;
@@ -42,6 +51,17 @@ public final class OutputOptions {
             if (parent != null && !Files.isDirectory(parent)) {
                 throw new dev.yardstick.config.InputException("cannot write " + file + ": folder " + parent
                         + " does not exist");
+            }
+        }
+        if (chartsDir != null) {
+            boolean markdown = stdoutFormat() == Format.MARKDOWN
+                    || outputs.stream().anyMatch(f -> Format.forFile(f.getFileName().toString()) == Format.MARKDOWN);
+            if (!markdown) {
+                throw new dev.yardstick.config.InputException("--charts draws the charts of a Markdown report: add"
+                        + " -o FILE.md or --format markdown (an HTML report, -o FILE.html, has its charts inline)");
+            }
+            if (Files.exists(chartsDir) && !Files.isDirectory(chartsDir)) {
+                throw new dev.yardstick.config.InputException("--charts " + chartsDir + " is a file, not a folder");
             }
         }
     }
@@ -62,10 +82,17 @@ public final class OutputOptions {
     public void emit(Report report, Session session) {
         session.releaseReserve();
         Terminal terminal = session.terminal(noColor);
-        session.out().print(render(report, stdoutFormat(), terminal.width(), terminal.color()));
+        ChartFiles charts = chartsDir == null ? null : ChartFiles.write(report, chartsDir, session);
+        String stdout = render(report, stdoutFormat(), terminal.width(), terminal.color());
+        session.out().print(charts == null || stdoutFormat() != Format.MARKDOWN ? stdout
+                : stdout + charts.section(Path.of("").toAbsolutePath()));
         session.checkStdout();
         for (Path file : outputs) {
-            String text = render(report, Format.forFile(file.getFileName().toString()), terminal.width(), false);
+            Format format = Format.forFile(file.getFileName().toString());
+            String text = render(report, format, terminal.width(), false);
+            if (charts != null && format == Format.MARKDOWN) {
+                text += charts.section(file.toAbsolutePath().getParent());
+            }
             try {
                 ReportFile.write(file, Secrets.redact(text)); // stdout is scrubbed by the session's writer
             } catch (IOException e) {
@@ -74,10 +101,23 @@ public final class OutputOptions {
         }
     }
 
-    private static String render(Report report, Format format, int width, boolean color) {
+    /** The command line as typed, for an HTML report's header; null where picocli did not parse one. */
+    private String commandLine() {
+        if (command == null || command.commandLine() == null || command.commandLine().getParseResult() == null) {
+            return null;
+        }
+        List<String> words = new ArrayList<>(List.of("yardstick"));
+        command.commandLine().getParseResult().originalArgs().forEach(arg -> words.add(
+                arg.isEmpty() || !arg.matches("[A-Za-z0-9_@%+=:,./-]+") ? "'" + arg.replace("'", "'\\''") + "'" : arg));
+        return String.join(" ", words);
+    }
+
+    private String render(Report report, Format format, int width, boolean color) {
         StringBuilder text = new StringBuilder();
         try {
-            Exporter.of(format, width, color).write(report, text);
+            Exporter exporter = format == Format.HTML ? new dev.yardstick.export.html.HtmlExporter(commandLine())
+                    : Exporter.of(format, width, color);
+            exporter.write(report, text);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringBuilder never throws
         }

@@ -15,7 +15,10 @@ final class ReportFile {
     }
 
     static void write(Path file, String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        write(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void write(Path file, byte[] bytes) throws IOException {
         Path target = file;
         if (Files.isSymbolicLink(file)) {
             try {

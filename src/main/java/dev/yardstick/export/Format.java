@@ -7,7 +7,9 @@ import java.util.Locale;
 public enum Format {
     TABLE, JSON, CSV, MARKDOWN,
     /** JUnit XML of a compare report's cases, for CI servers. */
-    JUNIT;
+    JUNIT,
+    /** One self-contained HTML page with the charts inline as SVG. */
+    HTML;
 
     public static Format parse(String text) {
         return switch (text.toLowerCase(Locale.ROOT)) {
@@ -16,8 +18,9 @@ public enum Format {
             case "csv" -> CSV;
             case "markdown", "md" -> MARKDOWN;
             case "junit", "xml" -> JUNIT;
+            case "html", "htm" -> HTML;
             default -> throw new InputException("unknown format '" + text
-                    + "' (expected table, json, csv, markdown or junit)");
+                    + "' (expected table, json, csv, markdown, junit or html)");
         };
     }
 
@@ -26,7 +29,7 @@ public enum Format {
         int dot = fileName.lastIndexOf('.');
         if (dot < 0 || dot == fileName.length() - 1) {
             throw new InputException("cannot tell the format of '" + fileName
-                    + "' from its extension (use .json, .csv, .md, .txt or .xml)");
+                    + "' from its extension (use .json, .csv, .md, .txt, .xml or .html)");
         }
         return parse(fileName.substring(dot + 1));
     }
