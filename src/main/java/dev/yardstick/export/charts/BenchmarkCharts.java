@@ -3,6 +3,7 @@ package dev.yardstick.export.charts;
 import dev.yardstick.report.BenchmarkReport;
 import dev.yardstick.stats.Metric;
 import dev.yardstick.stats.ModelStats;
+import dev.yardstick.stats.TimeSeries;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,8 +51,45 @@ final class BenchmarkCharts {
                 groups.add(new ChartGroup("Against the load", knee));
             }
         }
+        List<Chart> overTime = timeSeries(report.timeSeries());
+        if (!overTime.isEmpty()) {
+            groups.add(new ChartGroup("Over time", overTime));
+        }
         errors(report).ifPresent(chart -> groups.add(new ChartGroup("Errors", List.of(chart))));
         return groups;
+    }
+
+    /** Per step with a time series: throughput and errors, requests in flight, TTFT and E2E percentiles, per second. */
+    private static List<Chart> timeSeries(List<TimeSeries> all) {
+        List<Chart> charts = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            TimeSeries series = all.get(i);
+            if (series.seconds().isEmpty()) {
+                continue;
+            }
+            String id = "timeseries-" + (i + 1);
+            String where = all.size() > 1 ? " (" + series.step() + ")" : "";
+            ToDoubleFunction<TimeSeries.Second> second = TimeSeries.Second::second;
+            Map<String, ToDoubleFunction<TimeSeries.Second>> rates = new LinkedHashMap<>();
+            rates.put("throughput", TimeSeries.Second::throughput);
+            rates.put("errors", s -> s.errors() / s.length());
+            charts.add(TimeSeriesChart.of(id + "-throughput", "Throughput and errors per second" + where,
+                    series.seconds(), second, rates, "requests/s"));
+            charts.add(TimeSeriesChart.of(id + "-in-flight", "Requests in flight" + where, series.seconds(), second,
+                    Map.of("in flight", s -> s.inFlight()), "requests"));
+            Map<String, ToDoubleFunction<TimeSeries.Second>> latency = new LinkedHashMap<>();
+            latency.put("TTFT p50", s -> orNaN(s.ttftP50()));
+            latency.put("TTFT p99", s -> orNaN(s.ttftP99()));
+            latency.put("E2E p50", s -> orNaN(s.e2eP50()));
+            latency.put("E2E p99", s -> orNaN(s.e2eP99()));
+            charts.add(TimeSeriesChart.of(id + "-latency", "Latency per second" + where, series.seconds(), second,
+                    latency, "ms"));
+        }
+        return charts;
+    }
+
+    private static double orNaN(Double value) {
+        return value == null ? Double.NaN : value;
     }
 
     /** TTFT and E2E (p50 and p95) and throughput per model against the step's concurrency or rate. */

@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.jfree.data.xy.XYSeries;
+import dev.yardstick.report.BenchmarkReport;
+import dev.yardstick.export.ReportFiles;
+import dev.yardstick.stats.TimeSeries;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class ReportChartsTest {
@@ -156,6 +160,25 @@ class ReportChartsTest {
                 .getSeries(0);
         assertEquals(3, requests.getItemCount());
         assertEquals(null, requests.getY(2), "a second without a value is a gap");
+    }
+
+    @Test
+    void aBenchmarkWithATimeSeriesDrawsItSecondBySecond() {
+        BenchmarkReport ramp = (BenchmarkReport) ReportFiles.read(Path.of("reports", "benchmark-ramp.json"));
+        TimeSeries series = ramp.timeSeries().getFirst();
+        Map<String, Chart> charts = byId(ReportCharts.of(ramp));
+        Chart throughput = charts.get("timeseries-1-throughput");
+        assertEquals(List.of("throughput", "errors"), throughput.series());
+        assertEquals("requests/s", throughput.yAxis());
+        XYSeries line = ((org.jfree.data.xy.XYSeriesCollection) throughput.drawing().getXYPlot().getDataset())
+                .getSeries(0);
+        assertEquals(series.seconds().size(), line.getItemCount(), "a point per second");
+        assertEquals(series.seconds().get(1).throughput(), line.getY(1).doubleValue(), 1e-9);
+        assertEquals(List.of("in flight"), charts.get("timeseries-1-in-flight").series());
+        Chart latency = charts.get("timeseries-1-latency");
+        assertEquals(List.of("TTFT p50", "TTFT p99", "E2E p50", "E2E p99"), latency.series());
+        assertEquals("ms", latency.yAxis());
+        assertEquals(4, seriesDrawn(latency));
     }
 
     @Test
