@@ -53,6 +53,12 @@ class ReasoningStreamsTest {
     }
 
     @Test
+    void openAiCompatibleReasoningFieldIsTimedAndCountedAlike() throws IOException {
+        // vLLM's and OpenRouter's newer servers name the delta "reasoning", not "reasoning_content".
+        assertReportedReasoning(run(Protocol.OPENAI, OpenAiField.REASONING, true));
+    }
+
+    @Test
     void anthropicThinkingBlocksAreTimedAndTheirTokensCounted() throws IOException {
         JsonNode report = run(Protocol.ANTHROPIC, OpenAiField.REASONING_CONTENT, true);
         String thinking = String.join("", new Script(TTFT, ITL, THINKING, REASONING, ANSWER, true).reasoning());
