@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.TreeSet;
 
 /**
@@ -77,6 +78,7 @@ public final class BenchmarkReports {
         notes.add("Merged from " + parts.size() + " reports: " + String.join(", ", parts.stream()
                 .map(p -> p.name() + shardOf(p.report()).map(s -> " (shard " + s + ")").orElse("")).toList()) + ".");
         missingShards(parts).ifPresent(notes::add);
+        perRunSections(parts).ifPresent(notes::add);
         StatsMerger.Rule rule = rule(parts);
         MergedSweep sweep = MergedSweep.of(parts, rule, plan.errorBudget(), plan.steps().size());
         if (sweep.complete().size() < sweep.steps().size()) {
@@ -103,6 +105,28 @@ public final class BenchmarkReports {
                 : "Merged runs of the whole plan: each rate is pooled, every run's count over the sum of their windows");
         return new BenchmarkReport(run, models(parts, sweep.steps()), sweep.steps(),
                 Gates.judge(plan.failIf(), sweep.complete(), baseline), sweep.stoppedEarly(), notes, definitions);
+    }
+
+    /**
+     * The sections of one run that a merge cannot add up (each machine's seconds, its server's metrics, a workload's
+     * sessions, a search or an abort): named, so a reader knows they stay in the inputs and are not lost silently.
+     */
+    static Optional<String> perRunSections(List<Named> parts) {
+        List<String> kept = new ArrayList<>();
+        Map<String, Predicate<BenchmarkReport>> sections = new LinkedHashMap<>();
+        sections.put("time series", r -> !r.timeSeries().isEmpty());
+        sections.put("server metrics", r -> r.serverMetrics() != null);
+        sections.put("workload details", r -> r.workloads() != null);
+        sections.put("capacity search", r -> r.capacity() != null);
+        sections.put("abort reason", r -> r.aborted() != null);
+        sections.put("costs", r -> !r.costs().isEmpty());
+        sections.forEach((name, present) -> {
+            if (parts.stream().anyMatch(p -> present.test(p.report()))) {
+                kept.add(name);
+            }
+        });
+        return kept.isEmpty() ? Optional.empty() : Optional.of("Not merged, kept in each input report: "
+                + String.join(", ", kept) + " (one run's own, which no sum of shards gives).");
     }
 
     /** Shards add their rates, whole runs pool them; a mix of the two is no one plan's load. */

@@ -82,6 +82,10 @@ class ReportCommandTest {
         assertSameDistribution(fromJournals("ttftMs", samplesA, samplesB), stats.get("ttft"));
         assertEquals("p99(e2e) > 1h", merged.at("/gates/0/gate").asText(), "the plan's gates judged again");
         assertTrue(merged.get("notes").get(0).asText().startsWith("Merged from 2 reports: shard1.json (shard 1/2)"));
+        // Each shard's seconds are its own machine's: named as left in the inputs, never silently dropped.
+        assertTrue(merged.get("notes").toString().contains("Not merged, kept in each input report: time series"),
+                merged.get("notes").toString());
+        assertTrue(merged.get("timeSeries").isEmpty());
     }
 
     @Test
