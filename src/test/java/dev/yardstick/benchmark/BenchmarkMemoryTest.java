@@ -61,12 +61,14 @@ class BenchmarkMemoryTest {
                     }));
             assertTrue(started.await(30, TimeUnit.SECONDS));
             awaitAttempted(live.get(), FIRST, running);
-            Map<String, Long> afterFirst = Heap.liveInstances();
+            String first = Heap.classHistogram();
             awaitAttempted(live.get(), SECOND, running);
-            Map<String, Long> afterSecond = Heap.liveInstances();
+            String second = Heap.classHistogram();
             BenchmarkReport report = running.get(120, TimeUnit.SECONDS);
             assertEquals(SECOND + 10_000, report.steps().getFirst().models().getFirst().requests().succeeded());
 
+            Map<String, Long> afterFirst = Heap.liveInstances(first);
+            Map<String, Long> afterSecond = Heap.liveInstances(second);
             // 45,000 requests between the two: a class gaining one instance per 10 of them is kept per request
             long limit = (SECOND - FIRST) / 10;
             Map<String, Long> grown = new TreeMap<>();

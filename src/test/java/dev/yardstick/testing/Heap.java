@@ -23,14 +23,22 @@ public final class Heap {
     }
 
     /**
-     * Live instances per class (the JVM's own class histogram, {@code jcmd GC.class_histogram}, which collects
-     * first). Counts, unlike bytes, do not move when a histogram's array grows to a wider range or the collector
-     * leaves filler behind: an object kept per request shows as a count that grows with the requests.
+     * The JVM's own class histogram ({@code jcmd GC.class_histogram}, which collects first) as it prints it. Kept as
+     * this one string until both snapshots are taken: a parsed map of the first would itself be thousands of live
+     * Strings and map nodes (one per loaded class) when the second is taken, and read as growth.
      */
-    public static Map<String, Long> liveInstances() throws Exception {
-        String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+    public static String classHistogram() throws Exception {
+        return (String) ManagementFactory.getPlatformMBeanServer().invoke(
                 new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
                 new Object[] {new String[0]}, new String[] {String[].class.getName()});
+    }
+
+    /**
+     * Live instances per class in a {@link #classHistogram()}. Counts, unlike bytes, do not move when a histogram's
+     * array grows to a wider range or the collector leaves filler behind: an object kept per request shows as a count
+     * that grows with the requests.
+     */
+    public static Map<String, Long> liveInstances(String histogram) {
         Map<String, Long> counts = new HashMap<>();
         for (String line : histogram.lines().toList()) {
             String[] parts = line.trim().split("\\s+");
