@@ -36,6 +36,7 @@ public final class Scoring {
      */
     public static Scores score(List<String> models, List<SampleRecord> samples, CompareResults baseline,
                                QualityGates gates, double confidence) {
+        TablesawWarmup.awaitReady();
         Map<String, List<SampleRecord>> runs = new LinkedHashMap<>();
         runs.put("", samples);
         if (baseline != null) {
