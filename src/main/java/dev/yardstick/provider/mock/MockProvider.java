@@ -28,7 +28,8 @@ public final class MockProvider implements Provider {
 
     @Override
     public String description() {
-        return "synthetic latency and tokens for dry runs and tests: mock/instant, mock/fast, mock/slow, mock/flaky";
+        return "synthetic latency and tokens for dry runs and tests: mock/instant, mock/fast, mock/slow, mock/flaky,"
+                + " mock/reasoner (reasoning tokens first, then the answer)";
     }
 
     @Override

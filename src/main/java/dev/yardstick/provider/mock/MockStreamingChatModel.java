@@ -7,18 +7,25 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.PartialThinking;
+import dev.langchain4j.model.chat.response.PartialThinkingContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.output.FinishReason;
+import dev.langchain4j.model.openai.OpenAiTokenUsage;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.yardstick.provider.CancelFlag;
 import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * A synthetic streaming model: sleeps its time to first token, then emits one word per token with its inter-token
- * delay, on the calling thread. Outputs, delays and failures follow from the seed and the request's content (and
+ * delay, on the calling thread. A reasoning profile first streams its reasoning tokens through
+ * {@code onPartialThinking}, spread over its thinking time, and reports them in an OpenAI-style usage
+ * ({@code completion_tokens_details.reasoning_tokens}, part of the output tokens) as an OpenAI-compatible server
+ * would. Outputs, delays and failures follow from the seed and the request's content (and
  * how many times that content was asked before), so a rerun reproduces a run whatever the thread interleaving.
  *
  * <p>"Asked before" is counted in a fixed table of counters indexed by the content's hash, never one entry per
@@ -50,8 +57,10 @@ final class MockStreamingChatModel implements StreamingChatModel {
         PartialResponseContext context = new PartialResponseContext(cancel);
 
         boolean fails = random.nextDouble() < profile.errorRate();
-        int tokens = request.maxOutputTokens() == null ? profile.tokens()
-                : Math.min(profile.tokens(), request.maxOutputTokens());
+        // Like OpenAI's max_completion_tokens, a maximum covers the reasoning too, which is generated first.
+        int budget = request.maxOutputTokens() == null ? Integer.MAX_VALUE : request.maxOutputTokens();
+        int reasoning = Math.min(profile.reasoning(), budget);
+        int tokens = Math.min(profile.tokens(), budget - reasoning);
         if (!pause(profile.ttft(), random, cancel)) {
             return;
         }
@@ -61,22 +70,58 @@ final class MockStreamingChatModel implements StreamingChatModel {
             handler.onError(new MockFailure(profile.errorStatus(), retryAfter));
             return;
         }
+        String thinking = stream(reasoning, profile.reasoningGap(), random, cancel,
+                piece -> handler.onPartialThinking(new PartialThinking(piece), new PartialThinkingContext(cancel)));
+        if (thinking == null || tokens > 0 && reasoning > 0 && !pause(profile.reasoningGap(), random, cancel)) {
+            return;
+        }
+        String text = stream(tokens, profile.itl(), random, cancel,
+                piece -> handler.onPartialResponse(new PartialResponse(piece), context));
+        if (text == null) {
+            return;
+        }
+        FinishReason finish = tokens < profile.tokens() ? FinishReason.LENGTH : FinishReason.STOP;
+        AiMessage.Builder message = AiMessage.builder().text(text);
+        if (reasoning > 0) {
+            message.thinking(thinking);
+        }
+        handler.onCompleteResponse(ChatResponse.builder()
+                .aiMessage(message.build())
+                .modelName("mock/" + profile.name())
+                .tokenUsage(usage(inputTokens(request), tokens, reasoning))
+                .finishReason(finish)
+                .build());
+    }
+
+    /** Emits {@code count} words {@code gap} apart; their text, or null when cancelled or interrupted meanwhile. */
+    private String stream(int count, Duration gap, SplittableRandom random, CancelFlag cancel,
+                          Consumer<String> emit) {
         StringBuilder text = new StringBuilder();
-        for (int i = 0; i < tokens; i++) {
-            if (i > 0 && !pause(profile.itl(), random, cancel)) {
-                return;
+        for (int i = 0; i < count; i++) {
+            if (i > 0 && !pause(gap, random, cancel)) {
+                return null;
             }
             String piece = (i == 0 ? "" : " ") + WORDS[random.nextInt(WORDS.length)];
             text.append(piece);
-            handler.onPartialResponse(new PartialResponse(piece), context);
+            emit.accept(piece);
         }
-        FinishReason finish = tokens < profile.tokens() ? FinishReason.LENGTH : FinishReason.STOP;
-        handler.onCompleteResponse(ChatResponse.builder()
-                .aiMessage(AiMessage.from(text.toString()))
-                .modelName("mock/" + profile.name())
-                .tokenUsage(new TokenUsage(inputTokens(request), tokens))
-                .finishReason(finish)
-                .build());
+        return text.toString();
+    }
+
+    /**
+     * The usage an OpenAI-compatible server sends: with reasoning, its output tokens include the reasoning tokens
+     * and {@code completion_tokens_details} counts them apart.
+     */
+    private static TokenUsage usage(int input, int visible, int reasoning) {
+        if (reasoning == 0) {
+            return new TokenUsage(input, visible);
+        }
+        return OpenAiTokenUsage.builder()
+                .inputTokenCount(input)
+                .outputTokenCount(visible + reasoning)
+                .totalTokenCount(input + visible + reasoning)
+                .outputTokensDetails(OpenAiTokenUsage.OutputTokensDetails.builder().reasoningTokens(reasoning).build())
+                .build();
     }
 
     /** Sleeps a jittered delay; false when cancelled or interrupted meanwhile. */
