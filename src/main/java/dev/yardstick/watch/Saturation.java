@@ -18,6 +18,11 @@ public final class Saturation {
      * read. A share, not a percentile, so one hiccup of a busy machine in a short step does not decide it.
      */
     static final double BEHIND_PERCENT = 5.0;
+    /**
+     * The least lateness, added up, that judges anything: in a step of a few hundred milliseconds, such as a short
+     * compare, one pause of the JIT's start-up is already 10% of the step, and says nothing of the client's load.
+     */
+    static final double MIN_BEHIND_MS = 100;
 
     private Saturation() {
     }
@@ -29,7 +34,7 @@ public final class Saturation {
             signs.add(String.format(Locale.ROOT, "its CPU was %.0f%% of a core with %d core%s available", cpuPercentOfCore,
                     cores, cores == 1 ? "" : "s"));
         }
-        if (lag != null && lag.behindPercent() >= BEHIND_PERCENT) {
+        if (lag != null && lag.behindPercent() >= BEHIND_PERCENT && behindMs(lag) >= MIN_BEHIND_MS) {
             signs.add(String.format(Locale.ROOT, "its threads were behind schedule %.0f%% of the time, waking up to"
                     + " %.1f ms late (p99 %.1f ms)", lag.behindPercent(), lag.maxMs(), lag.p99Ms()));
         }
@@ -40,10 +45,16 @@ public final class Saturation {
                 + " queueing. Lower the load per machine (fewer in flight, or shard the plan) to measure the endpoint.";
     }
 
+    /** The probe's lateness added up: its share of the time watched, a wake-up (or one swallowed) per period. */
+    private static double behindMs(Lag lag) {
+        return lag.behindPercent() / 100 * lag.wakeups() * LagProbe.PERIOD_NANOS / 1e6;
+    }
+
     /** The rule as a report's definitions state it. */
     public static String rule() {
         return String.format(Locale.ROOT, "the client counts as saturated when its process CPU reaches %.0f%% of"
                 + " every core it may use, or when a virtual thread sleeping 10 ms at a time was behind schedule (its"
-                + " lateness added up) for %.0f%% of the step or more", CPU_SHARE_OF_CORES * 100, BEHIND_PERCENT);
+                + " lateness added up) for %.0f%% of the step or more, and %.0f ms at least", CPU_SHARE_OF_CORES * 100,
+                BEHIND_PERCENT, MIN_BEHIND_MS);
     }
 }

@@ -37,5 +37,9 @@ class SaturationTest {
     void oneHiccupOfABusyMachineInAShortStepIsNotSaturation() {
         // Recorded: a 0.7 s step whose probe woke once 22.8 ms late (p99 = max with few wake-ups), 3% behind.
         assertNull(Saturation.judge(30, 2, new Lag(90, 0.13, 22.8, 22.8, 3.3)));
+        // Recorded: a three-prompt compare (about 0.17 s watched) whose start-up pause left it 19% behind: 32 ms.
+        assertNull(Saturation.judge(40, 2, new Lag(17, 0.4, 18.2, 18.2, 19)));
+        assertTrue(Saturation.judge(40, 2, new Lag(60, 0.4, 18.2, 18.2, 19)) != null,
+                "114 ms behind in 0.6 s is the client's load");
     }
 }
