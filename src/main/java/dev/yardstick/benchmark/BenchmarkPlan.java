@@ -156,6 +156,12 @@ public record BenchmarkPlan(String name, String description, List<ModelSpec> mod
             throw new InputException("--find-max-rate searches one model's capacity on one machine: give one -m and"
                     + " no --shard");
         }
+        if ((sessions != null || sharedPrefix != null) && models.size() > 1) {
+            // Their per-turn and hit-eligible/cold figures are tallied over the step, not per model: with several
+            // models they would mix them.
+            throw new InputException("--sessions and --shared-prefix measure one model at a time: give one -m (run one"
+                    + " benchmark per model to compare them)");
+        }
         RequestChain.forRun(retries, fault, models.stream().map(ModelSpec::label).toList()); // checked up front
         abortIf = abortIf == null ? List.of() : List.copyOf(abortIf);
         if (abortIf.isEmpty() && (abortWindow != null || abortMinRequests != null)) {

@@ -100,6 +100,10 @@ class WorkloadPlanTest {
         assertRefused("--warmup and --shard do not apply", "--sessions", "2", "--warmup", "3");
         assertRefused("malformed think time 'soon'", "--sessions", "2", "--think-time", "soon");
         assertRefused("malformed share '2'", "--shared-prefix", "8", "--prefix-share", "2");
+        assertRefused("--sessions and --shared-prefix measure one model at a time", "-m", "mock/slow", "--sessions",
+                "2");
+        assertRefused("--sessions and --shared-prefix measure one model at a time", "-m", "mock/slow",
+                "--shared-prefix", "8");
         Path unknown = dir.resolve("log.txt");
         Files.writeString(unknown, "when,in,out\n1,2,3\n");
         assertRefused("cannot tell its format from its first line", "--trace", unknown.toString());
