@@ -55,6 +55,7 @@ final class MockStreamingChatModel implements StreamingChatModel {
         SplittableRandom random = new SplittableRandom(profile.seed() * 1_000_003L + contentHash * 31L + occurrence);
         CancelFlag cancel = new CancelFlag();
         PartialResponseContext context = new PartialResponseContext(cancel);
+        PartialThinkingContext thinkingContext = new PartialThinkingContext(cancel);
 
         boolean fails = random.nextDouble() < profile.errorRate();
         // Like OpenAI's max_completion_tokens, a maximum covers the reasoning too, which is generated first.
@@ -71,7 +72,7 @@ final class MockStreamingChatModel implements StreamingChatModel {
             return;
         }
         String thinking = stream(reasoning, profile.reasoningGap(), random, cancel,
-                piece -> handler.onPartialThinking(new PartialThinking(piece), new PartialThinkingContext(cancel)));
+                piece -> handler.onPartialThinking(new PartialThinking(piece), thinkingContext));
         if (thinking == null || tokens > 0 && reasoning > 0 && !pause(profile.reasoningGap(), random, cancel)) {
             return;
         }
