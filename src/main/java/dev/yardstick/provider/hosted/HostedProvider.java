@@ -174,8 +174,9 @@ public final class HostedProvider implements Provider {
         }
         if (url == null && api.baseUrlEnvVar() != null && name.equals(api.protocol())) {
             url = context.env(api.baseUrlEnvVar());
-            if (url != null && !url.isBlank() && BaseUrls.problem(url) != null) {
-                throw new InputException(api.baseUrlEnvVar() + ": " + BaseUrls.problem(url));
+            String problem = url == null || url.isBlank() ? null : BaseUrls.problem(url);
+            if (problem != null) {
+                throw new InputException(api.baseUrlEnvVar() + ": " + problem);
             }
         }
         if (url == null || url.isBlank()) {
