@@ -15,6 +15,7 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.openai.OpenAiChatResponseMetadata;
 import dev.langchain4j.model.openai.OpenAiTokenUsage;
+import dev.langchain4j.model.openai.internal.OpenAiUtils;
 import dev.langchain4j.model.output.FinishReason;
 import dev.yardstick.provider.http.BodyDecoder;
 import dev.yardstick.provider.http.SseFrames;
@@ -260,18 +261,9 @@ final class OpenAiStreamDecoder implements BodyDecoder, SseFrames.Sink, Streamin
         return cancelled;
     }
 
-    /** langchain4j's mapping of OpenAI's reasons. */
+    /** langchain4j's mapping of OpenAI's reasons, the one its OpenAI model applies. */
     static FinishReason finishReason(String reason) {
-        if (reason == null) {
-            return null;
-        }
-        return switch (reason) {
-            case "stop" -> FinishReason.STOP;
-            case "length" -> FinishReason.LENGTH;
-            case "tool_calls", "function_call" -> FinishReason.TOOL_EXECUTION;
-            case "content_filter" -> FinishReason.CONTENT_FILTER;
-            default -> null;
-        };
+        return OpenAiUtils.finishReasonFrom(reason);
     }
 
     /** Like langchain4j's models: a handler that throws must not stop the stream from being read to its end. */
