@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Reads a promptfoo config as it is ({@code compare --promptfoo promptfooconfig.yaml}) into the prompt set and
@@ -99,7 +100,7 @@ public final class PromptfooReader {
         }
     }
 
-    private static <T> T mapped(Path file, String text, String field, java.util.function.Supplier<T> mapping) {
+    private static <T> T mapped(Path file, String text, String field, Supplier<T> mapping) {
         try {
             return mapping.get();
         } catch (PromptfooProviders.Unmappable e) {
