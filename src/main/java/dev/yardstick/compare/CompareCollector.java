@@ -6,16 +6,16 @@ import dev.yardstick.config.YardstickConfig;
 import dev.yardstick.engine.ClientWarmupReport;
 import dev.yardstick.engine.Sample;
 import dev.yardstick.engine.SampleListener;
-import dev.yardstick.eval.CheckResult;
+import dev.yardstick.engine.TokenCounts;
 import dev.yardstick.eval.CaseResult;
+import dev.yardstick.eval.CheckResult;
 import dev.yardstick.eval.Checker;
 import dev.yardstick.eval.JudgeUsage;
 import dev.yardstick.eval.Judges;
-import dev.yardstick.engine.TokenCounts;
-import dev.yardstick.provider.TokenSource;
 import dev.yardstick.eval.SuiteAssertions;
 import dev.yardstick.export.Json;
 import dev.yardstick.provider.OpenedModels;
+import dev.yardstick.provider.TokenSource;
 import dev.yardstick.report.CompareReport;
 import dev.yardstick.report.ModelInfo;
 import dev.yardstick.report.RunInfo;
@@ -60,8 +60,10 @@ final class CompareCollector implements SampleListener, AutoCloseable {
     /** The judges of graded assertions: what they spent is reported apart from the models' figures. */
     private final Judges judges;
 
-    /** @param onWriteFailure told once when the samples file stops accepting lines (the run goes on) */
-    /** @param judges where graded assertions find their judge model (asked after a sample ended, off its clock) */
+    /**
+     * @param onWriteFailure told once when the samples file stops accepting lines (the run goes on)
+     * @param judges         where graded assertions find their judge model (asked after a sample ended, off its clock)
+     */
     CompareCollector(OpenedModels models, PromptSet prompts, Path samplesFile, YardstickConfig config,
                       Map<String, String> env, Consumer<WriteFailure> onWriteFailure, Judges judges) {
         this.models = models;
@@ -86,8 +88,8 @@ final class CompareCollector implements SampleListener, AutoCloseable {
                 ? Checker.check(prompt.expect(), sample.text(), sample.tokens().output(), latency)
                 : List.of();
         Double cost = sample.ok() ? pricing.cost(sample.model(), sample.tokens()) : null;
-        CaseResult grade = sample.ok() ? assertions.grade(prompt.id(), sample.model(), sample.text(), sample.tokens().output(),
-                latency, cost).orElse(null) : null;
+        CaseResult grade = sample.ok() ? assertions.grade(prompt.id(), sample.model(), sample.text(),
+                sample.tokens().output(), latency, cost).orElse(null) : null;
         SampleRecord record = SampleRecords.of(sample, checks, cost, grade);
         stats.record(sample);
         records.add(record);

@@ -8,9 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -44,7 +47,7 @@ public record AssertionSpec(String type, Object value, Double threshold, Double 
         if (threshold != null && (threshold.isNaN() || threshold.isInfinite())) {
             throw new FieldException("threshold", "must be a finite number, got " + threshold);
         }
-        config = config == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(config));
+        config = config == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(config));
     }
 
     /** An assertion built in code (from an {@code expect:} block, or in tests). */
@@ -120,7 +123,7 @@ public record AssertionSpec(String type, Object value, Double threshold, Double 
             if (!node.isObject()) {
                 throw new FieldException("type", "an assertion is a mapping (type: ..., value: ...), got "
                         + (node.isTextual() ? "text '" + node.asText() + "'" : node.getNodeType().name().toLowerCase(
-                        java.util.Locale.ROOT)));
+                        Locale.ROOT)));
             }
             for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
@@ -156,7 +159,7 @@ public record AssertionSpec(String type, Object value, Double threshold, Double 
                 if (!children.isArray()) {
                     throw new FieldException(CHILDREN, "expected a list of assertions, got " + children);
                 }
-                List<AssertionSpec> set = new java.util.ArrayList<>();
+                List<AssertionSpec> set = new ArrayList<>();
                 for (JsonNode child : children) {
                     set.add(read(child, line, p, ctxt));
                 }

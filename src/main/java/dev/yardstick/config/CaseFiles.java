@@ -2,6 +2,7 @@ package dev.yardstick.config;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,7 +140,7 @@ public final class CaseFiles {
                 previousLine = parser.getCurrentLineNumber();
                 cases.add(CsvColumns.toCase(file, line, row.toMap()));
             }
-        } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             throw InputException.inFile(file.toString(), 0, null, "not a CSV file with a header row: "
                     + e.getMessage());
         }

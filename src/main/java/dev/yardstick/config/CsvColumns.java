@@ -2,6 +2,7 @@ package dev.yardstick.config;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +91,7 @@ final class CsvColumns {
             Double threshold = m.group(3) == null ? null : Double.parseDouble(m.group(3));
             String value = m.group(4);
             Object parsed = value != null && LISTED.contains(m.group(2))
-                    ? java.util.Arrays.stream(value.split(",")).map(String::strip).toList() : value;
+                    ? Arrays.stream(value.split(",")).map(String::strip).toList() : value;
             return spec(type, parsed, threshold, metric, line);
         }
         return spec("equals", cell, null, metric, line);

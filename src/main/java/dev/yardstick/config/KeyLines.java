@@ -24,14 +24,8 @@ public final class KeyLines {
 
     /** The first line that names {@code key} (as {@code key:}), 0 when none does. */
     public static int firstLineNaming(String text, String key) {
-        List<String> lines = text.lines().toList();
         Pattern named = keyPattern(key);
-        for (int i = 0; i < lines.size(); i++) {
-            if (named.matcher(lines.get(i)).find()) {
-                return i + 1;
-            }
-        }
-        return 0;
+        return firstLineWhere(text, line -> named.matcher(line).find());
     }
 
     /** The first line that gives {@code key} the scalar {@code value} ({@code key: value}), 0 when none does. */

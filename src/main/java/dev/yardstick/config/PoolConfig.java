@@ -1,5 +1,6 @@
 package dev.yardstick.config;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -37,7 +38,7 @@ public record PoolConfig(String model, String balance, List<PoolMember> members,
         }
 
         static List<String> labels() {
-            return java.util.Arrays.stream(values()).map(Balance::label).toList();
+            return Arrays.stream(values()).map(Balance::label).toList();
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.yardstick.config;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,11 +18,11 @@ public record SuiteCase(String description, Map<String, Object> vars, List<Asser
                         Path file, String path, int line) {
 
     public SuiteCase {
-        vars = vars == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(vars));
+        vars = vars == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(vars));
         asserts = asserts == null ? List.of() : List.copyOf(asserts);
-        models = models == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(models));
+        models = models == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(models));
         metadata = metadata == null ? Map.of()
-                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
+                : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
     }
 
     /** Nothing set: the defaults of a file that has none. */

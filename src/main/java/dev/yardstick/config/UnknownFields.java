@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -121,6 +122,6 @@ public final class UnknownFields {
 
     /** Levenshtein distance, case-insensitive. */
     static int distance(String a, String b) {
-        return Levenshtein.distance(a.toLowerCase(java.util.Locale.ROOT), b.toLowerCase(java.util.Locale.ROOT));
+        return Levenshtein.distance(a.toLowerCase(Locale.ROOT), b.toLowerCase(Locale.ROOT));
     }
 }

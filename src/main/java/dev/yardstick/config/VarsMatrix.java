@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ public final class VarsMatrix {
     /** One combination: every var as text, and the list-valued ones as a name ({@code hero=Lily, place=park}). */
     public record Combination(Map<String, String> vars, String label) {
         public Combination {
-            vars = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(vars));
+            vars = Collections.unmodifiableMap(new LinkedHashMap<>(vars));
         }
     }
 

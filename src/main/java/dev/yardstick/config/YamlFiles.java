@@ -120,7 +120,11 @@ public final class YamlFiles {
     }
 
     public static JsonNode readTree(Path file) {
-        String text = TextFiles.readText(file);
+        return readTree(file, TextFiles.readText(file));
+    }
+
+    /** As {@link #readTree(Path)}, of the file's text the caller has read already. */
+    public static JsonNode readTree(Path file, String text) {
         try {
             return YAML.readTree(text);
         } catch (JsonProcessingException e) {

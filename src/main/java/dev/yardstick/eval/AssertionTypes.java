@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The assertion kinds Yardstick knows, by promptfoo's names, and the one place a written assertion becomes a
@@ -141,7 +142,7 @@ public final class AssertionTypes {
     }
 
     private static Optional<String> nearest(String name, Map<String, AssertionType> types) {
-        return types.keySet().stream().flatMap(n -> java.util.stream.Stream.of(n, NOT + n))
+        return types.keySet().stream().flatMap(n -> Stream.of(n, NOT + n))
                 .filter(n -> Levenshtein.distance(n, name) <= Math.max(2, name.length() / 3))
                 .min(Comparator.comparingInt(n -> Levenshtein.distance(n, name)));
     }

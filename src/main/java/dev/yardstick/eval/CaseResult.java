@@ -1,6 +1,7 @@
 package dev.yardstick.eval;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -28,7 +29,7 @@ public record CaseResult(boolean pass, double score, Double threshold, List<Asse
         if (threshold == null) {
             return failed;
         }
-        return "score " + String.format(java.util.Locale.ROOT, "%.2f", score) + " < threshold "
+        return "score " + String.format(Locale.ROOT, "%.2f", score) + " < threshold "
                 + Texts.number(threshold) + (failed.isEmpty() ? "" : " (" + failed + ")");
     }
 }

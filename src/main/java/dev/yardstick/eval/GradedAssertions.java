@@ -3,6 +3,7 @@ package dev.yardstick.eval;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.yardstick.config.AssertionSpec;
 import dev.yardstick.config.FieldException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -124,7 +125,7 @@ final class GradedAssertions {
         }
         JsonNode category = grade.get("category");
         String letter = category == null || !category.isTextual() ? null
-                : category.asText().strip().replaceAll("^\\(|\\)$", "").toUpperCase(java.util.Locale.ROOT);
+                : category.asText().strip().replaceAll("^\\(|\\)$", "").toUpperCase(Locale.ROOT);
         if (letter == null || !CATEGORIES.containsKey(letter)) {
             return malformed(reply, "no category A-E");
         }

@@ -1,6 +1,7 @@
 package dev.yardstick.eval;
 
 import dev.yardstick.config.FieldException;
+import java.util.List;
 
 /**
  * Where graded assertions find their judge: by the model an assertion names ({@code provider: openai/gpt-4o-mini}),
@@ -22,7 +23,7 @@ public interface Judges {
     Judge judge(String model);
 
     /** What each judge spent so far, in the order they were first asked; none for judges that are not models. */
-    default java.util.List<JudgeUsage> usage() {
-        return java.util.List.of();
+    default List<JudgeUsage> usage() {
+        return List.of();
     }
 }

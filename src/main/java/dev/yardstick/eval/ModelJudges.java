@@ -12,8 +12,11 @@ import dev.yardstick.provider.OpenedModels;
 import dev.yardstick.provider.ProviderRegistry;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +33,7 @@ public final class ModelJudges implements Judges, AutoCloseable {
     private final Duration timeout;
     private final Map<String, OpenedModels> opened = new HashMap<>();
     /** Every judge's spending, by model name, in the order first asked. */
-    private final Map<String, Tally> tallies = new java.util.LinkedHashMap<>();
+    private final Map<String, Tally> tallies = new LinkedHashMap<>();
 
     /** @param defaultModel the judge of assertions that name none, null when there is none */
     public ModelJudges(ProviderRegistry registry, String defaultModel, Duration timeout) {
@@ -118,7 +121,7 @@ public final class ModelJudges implements Judges, AutoCloseable {
         private int failures;
         private long input;
         private long output;
-        private final java.util.Set<String> sources = new java.util.TreeSet<>();
+        private final Set<String> sources = new TreeSet<>();
 
         synchronized void answered(ModelClient client, String prompt, String text,
                                    dev.langchain4j.model.output.TokenUsage usage) {

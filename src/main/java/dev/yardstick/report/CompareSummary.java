@@ -1,10 +1,12 @@
 package dev.yardstick.report;
 
+import dev.yardstick.cache.CacheTally;
 import dev.yardstick.report.scores.GateSummary;
 import dev.yardstick.report.scores.PairComparison;
 import dev.yardstick.report.scores.ScoresSection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The short form of a compare report for a CI job's summary ({@code $GITHUB_STEP_SUMMARY}) or a PR comment
@@ -27,7 +29,7 @@ public record CompareSummary(CompareReport report) implements Report {
                 new Document.KeyValue("cases", report.prompts().size() + " × "
                         + report.run().settings().getOrDefault("repeat", 1) + " repetition(s)")));
         Object cache = report.run().settings().get("cache");
-        if (cache instanceof dev.yardstick.cache.CacheTally tally) {
+        if (cache instanceof CacheTally tally) {
             header.add(new Document.KeyValue("response cache", tally.hits() + " hit(s) (not sent, not timed), "
                     + tally.misses() + " miss(es)"));
         }
@@ -78,7 +80,7 @@ public record CompareSummary(CompareReport report) implements Report {
 
     /** The first failing assertion or check of the model's answer to {@code unit} ({@code id} or {@code id #2}). */
     private String whyFailed(String model, String unit) {
-        java.util.Optional<SampleRecord> exact = report.samples().stream()
+        Optional<SampleRecord> exact = report.samples().stream()
                 .filter(s -> s.model().equals(model) && s.promptId().equals(unit)).findFirst();
         if (exact.isPresent()) {
             return reason(exact.get());

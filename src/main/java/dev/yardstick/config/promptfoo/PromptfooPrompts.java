@@ -9,6 +9,7 @@ import dev.yardstick.config.Message;
 import dev.yardstick.config.Role;
 import dev.yardstick.config.TextFiles;
 import dev.yardstick.config.YamlFiles;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,7 +119,7 @@ final class PromptfooPrompts {
                 if (node.isArray() && !node.isEmpty() && node.get(0).has("role")) {
                     return chat(file, fileText, node);
                 }
-            } catch (java.io.IOException notJson) {
+            } catch (IOException notJson) {
                 // plain text that happens to start with a bracket
             }
         }
@@ -147,7 +148,7 @@ final class PromptfooPrompts {
     private static JsonNode tree(Path file, int line, String text) {
         try {
             return JSON.readTree(text);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw InputException.inFile(file.toString(), line, null, "not a JSON list of chat messages");
         }
     }

@@ -17,7 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Reads a promptfoo config as it is ({@code compare --promptfoo promptfooconfig.yaml}) into the prompt set and
@@ -29,7 +29,7 @@ import java.util.Set;
 public final class PromptfooReader {
 
     /** The top-level keys Yardstick runs. */
-    private static final Set<String> KEYS = Set.of("description", "prompts", "providers", "tests", "defaultTest");
+    private static final List<String> KEYS = List.of("description", "prompts", "providers", "tests", "defaultTest");
 
     private PromptfooReader() {
     }
@@ -84,7 +84,7 @@ public final class PromptfooReader {
 
     /** promptfoo keys Yardstick does not run, named with their line before anything is mapped. */
     private static void refuseUnsupportedKeys(Path file, String text) {
-        JsonNode tree = YamlFiles.readTree(file);
+        JsonNode tree = YamlFiles.readTree(file, text);
         if (tree == null || !tree.isObject()) {
             throw InputException.inFile(file.toString(), 0, null, "a promptfoo config is a mapping (prompts:,"
                     + " providers:, tests:)");
@@ -93,13 +93,13 @@ public final class PromptfooReader {
             String key = names.next();
             if (!KEYS.contains(key)) {
                 throw InputException.inFile(file.toString(), KeyLines.firstLineNaming(text, key), key,
-                        "promptfoo's '" + key + "' is not supported by Yardstick (it runs " + String.join(", ",
-                                List.of("description", "prompts", "providers", "tests", "defaultTest")) + ")");
+                        "promptfoo's '" + key + "' is not supported by Yardstick (it runs " + String.join(", ", KEYS)
+                                + ")");
             }
         }
     }
 
-    private static <T> T mapped(Path file, String text, String field, java.util.function.Supplier<T> mapping) {
+    private static <T> T mapped(Path file, String text, String field, Supplier<T> mapping) {
         try {
             return mapping.get();
         } catch (PromptfooProviders.Unmappable e) {
