@@ -54,9 +54,7 @@ public final class OutputOptions {
             }
         }
         if (chartsDir != null) {
-            boolean markdown = stdoutFormat() == Format.MARKDOWN
-                    || outputs.stream().anyMatch(f -> Format.forFile(f.getFileName().toString()) == Format.MARKDOWN);
-            if (!markdown) {
+            if (!asks(Format.MARKDOWN)) {
                 throw new dev.yardstick.config.InputException("--charts draws the charts of a Markdown report: add"
                         + " -o FILE.md or --format markdown (an HTML report, -o FILE.html, has its charts inline)");
             }
@@ -68,11 +66,15 @@ public final class OutputOptions {
 
     /** Refuses a format, on stdout or in an output file, that this command's report cannot be written in. */
     void refuse(Format format, String why) {
-        boolean asked = stdoutFormat() == format
-                || outputs.stream().anyMatch(f -> Format.forFile(f.getFileName().toString()) == format);
-        if (asked) {
+        if (asks(format)) {
             throw new dev.yardstick.config.InputException(why);
         }
+    }
+
+    /** True when the report goes to stdout or to one of the output files in {@code format}. */
+    private boolean asks(Format format) {
+        return stdoutFormat() == format
+                || outputs.stream().anyMatch(f -> Format.forFile(f.getFileName().toString()) == format);
     }
 
     /**

@@ -165,7 +165,8 @@ public record DiffReport(RunInfo run, String baseline, String current, Double ma
         return unit.equals("%") ? number + "%" : number + " " + unit;
     }
 
-    static String change(double percent) {
+    /** A relative change as the diff report prints it: {@code +12.3%}, {@code +∞%} from a zero baseline. */
+    public static String change(double percent) {
         if (Double.isNaN(percent)) {
             return "–";
         }

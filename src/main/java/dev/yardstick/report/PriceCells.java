@@ -6,7 +6,6 @@ import dev.yardstick.cost.prices.PriceRow;
 import dev.yardstick.report.Document.Grid;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Price rows as report cells, the same wherever prices are shown (pricing list, the prices a cost used). */
@@ -42,7 +41,7 @@ final class PriceCells {
     }
 
     private static String tokens(Integer count, String unknown) {
-        return count == null ? unknown : String.format(Locale.ROOT, "%,d", count);
+        return count == null ? unknown : Figures.tokens(count);
     }
 
     static String origin(PriceRow p) {

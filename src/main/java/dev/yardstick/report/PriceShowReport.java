@@ -57,7 +57,7 @@ public record PriceShowReport(String asked, PriceRow price) implements Report {
     }
 
     private static String tokens(Integer count) {
-        return count == null ? "unknown" : String.format(Locale.ROOT, "%,d tokens", count);
+        return count == null ? "unknown" : Figures.tokens(count) + " tokens";
     }
 
     @Override

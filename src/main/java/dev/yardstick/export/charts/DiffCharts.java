@@ -5,7 +5,6 @@ import dev.yardstick.stats.Metric;
 import dev.yardstick.stats.Stat;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jfree.chart.JFreeChart;
@@ -62,7 +61,7 @@ final class DiffCharts {
             after.add(x, row.current(), low(row.currentCi(), row.current()), high(row.currentCi(), row.current()));
             if (row.regressed() || row.verdict().equals("improved")) {
                 XYTextAnnotation note = new XYTextAnnotation((row.regressed() ? "regressed " : "improved ")
-                        + String.format(Locale.ROOT, "%+.1f%%", row.changePercent()), x, row.current());
+                        + DiffReport.change(row.changePercent()), x, row.current());
                 note.setPaint(row.regressed() ? ChartStyle.BAD : ChartStyle.GOOD);
                 note.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 11));
                 note.setTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);

@@ -1,6 +1,7 @@
 package dev.yardstick.export.html;
 
 import dev.yardstick.config.ToolVersion;
+import dev.yardstick.cost.prices.Figures;
 import dev.yardstick.cost.recommend.CostAnalysis.ScenarioResult;
 import dev.yardstick.cost.recommend.ScenarioCost;
 import dev.yardstick.report.BenchmarkReport;
@@ -82,8 +83,7 @@ record Provenance(String commandLine, String version, Instant startedAt, Instant
         for (ModelInfo m : infos) {
             models.put(m.model(), m.provider() + (m.synthetic() ? ", synthetic (mock)" : "") + ", tokens "
                     + m.tokenSource() + (m.tokenizer() == null ? "" : " (" + m.tokenizer() + ")")
-                    + (m.contextWindow() == null ? "" : String.format(java.util.Locale.ROOT, ", context %,d",
-                    m.contextWindow())));
+                    + (m.contextWindow() == null ? "" : ", context " + Figures.tokens(m.contextWindow())));
             if (m.price() != null) {
                 prices.add(m.price().describe());
             }
