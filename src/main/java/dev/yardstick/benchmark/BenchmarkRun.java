@@ -177,14 +177,23 @@ public final class BenchmarkRun {
         long measured = workload.requests() != null ? workload.requests().size() : measuredRequests == null ? -1
                 : StepRequests.localCount(measuredRequests, plan.models().size(), plan.shard());
         observer.started(new StepObserver.LiveStep(step, plan.steps().size(), measured, limit, recorder::running));
-        RetryFreeRecorder retryFree = new RetryFreeRecorder();
+        // Without --retries no request takes a second try: there are no retry-free figures to record.
+        RetryFreeRecorder retryFree = plan.retries() > 0 ? new RetryFreeRecorder() : null;
         PoolEndpoints endpoints = new PoolEndpoints(models.byLabel(), plan.slo(), plan.outputTokens());
         orchestrator.warmUpClients(); // before the clocks of the series and the abort window start
         AbortWatch abort = new AbortWatch(plan, step.label(), System::nanoTime, orchestrator::cancel);
-        SampleListener listener = journal == null
-                ? SampleListener.all(recorder, retryFree, workload.listener(), endpoints.listener(), abort, clientTtft)
-                : SampleListener.all(recorder, retryFree, workload.listener(), endpoints.listener(), abort, clientTtft,
-                        journal.forStep(step));
+        List<SampleListener> listeners = new ArrayList<>(List.of(recorder));
+        if (retryFree != null) {
+            listeners.add(retryFree);
+        }
+        listeners.addAll(List.of(workload.listener(), endpoints.listener(), abort));
+        if (plan.serverMetrics() != null) { // the client's TTFT is only set beside the server's
+            listeners.add(clientTtft);
+        }
+        if (journal != null) {
+            listeners.add(journal.forStep(step));
+        }
+        SampleListener listener = SampleListener.all(listeners.toArray(SampleListener[]::new));
         try (ClientWatch watch = ClientWatch.start();
              TimeSeriesRecorder perSecond = new TimeSeriesRecorder(step.label(), orchestrator::inFlight,
                      System::nanoTime).start()) {
@@ -197,7 +206,7 @@ public final class BenchmarkRun {
             }
             Optional.ofNullable(workload.report(step.number())).ifPresent(workloads::add);
             return result(step, load, summary, recorder.snapshot()).watched(usage)
-                    .withoutRetries(retryFree.snapshot()).withEndpoints(endpoints.stats());
+                    .withoutRetries(retryFree == null ? null : retryFree.snapshot()).withEndpoints(endpoints.stats());
         }
     }
 

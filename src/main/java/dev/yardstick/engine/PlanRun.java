@@ -165,7 +165,7 @@ final class PlanRun {
             Sample sample = orchestrator.send(request, client, from, sentAt, start, plan.timeout(), handle,
                     middleware);
             if (scheduledAt < 0 && sentAt > readyAt) {
-                sample = withQueue(sample, sentAt - readyAt);
+                sample = sample.withQueue(sentAt - readyAt);
             }
             if (Orchestrator.hitClientLimit(sample)) {
                 orchestrator.stopForClientLimit(sample.error());
@@ -236,11 +236,5 @@ final class PlanRun {
     RunSummary summary() {
         return new RunSummary(dispatched.get(), completed.get(), late.get(), maxLateness.get(),
                 totalLateness.get(), lastEnd.get(), orchestrator.cancelled(), warmupsDispatched.get());
-    }
-
-    private static Sample withQueue(Sample s, long queueNanos) {
-        return new Sample(s.sequence(), s.model(), s.promptId(), s.repetition(), s.warmup(), s.scheduledNanos(),
-                queueNanos, s.ttftNanos(), s.e2eNanos(), s.itlNanos(), s.tokens(), s.text(), s.finishReason(),
-                s.requestId(), s.attempts(), s.error(), s.retryNanos(), s.ttfoNanos(), s.endpoint());
     }
 }

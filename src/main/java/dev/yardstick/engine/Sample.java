@@ -82,6 +82,13 @@ public record Sample(long sequence, String model, String promptId, int repetitio
                 new long[0], tokens, "", null, requestId, attempts, newError, retryNanos, ttfoNanos, endpoint);
     }
 
+    /** The same request, with the time it waited for our own slot before it was sent. */
+    public Sample withQueue(long newQueueNanos) {
+        return new Sample(sequence, model, promptId, repetition, warmup, scheduledNanos, newQueueNanos, ttftNanos,
+                e2eNanos, itlNanos, tokens, text, finishReason, requestId, attempts, error, retryNanos, ttfoNanos,
+                endpoint);
+    }
+
     /** The same request, labelled with the pool's endpoint that answered it. */
     public Sample withEndpoint(String name) {
         return new Sample(sequence, model, promptId, repetition, warmup, scheduledNanos, queueNanos, ttftNanos, e2eNanos,

@@ -8,19 +8,19 @@ import java.util.SplittableRandom;
  * or sums of unit exponentials) mapped through the inverse of the expected arrivals by time: s / rate at a fixed
  * rate, {@link Ramp#secondsAt} on a ramp.
  */
-final class Schedule {
+public final class Schedule {
 
     private final LoadShape.Open open;
     private final SplittableRandom random;
     private double expected;
 
-    Schedule(LoadShape.Open open) {
+    public Schedule(LoadShape.Open open) {
         this.open = open;
         this.random = new SplittableRandom(open.seed());
     }
 
     /** The next start time in nanoseconds from the run's start; the first is 0. */
-    long next() {
+    public long next() {
         double seconds = open.ramp() == null ? expected / open.ratePerSecond() : open.ramp().secondsAt(expected);
         expected += open.arrival() == LoadShape.Arrival.CONSTANT ? 1.0 : -Math.log(1.0 - random.nextDouble());
         return Math.round(seconds * 1e9);

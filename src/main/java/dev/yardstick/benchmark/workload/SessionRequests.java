@@ -8,6 +8,7 @@ import dev.yardstick.engine.LoadShape;
 import dev.yardstick.engine.PlannedRequest;
 import dev.yardstick.engine.RequestSource;
 import dev.yardstick.engine.Sample;
+import dev.yardstick.engine.Schedule;
 import dev.yardstick.engine.SampleListener;
 import dev.yardstick.report.WorkloadReport;
 import java.util.ArrayList;
@@ -23,8 +24,9 @@ import java.util.function.BooleanSupplier;
  * Multi-turn sessions as a chain of plain requests to the one engine: a turn is released when the previous turn's
  * sample arrives (this source listens to the samples) plus a think time, and it carries the whole conversation so far,
  * the earlier answers byte for byte as they arrived. In a closed loop {@code concurrency} sessions run at once, a new
- * one starting when one ends; in an open loop sessions start at the rate (constant or Poisson), and every turn's
- * latency counts from its scheduled time (the answer plus the think time), so a slow server cannot hide its stalls.
+ * one starting when one ends; in an open loop sessions start on the engine's {@link Schedule} (constant, Poisson or
+ * a ramp), and every turn's latency counts from its scheduled time (the answer plus the think time), so a slow server
+ * cannot hide its stalls.
  * A turn that fails ends its session: the next turn would have no answer to carry.
  *
  * <p>Sequence {@code s × turns + t} is turn {@code t} of session {@code s}; session {@code s} talks to model
@@ -49,9 +51,9 @@ public final class SessionRequests implements RequestSource, SampleListener {
     private final Condition changed = lock.newCondition();
     private final PriorityQueue<Due> due = new PriorityQueue<>();
     private final Conversation[] conversations;
-    private final SplittableRandom arrivals;
+    /** The open loop's session starts; null in a closed loop. */
+    private final Schedule arrivals;
     private int nextSession;
-    private double nextSessionAt;
     private long order;
     private long skipped;
     /** Turns sent whose sample has not come back: their sessions may still have turns to come. */
@@ -77,7 +79,7 @@ public final class SessionRequests implements RequestSource, SampleListener {
         this.cancelled = cancelled;
         this.tally = new SessionTally(turns, think.text());
         this.conversations = new Conversation[sessions];
-        this.arrivals = new SplittableRandom(load instanceof LoadShape.Open open ? open.seed() : seed);
+        this.arrivals = load instanceof LoadShape.Open open ? new Schedule(open) : null;
         int first = load instanceof LoadShape.Closed closed ? Math.min(closed.concurrency(), sessions) : 1;
         for (int i = 0; i < first; i++) {
             startNextSession(0);
@@ -112,13 +114,7 @@ public final class SessionRequests implements RequestSource, SampleListener {
             return;
         }
         int s = nextSession++;
-        long at = atNanos;
-        if (load instanceof LoadShape.Open open) {
-            at = Math.round(nextSessionAt);
-            double gap = 1e9 / open.ratePerSecond();
-            nextSessionAt += open.arrival() == LoadShape.Arrival.CONSTANT ? gap
-                    : -Math.log(1.0 - arrivals.nextDouble()) * gap;
-        }
+        long at = arrivals != null ? arrivals.next() : atNanos;
         conversations[s] = new Conversation(at, new SplittableRandom(PromptBuilder.mix(seed ^ THINK_SALT, s)));
         due.add(new Due(at, order++, s));
     }
