@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.yardstick.report.WorkloadReport.Latencies;
 import dev.yardstick.stats.Metric;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Per-turn and prefix latencies: converted as every latency histogram is, recorded from many threads at once. */
@@ -23,28 +23,15 @@ class LatencyTallyTest {
     }
 
     @Test
-    void everyTimeRecordedFromManyThreadsAtOnceIsCounted() throws Exception {
+    void everyTimeRecordedFromManyThreadsAtOnceIsCounted() {
         LatencyTally tally = new LatencyTally();
         int threads = 8;
         int each = 20_000;
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> running = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            running.add(Thread.ofPlatform().start(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                for (int i = 1; i <= each; i++) {
-                    tally.record(i * 1_000_000L); // 1..20,000 ms
-                }
-            }));
-        }
-        start.countDown();
-        for (Thread t : running) {
-            t.join();
-        }
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            for (int t = 0; t < threads; t++) {
+                pool.execute(() -> IntStream.rangeClosed(1, each).forEach(i -> tally.record(i * 1_000_000L)));
+            }
+        } // closing waits for every task: 1..20,000 ms from each thread
         Latencies l = tally.summary();
         assertEquals((long) threads * each, l.count());
         assertEquals(10_000, l.p50Ms(), 10);
