@@ -1,5 +1,6 @@
 package dev.yardstick.cli;
 
+import dev.yardstick.config.InputException;
 import dev.yardstick.engine.RequestMiddleware;
 import dev.yardstick.engine.chain.Fault;
 import dev.yardstick.engine.chain.RequestChain;
@@ -34,7 +35,16 @@ public final class ResilienceOptions {
     /** A fault parsed once, as picocli reads the flag or the plan file its key. */
     static final class ToFault extends SettingConverters.Parsed<Fault> {
         ToFault() {
-            super(Fault::parseForRequests);
+            super(ToFault::parse);
+        }
+
+        /** The flag's name (or the plan file's field) is put before the problem: "--fault 'x': ...", said once. */
+        private static Fault parse(String text) {
+            try {
+                return Fault.parseForRequests(text);
+            } catch (InputException e) {
+                throw new InputException(e.getMessage().replaceFirst("^fault ", ""));
+            }
         }
     }
 }
