@@ -7,6 +7,7 @@ import dev.yardstick.config.FieldException;
 import dev.yardstick.config.InputException;
 import dev.yardstick.config.ModelParams;
 import dev.yardstick.config.ModelSpec;
+import dev.yardstick.engine.chain.Fault;
 import dev.yardstick.engine.chain.RequestChain;
 import dev.yardstick.config.PromptSet;
 import dev.yardstick.engine.LoadShape;
@@ -38,7 +39,7 @@ import java.util.Map;
  * @param errorBudget   percent of a step's requests that may fail or miss an SLO before a sweep stops
  * @param confidence    the regression gate's confidence, a fraction (0.95)
  * @param retries       how often a transiently failed request is retried (0: never)
- * @param fault         faults to inject, {@code MODEL:KIND[@N][xK]} each (none: empty)
+ * @param fault         faults to inject, read from {@code MODEL:KIND[@N][xK]} each (none: empty)
  * @param trace         a request log to replay at its own times (open loop), null for none; its lengths replace
  *                      {@code inputTokens} and {@code outputTokens}
  * @param traceFormat   the trace's format when it is not told by its content
@@ -67,7 +68,7 @@ public record BenchmarkPlan(String name, String description, List<ModelSpec> mod
                             LengthDistribution inputTokens, Integer outputTokens, Double temperature, String baseUrl,
                             Duration timeout, SloSet slo, Double errorBudget, List<Threshold> failIf, Path baseline,
                             Double maxRegression, Double confidence, Boolean gateUnsupported, Shard shard, Long seed,
-                            Path samples, Integer retries, List<String> fault, Trace trace, TraceFormat traceFormat,
+                            Path samples, Integer retries, List<Fault> fault, Trace trace, TraceFormat traceFormat,
                             Double timeScale, Integer sessions, Integer turns, ThinkTime thinkTime,
                             Integer sharedPrefix, Double prefixShare, Boolean exactOutputTokens, Ramp ramp,
                             List<Threshold> abortIf, AbortWindow abortWindow, Integer abortMinRequests,
@@ -162,7 +163,7 @@ public record BenchmarkPlan(String name, String description, List<ModelSpec> mod
             throw new InputException("--sessions and --shared-prefix measure one model at a time: give one -m (run one"
                     + " benchmark per model to compare them)");
         }
-        RequestChain.forRun(retries, fault, models.stream().map(ModelSpec::label).toList()); // checked up front
+        RequestChain.check(retries, fault, models.stream().map(ModelSpec::label).toList()); // up front
         abortIf = abortIf == null ? List.of() : List.copyOf(abortIf);
         if (abortIf.isEmpty() && (abortWindow != null || abortMinRequests != null)) {
             throw new InputException("--abort-window and --abort-min-requests need --abort-if GATE");

@@ -10,7 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** {@code --format}, {@code -o FILE} (repeatable, format from the extension) and {@code --no-color}. */
@@ -85,13 +87,16 @@ public final class OutputOptions {
         session.releaseReserve();
         Terminal terminal = session.terminal(noColor);
         ChartFiles charts = chartsDir == null ? null : ChartFiles.write(report, chartsDir, session);
-        String stdout = render(report, stdoutFormat(), terminal.width(), terminal.color());
+        Map<Layout, String> rendered = new HashMap<>();
+        String stdout = rendered.computeIfAbsent(Layout.of(stdoutFormat(), terminal.width(), terminal.color()),
+                layout -> render(report, layout));
         session.out().print(charts == null || stdoutFormat() != Format.MARKDOWN ? stdout
                 : stdout + charts.section(Path.of("").toAbsolutePath()));
         session.checkStdout();
         for (Path file : outputs) {
             Format format = Format.forFile(file.getFileName().toString());
-            String text = render(report, format, terminal.width(), false);
+            String text = rendered.computeIfAbsent(Layout.of(format, terminal.width(), false),
+                    layout -> render(report, layout));
             if (charts != null && format == Format.MARKDOWN) {
                 text += charts.section(file.toAbsolutePath().getParent());
             }
@@ -114,11 +119,22 @@ public final class OutputOptions {
         return String.join(" ", words);
     }
 
-    private String render(Report report, Format format, int width, boolean color) {
+    /**
+     * What a rendering depends on: its format, and for the table only (the one format laid out for a terminal) the
+     * width and colour. Outputs of one layout are rendered once and written alike.
+     */
+    private record Layout(Format format, int width, boolean color) {
+        static Layout of(Format format, int width, boolean color) {
+            return format == Format.TABLE ? new Layout(format, width, color) : new Layout(format, 0, false);
+        }
+    }
+
+    private String render(Report report, Layout layout) {
         StringBuilder text = new StringBuilder();
         try {
-            Exporter exporter = format == Format.HTML ? new dev.yardstick.export.html.HtmlExporter(commandLine())
-                    : Exporter.of(format, width, color);
+            Exporter exporter = layout.format() == Format.HTML
+                    ? new dev.yardstick.export.html.HtmlExporter(commandLine())
+                    : Exporter.of(layout.format(), layout.width(), layout.color());
             exporter.write(report, text);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringBuilder never throws

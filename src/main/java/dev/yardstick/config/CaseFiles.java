@@ -3,8 +3,6 @@ package dev.yardstick.config;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +19,6 @@ import org.apache.commons.csv.CSVRecord;
  * {@code __metric} and {@code __metadata:NAME}; JSONL, one case object a line; YAML or JSON, a list of cases.
  */
 public final class CaseFiles {
-
-    private static final String FILE = "file://";
 
     private CaseFiles() {
     }
@@ -53,35 +49,16 @@ public final class CaseFiles {
     }
 
     /**
-     * The files a {@code file://} reference names: one, or every match of a glob, in name order; a reference that
-     * names none is an error at {@code file}'s {@code line}.
+     * The files a {@code file://} reference names ({@link FileRef#files}); anything else where a case is expected is
+     * an error at {@code file}'s {@code line}.
      */
-    public static List<Path> resolve(Path file, int line, String path, String ref) {
-        if (!ref.startsWith(FILE)) {
+    private static List<Path> resolve(Path file, int line, String path, String ref) {
+        if (!FileRef.is(ref)) {
             throw InputException.inFile(file.toString(), line, path, "expected a case (a mapping) or file://FILE,"
                     + " got '" + ref + "'");
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Path named = dir.resolve(ref.substring(FILE.length()));
-        if (!named.getFileName().toString().contains("*")) {
-            if (!Files.isRegularFile(named)) {
-                throw InputException.inFile(file.toString(), line, path, "file not found: " + named);
-            }
-            return List.of(named);
-        }
-        List<Path> matches = new ArrayList<>();
-        try (DirectoryStream<Path> found = Files.newDirectoryStream(named.getParent(),
-                named.getFileName().toString())) {
-            found.forEach(matches::add);
-        } catch (IOException e) {
-            throw InputException.inFile(file.toString(), line, path, "cannot list " + named.getParent() + ": "
-                    + FileProblems.reason(e));
-        }
-        if (matches.isEmpty()) {
-            throw InputException.inFile(file.toString(), line, path, "no file matches " + named);
-        }
-        matches.sort(null);
-        return matches;
+        return FileRef.files(FileRef.folderOf(file), ref,
+                problem -> InputException.inFile(file.toString(), line, path, problem));
     }
 
     private static List<SuiteCase> readFile(Path named, UnaryOperator<String> judgeNames) {

@@ -1,10 +1,9 @@
 package dev.yardstick.config;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A var whose value is {@code file://NAME} holds that file's text, as in promptfoo (relative to the file the var is
@@ -12,8 +11,6 @@ import java.util.Map;
  * them rather than send the file's source as the value.
  */
 final class VarFiles {
-
-    private static final String FILE = "file://";
 
     private VarFiles() {
     }
@@ -26,18 +23,17 @@ final class VarFiles {
     }
 
     private static Object resolve(SuiteCase layer, String name, Object value) {
-        if (!(value instanceof String text) || !text.startsWith(FILE)) {
+        if (!FileRef.is(value)) {
             return value;
         }
-        Path named = layer.file().toAbsolutePath().getParent().resolve(text.substring(FILE.length()));
+        String ref = (String) value;
         String field = (layer.path() == null || layer.path().isEmpty() ? "" : layer.path() + ".") + "vars." + name;
-        if (named.getFileName().toString().matches(".*\\.(js|cjs|mjs|ts|py)$")) {
-            throw InputException.inFile(layer.file().toString(), layer.line(), field, "vars computed by code ("
-                    + named.getFileName() + ") are not supported; give the value, or a text file");
+        Function<String, InputException> located = problem -> InputException.inFile(layer.file().toString(),
+                layer.line(), field, problem);
+        if (FileRef.name(ref).matches(".*\\.(js|cjs|mjs|ts|py)$")) {
+            throw located.apply("vars computed by code (" + FileRef.name(ref) + ") are not supported; give the"
+                    + " value, or a text file");
         }
-        if (!Files.isRegularFile(named)) {
-            throw InputException.inFile(layer.file().toString(), layer.line(), field, "file not found: " + named);
-        }
-        return TextFiles.readText(named).strip();
+        return TextFiles.readText(FileRef.file(FileRef.folderOf(layer.file()), ref, located)).strip();
     }
 }

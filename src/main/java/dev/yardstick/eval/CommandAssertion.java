@@ -2,11 +2,11 @@ package dev.yardstick.eval;
 
 import dev.yardstick.config.AssertionSpec;
 import dev.yardstick.config.FieldException;
+import dev.yardstick.config.FileRef;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,11 +63,8 @@ final class CommandAssertion implements Assertion {
     static Assertion python(AssertionSpec spec, Path dir) {
         String code = Values.text(spec);
         String python = String.valueOf(spec.config().getOrDefault("python", "python3"));
-        if (code.startsWith("file://")) {
-            Path script = dir.resolve(code.substring("file://".length()));
-            if (!Files.isRegularFile(script)) {
-                throw new FieldException("value", "no such python file: " + script);
-            }
+        if (FileRef.is(code)) {
+            Path script = FileRef.file(dir, code, problem -> new FieldException("value", problem));
             return new CommandAssertion(script.getFileName().toString(), List.of(python, script.toString()), dir,
                     spec);
         }

@@ -5,6 +5,7 @@ import dev.yardstick.eval.CheckResult;
 import dev.yardstick.report.CompareReport;
 import dev.yardstick.report.Report;
 import dev.yardstick.report.SampleRecord;
+import dev.yardstick.report.scores.CaseRun;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class JUnitExporter implements Exporter {
         for (SampleRecord s : samples) {
             xml.writeCharacters("\n    ");
             xml.writeStartElement("testcase");
-            xml.writeAttribute("name", s.promptId() + (repeated ? " #" + (s.repetition() + 1) : ""));
+            xml.writeAttribute("name", new CaseRun(s.promptId(), s.repetition(), repeated).label());
             xml.writeAttribute("classname", model);
             xml.writeAttribute("time", seconds(s.e2eMs()));
             if (!s.ok()) {

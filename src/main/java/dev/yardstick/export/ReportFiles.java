@@ -1,6 +1,7 @@
 package dev.yardstick.export;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.yardstick.config.InputException;
 import dev.yardstick.config.TextFiles;
 import dev.yardstick.config.YamlErrors;
@@ -32,39 +33,52 @@ public final class ReportFiles {
     /** Reads a compare, benchmark or switch-test report, as the record its command wrote. */
     public static Report read(Path file) {
         String text = TextFiles.readText(file);
-        String command = commandOf(text, file, "report");
+        JsonNode tree = tree(text, file, "report");
+        String command = commandOf(tree);
         Class<? extends Report> type = RUN_REPORTS.get(command);
         if (type == null) {
             throw new InputException(file + " is not a compare, benchmark or switch-test report ("
                     + (command.isEmpty() ? "it has no run.command" : "written by " + command)
                     + "; those commands write one with --format json or -o FILE.json)");
         }
-        return parse(text, file, command, type);
+        return parse(tree, text, file, command, type);
     }
 
     /** Reads a report that {@code command} wrote, refusing any other. */
     public static <T extends Report> T read(Path file, String command, Class<T> type) {
         String text = TextFiles.readText(file);
-        if (!command.equals(commandOf(text, file, command + " report"))) {
+        JsonNode tree = tree(text, file, command + " report");
+        if (!command.equals(commandOf(tree))) {
             throw new InputException(file + " is not a " + command + " report (write one with yardstick " + command
                     + " --format json or -o FILE.json)");
         }
-        return parse(text, file, command, type);
+        return parse(tree, text, file, command, type);
     }
 
-    private static String commandOf(String text, Path file, String what) {
+    /** The report parsed once: its tree says which record it is, and the record is read from the same tree. */
+    private static JsonNode tree(String text, Path file, String what) {
         try {
-            return Json.mapper().readTree(text).at("/run/command").asText();
+            return Json.mapper().readTree(text);
         } catch (JsonProcessingException e) {
             throw unreadable(e, file, what);
         }
     }
 
-    private static <T> T parse(String text, Path file, String command, Class<T> type) {
+    private static String commandOf(JsonNode tree) {
+        return tree.at("/run/command").asText();
+    }
+
+    private static <T> T parse(JsonNode tree, String text, Path file, String command, Class<T> type) {
         try {
-            return Json.mapper().readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw unreadable(e, file, command + " report");
+            return Json.mapper().treeToValue(tree, type);
+        } catch (JsonProcessingException fromTree) {
+            // A tree keeps no line numbers: only a report that does not fit its record is read from the text again,
+            // so the error can say on which line.
+            try {
+                return Json.mapper().readValue(text, type);
+            } catch (JsonProcessingException e) {
+                throw unreadable(e, file, command + " report");
+            }
         }
     }
 

@@ -1,12 +1,12 @@
 package dev.yardstick.report;
 
 import dev.yardstick.cache.CacheTally;
+import dev.yardstick.report.scores.CaseRun;
 import dev.yardstick.report.scores.GateSummary;
 import dev.yardstick.report.scores.PairComparison;
 import dev.yardstick.report.scores.ScoresSection;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The short form of a compare report for a CI job's summary ({@code $GITHUB_STEP_SUMMARY}) or a PR comment
@@ -58,10 +58,10 @@ public record CompareSummary(CompareReport report) implements Report {
             if (!c.baseline().startsWith("baseline: ")) {
                 continue;
             }
-            for (String unit : c.passToFail()) {
+            for (CaseRun run : c.passToFail()) {
                 total++;
                 if (rows.size() < FLIPS_SHOWN) {
-                    rows.add(List.of(c.model(), unit, whyFailed(c.model(), unit)));
+                    rows.add(List.of(c.model(), run.label(), whyFailed(c.model(), run)));
                 }
             }
         }
@@ -78,19 +78,11 @@ public record CompareSummary(CompareReport report) implements Report {
         return blocks;
     }
 
-    /** The first failing assertion or check of the model's answer to {@code unit} ({@code id} or {@code id #2}). */
-    private String whyFailed(String model, String unit) {
-        Optional<SampleRecord> exact = report.samples().stream()
-                .filter(s -> s.model().equals(model) && s.promptId().equals(unit)).findFirst();
-        if (exact.isPresent()) {
-            return reason(exact.get());
-        }
-        int hash = unit.lastIndexOf(" #");
-        boolean numbered = hash > 0 && unit.substring(hash + 2).chars().allMatch(Character::isDigit);
-        String id = numbered ? unit.substring(0, hash) : unit;
-        int repetition = numbered ? Integer.parseInt(unit.substring(hash + 2)) - 1 : 0;
+    /** The first failing assertion or check of the model's answer in that run of the case. */
+    private String whyFailed(String model, CaseRun run) {
         return report.samples().stream()
-                .filter(s -> s.model().equals(model) && s.promptId().equals(id) && s.repetition() == repetition)
+                .filter(s -> s.model().equals(model) && s.promptId().equals(run.caseId())
+                        && s.repetition() == run.repetition())
                 .findFirst().map(CompareSummary::reason).orElse("");
     }
 

@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
 
 /**
  * The distributions Yardstick records per model, each with the definition it follows (GUIDE §1), so every report
@@ -153,6 +155,24 @@ public enum Metric {
     /** Converts a value in the display unit to histogram units. */
     public double toRecorded(double display) {
         return display * SCALE;
+    }
+
+    /**
+     * A latency in nanoseconds in its recorded unit: whole microseconds, rounded. Every histogram of a latency (the
+     * headline ones, the per-second series, the retry-free and the client TTFT set beside the server's) converts
+     * here, so one request gives the same figure in each. A negative (unset) time would be a bug upstream: clamped
+     * to 0.
+     */
+    public static long recordedMicros(long nanos) {
+        return Math.max(0, (nanos + 500) / 1000);
+    }
+
+    /**
+     * An empty histogram for many writers at the precision every metric is recorded with; it grows to any value, so
+     * no latency is clamped to a ceiling.
+     */
+    public static Histogram concurrentHistogram() {
+        return new ConcurrentHistogram(Tally.SIGNIFICANT_DIGITS);
     }
 
     public static Metric fromKey(String key) {

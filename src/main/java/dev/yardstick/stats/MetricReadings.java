@@ -100,8 +100,7 @@ final class MetricReadings {
         return Double.isNaN(tpot) || tpot <= limitNanos;
     }
 
-    /** Nanoseconds to whole microseconds, rounded; a negative (unset) time would be a bug upstream, clamp it. */
-    static long micros(long nanos) {
-        return Math.max(0, (nanos + 500) / 1000);
+    private static long micros(long nanos) {
+        return Metric.recordedMicros(nanos);
     }
 }

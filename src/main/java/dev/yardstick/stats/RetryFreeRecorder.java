@@ -2,7 +2,6 @@ package dev.yardstick.stats;
 
 import dev.yardstick.engine.Sample;
 import dev.yardstick.engine.SampleListener;
-import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +26,9 @@ public final class RetryFreeRecorder implements SampleListener {
         if (sample.attempts() > 1) {
             m.retried.increment();
         }
-        m.e2e.recordValue(micros(sample.e2eWithoutRetriesNanos()));
+        m.e2e.recordValue(Metric.recordedMicros(sample.e2eWithoutRetriesNanos()));
         if (sample.ttftNanos() >= 0) {
-            m.ttft.recordValue(micros(sample.ttftWithoutRetriesNanos()));
+            m.ttft.recordValue(Metric.recordedMicros(sample.ttftWithoutRetriesNanos()));
         }
     }
 
@@ -45,13 +44,9 @@ public final class RetryFreeRecorder implements SampleListener {
         return out;
     }
 
-    private static long micros(long nanos) {
-        return Math.max(0, (nanos + 500) / 1000);
-    }
-
     private static final class Model {
         private final LongAdder retried = new LongAdder();
-        private final Histogram e2e = new ConcurrentHistogram(Tally.SIGNIFICANT_DIGITS);
-        private final Histogram ttft = new ConcurrentHistogram(Tally.SIGNIFICANT_DIGITS);
+        private final Histogram e2e = Metric.concurrentHistogram();
+        private final Histogram ttft = Metric.concurrentHistogram();
     }
 }

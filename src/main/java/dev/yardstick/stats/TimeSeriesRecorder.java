@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
-import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.WriterReaderPhaser;
 
@@ -24,7 +23,6 @@ import org.HdrHistogram.WriterReaderPhaser;
  */
 public final class TimeSeriesRecorder implements SampleListener, AutoCloseable {
 
-    private static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
     private static final double NANOS_PER_SECOND = 1e9;
 
     private final String step;
@@ -121,8 +119,8 @@ public final class TimeSeriesRecorder implements SampleListener, AutoCloseable {
 
     /** One second's recording; written by many threads at once, read only once swapped out. */
     private static final class Interval {
-        private final Histogram ttft = new ConcurrentHistogram(1, HIGHEST_MICROS, 3);
-        private final Histogram e2e = new ConcurrentHistogram(1, HIGHEST_MICROS, 3);
+        private final Histogram ttft = Metric.concurrentHistogram();
+        private final Histogram e2e = Metric.concurrentHistogram();
         private final AtomicLong ended = new AtomicLong();
         private final AtomicLong errors = new AtomicLong();
         private final AtomicLong outputTokens = new AtomicLong();
@@ -134,14 +132,10 @@ public final class TimeSeriesRecorder implements SampleListener, AutoCloseable {
                 return;
             }
             if (sample.ttftNanos() >= 0) {
-                ttft.recordValue(micros(sample.ttftNanos()));
+                ttft.recordValue(Metric.recordedMicros(sample.ttftNanos()));
             }
-            e2e.recordValue(micros(sample.e2eNanos()));
+            e2e.recordValue(Metric.recordedMicros(sample.e2eNanos()));
             outputTokens.addAndGet(sample.tokens().output());
-        }
-
-        private static long micros(long nanos) {
-            return Math.clamp(nanos / 1000, 1, HIGHEST_MICROS);
         }
 
         TimeSeries.Second summary(int second, double length, int inFlightNow) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.yardstick.benchmark.BenchmarkPlan;
 import dev.yardstick.config.InputException;
+import dev.yardstick.engine.chain.Fault;
 import dev.yardstick.engine.LoadShape;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,11 @@ class BenchmarkOptionsTest {
         Path file = plan("models: [mock/fast]\nretries: 2\nfault: [\"mock/fast:503@3\"]\n");
         BenchmarkPlan plan = BenchmarkOptions.parse(file.toString());
         assertEquals(2, plan.retries());
-        assertEquals(List.of("mock/fast:503@3"), plan.fault());
+        Fault fault = plan.fault().getFirst();
+        assertEquals(List.of("mock/fast:503@3"), plan.fault().stream().map(Fault::text).toList());
+        assertEquals("mock/fast", fault.model(), "read once, as the flag is parsed");
+        assertEquals(503, fault.status());
+        assertEquals(3, fault.fromTurn());
         assertEquals(Map.of("models", List.of("mock/fast"), "retries", 2, "fault", List.of("mock/fast:503@3")),
                 plan.settings(), "a report keeps them, the count as a number, so a merge reruns the same chain");
         assertEquals(0, BenchmarkOptions.parse(file.toString(), "--retries", "0").retries(), "the flag wins");
@@ -61,6 +66,15 @@ class BenchmarkOptionsTest {
         InputException e = assertThrows(InputException.class, () -> BenchmarkOptions.parse(wrong.toString()));
         assertTrue(e.getMessage().startsWith(wrong + ":2: field 'fault': "), e.getMessage());
         assertTrue(e.getMessage().contains("'mock/slow' is not a model of this run"), e.getMessage());
+
+        Path malformed = plan("models: [mock/fast]\nretries: 1\nfault: [\"mock/fast:melt@2\"]\n");
+        InputException unread = assertThrows(InputException.class, () -> BenchmarkOptions.parse(
+                malformed.toString()));
+        assertTrue(unread.getMessage().startsWith(malformed + ":3: field 'fault': "), unread.getMessage());
+        assertTrue(unread.getMessage().contains("melt"), unread.getMessage());
+        InputException flag = assertThrows(InputException.class, () -> BenchmarkOptions.parse("-m", "mock/fast",
+                "--fault", "mock/fast:melt"));
+        assertTrue(flag.getMessage().startsWith("--fault 'mock/fast:melt': unknown kind 'melt'"), flag.getMessage());
     }
 
     @Test

@@ -107,6 +107,7 @@ class CommandAssertionTest {
         assertEquals(0.4, grade.score(), 1e-12);
         FieldException missing = assertThrows(FieldException.class,
                 () -> run("python", "file://absent.py", null, null, "x"));
-        assertTrue(missing.problem().startsWith("no such python file: "), missing.problem());
+        assertEquals("file not found: " + dir.toAbsolutePath().resolve("absent.py"), missing.problem(),
+                "the same words as any file:// reference");
     }
 }

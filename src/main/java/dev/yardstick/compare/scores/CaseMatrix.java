@@ -5,6 +5,7 @@ import static tech.tablesaw.aggregate.AggregateFunctions.stdDev;
 
 import dev.yardstick.eval.CheckResult;
 import dev.yardstick.report.SampleRecord;
+import dev.yardstick.report.scores.CaseRun;
 import dev.yardstick.report.scores.CaseScores;
 import dev.yardstick.report.scores.ModelScores;
 import dev.yardstick.report.scores.Spread;
@@ -29,10 +30,15 @@ public final class CaseMatrix {
 
     private final Table table;
     private final List<String> arms;
+    /** Each pass-matrix row's key, to the case and repetition it was made from. */
+    private final Map<String, CaseRun> runs;
 
-    private CaseMatrix(Table table, List<String> arms) {
+    private CaseMatrix(Table table, List<String> arms, Map<String, CaseRun> runs) {
         this.table = table;
         this.arms = List.copyOf(arms);
+        boolean repeated = repetitions() > 1;
+        this.runs = new LinkedHashMap<>();
+        runs.forEach((unit, run) -> this.runs.put(unit, new CaseRun(run.caseId(), run.repetition(), repeated)));
     }
 
     /**
@@ -48,13 +54,16 @@ public final class CaseMatrix {
         DoubleColumn e2e = DoubleColumn.create("e2e_ms");
         DoubleColumn cost = DoubleColumn.create("cost_usd");
         Map<String, Boolean> seen = new LinkedHashMap<>();
+        Map<String, CaseRun> units = new LinkedHashMap<>();
         runs.forEach((prefix, samples) -> {
             for (SampleRecord s : samples) {
                 String name = prefix + s.model();
                 seen.put(name, true);
                 arm.append(name);
                 caseId.append(s.promptId());
-                unit.append(s.promptId() + " #" + (s.repetition() + 1));
+                CaseRun run = new CaseRun(s.promptId(), s.repetition(), true);
+                unit.append(run.label());
+                units.putIfAbsent(run.label(), run);
                 repetition.append(s.repetition());
                 passed.append(passed(s) ? 1.0 : 0.0);
                 score.append(score(s));
@@ -63,7 +72,7 @@ public final class CaseMatrix {
             }
         });
         return new CaseMatrix(Table.create("cases", arm, caseId, unit, repetition, passed, score, e2e, cost),
-                List.copyOf(seen.keySet()));
+                List.copyOf(seen.keySet()), units);
     }
 
     /**
@@ -122,11 +131,16 @@ public final class CaseMatrix {
     }
 
     /**
-     * The case × model pass matrix: one row per case and repetition ({@code unit}), one column per arm, 1 passed,
-     * 0 failed, missing (NaN) where the arm did not run the case.
+     * The case × model pass matrix: one row per case and repetition ({@code unit}, its key for {@link #run}), one
+     * column per arm, 1 passed, 0 failed, missing (NaN) where the arm did not run the case.
      */
     public Table passMatrix() {
         return table.pivot("unit", "arm", "passed", mean);
+    }
+
+    /** The case and repetition of a {@link #passMatrix} row's {@code unit}, labelled as the run repeated or not. */
+    CaseRun run(String unit) {
+        return runs.get(unit);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.yardstick.compare.scores;
 
 import dev.yardstick.report.SampleRecord;
+import dev.yardstick.report.scores.CaseRun;
 import dev.yardstick.report.scores.GateCheck;
 import dev.yardstick.report.scores.GateSummary;
 import dev.yardstick.report.scores.ModelScores;
@@ -98,15 +99,15 @@ public final class Scoring {
         DoubleColumn after = pass.doubleColumn(model);
         int both = 0;
         int neither = 0;
-        List<String> passToFail = new ArrayList<>();
-        List<String> failToPass = new ArrayList<>();
+        List<CaseRun> passToFail = new ArrayList<>();
+        List<CaseRun> failToPass = new ArrayList<>();
         for (int row = 0; row < pass.rowCount(); row++) {
             if (before.isMissing(row) || after.isMissing(row)) {
                 continue;
             }
             boolean was = before.getDouble(row) == 1;
             boolean is = after.getDouble(row) == 1;
-            String unit = unitName(pass.stringColumn("unit").get(row), matrix.repetitions());
+            CaseRun unit = matrix.run(pass.stringColumn("unit").get(row));
             if (was && is) {
                 both++;
             } else if (was) {
@@ -132,11 +133,6 @@ public final class Scoring {
         return new PairComparison(reference, model, referenceRate, rate, test, baseMedian, median,
                 change(baseMedian, median), MannWhitney.test(baseLatency, latency), baseMeanCost, meanCost,
                 change(baseMeanCost, meanCost), MannWhitney.test(baseCost, cost), passToFail, failToPass);
-    }
-
-    /** {@code greeting #1} → {@code greeting} when every case ran once. */
-    private static String unitName(String unit, int repetitions) {
-        return repetitions <= 1 ? unit.substring(0, unit.lastIndexOf(" #")) : unit;
     }
 
     private static double median(double[] values) {

@@ -2,7 +2,7 @@ package dev.yardstick.config.promptfoo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.yardstick.config.CaseFiles;
+import dev.yardstick.config.FileRef;
 import dev.yardstick.config.InputException;
 import dev.yardstick.config.KeyLines;
 import dev.yardstick.config.Message;
@@ -25,7 +25,6 @@ import java.util.regex.Pattern;
  */
 final class PromptfooPrompts {
 
-    private static final String FILE = "file://";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TEMPLATE = Pattern.compile("\\{\\{(.*?)}}|\\{%|\\{#", Pattern.DOTALL);
     private static final Pattern PLAIN_VAR = Pattern.compile("\\s*[A-Za-z_][A-Za-z0-9_]*\\s*");
@@ -47,7 +46,7 @@ final class PromptfooPrompts {
                         + " a file://FILE id");
             }
             List<Prompt> read;
-            if (text.startsWith(FILE)) {
+            if (FileRef.is(text)) {
                 read = new ArrayList<>();
                 for (Path file : files(config, configText, i, text)) {
                     read.addAll(fromFile(file));
@@ -74,7 +73,9 @@ final class PromptfooPrompts {
     }
 
     private static List<Path> files(Path config, String configText, int index, String ref) {
-        return CaseFiles.resolve(config, KeyLines.lineContaining(configText, ref), "prompts[" + index + "]", ref);
+        int line = KeyLines.lineContaining(configText, ref);
+        return FileRef.files(FileRef.folderOf(config), ref,
+                problem -> InputException.inFile(config.toString(), line, "prompts[" + index + "]", problem));
     }
 
     private static List<Prompt> fromFile(Path file) {

@@ -1,7 +1,6 @@
 package dev.yardstick.engine.chain;
 
 import java.util.Collection;
-import java.util.ArrayList;
 import dev.yardstick.config.InputException;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.yardstick.engine.ErrorClass;
@@ -35,30 +34,32 @@ public final class RequestChain implements RequestMiddleware {
     private static final long JITTER_SEED = 1;
 
     /**
-     * The chain a run's settings ask for: up to {@code retries} retries and the faults written as
-     * {@code MODEL:KIND[@N][xK]}, each naming one of {@code labels}; straight through when there are neither.
+     * The chain a run's settings ask for: up to {@code retries} retries and the faults (read once by
+     * {@link Fault#parseForRequests}), each naming one of {@code labels}; straight through when there are neither.
      */
-    public static RequestMiddleware forRun(int retries, List<String> faults, Collection<String> labels) {
+    public static RequestMiddleware forRun(int retries, List<Fault> faults, Collection<String> labels) {
+        check(retries, faults, labels);
+        if (retries == 0 && faults.isEmpty()) {
+            return RequestMiddleware.DIRECT;
+        }
+        return new RequestChain(RetryPolicy.retries(retries), new FaultSchedule(faults), JITTER_SEED);
+    }
+
+    /** Checks a run's settings before anything runs: what {@link #forRun} would refuse. */
+    public static void check(int retries, List<Fault> faults, Collection<String> labels) {
         if (retries < 0 || retries > MAX_RETRIES) {
             throw new InputException("--retries must be between 0 and " + MAX_RETRIES + ", got " + retries);
         }
-        List<Fault> parsed = new ArrayList<>();
-        for (String text : faults) {
-            Fault fault = Fault.parseForRequests(text);
+        for (Fault fault : faults) {
             if (fault.kind().tampersHistory()) {
-                throw new InputException("--fault " + text + ": a history fault alters a conversation: only "
+                throw new InputException("--fault " + fault.text() + ": a history fault alters a conversation: only "
                         + "switch-test takes it");
             }
             if (!labels.contains(fault.model())) {
-                throw new InputException("--fault " + text + ": '" + fault.model() + "' is not a model of this run ("
-                        + String.join(", ", labels) + ")");
+                throw new InputException("--fault " + fault.text() + ": '" + fault.model() + "' is not a model of this"
+                        + " run (" + String.join(", ", labels) + ")");
             }
-            parsed.add(fault);
         }
-        if (retries == 0 && parsed.isEmpty()) {
-            return RequestMiddleware.DIRECT;
-        }
-        return new RequestChain(RetryPolicy.retries(retries), new FaultSchedule(parsed), JITTER_SEED);
     }
 
     /** @param seed seeds the backoff jitter, so a rerun waits the same */

@@ -12,15 +12,15 @@ import java.util.List;
  * @param latency              Mann-Whitney U of the successful requests' E2E
  * @param costChangePercent    change of the mean cost of a successful request; NaN when either is not priced
  * @param cost                 Mann-Whitney U of the successful requests' costs
- * @param passToFail           the cases that passed on the baseline and fail now ({@code id}, or {@code id #2} for
- *                             the second repetition)
- * @param failToPass           the cases that failed on the baseline and pass now
+ * @param passToFail           the case runs that passed on the baseline and fail now (stored as their labels:
+ *                             {@code id}, or {@code id #2} for the second repetition)
+ * @param failToPass           the case runs that failed on the baseline and pass now
  */
 public record PairComparison(String baseline, String model, double baselinePassRate, double passRate,
                              PairedTest passRateTest, double baselineMedianMs, double medianMs,
                              double latencyChangePercent, RankTest latency, double baselineCostPerRequestUsd,
                              double costPerRequestUsd, double costChangePercent, RankTest cost,
-                             List<String> passToFail, List<String> failToPass) {
+                             List<CaseRun> passToFail, List<CaseRun> failToPass) {
 
     public PairComparison {
         passToFail = List.copyOf(passToFail);

@@ -180,13 +180,17 @@ public final class ScoresSection {
         }
         List<String> parts = new ArrayList<>();
         if (!c.passToFail().isEmpty()) {
-            parts.add("pass → fail (" + c.passToFail().size() + "): " + String.join(", ", c.passToFail()));
+            parts.add("pass → fail (" + c.passToFail().size() + "): " + labels(c.passToFail()));
         }
         if (!c.failToPass().isEmpty()) {
-            parts.add("fail → pass (" + c.failToPass().size() + "): " + String.join(", ", c.failToPass()));
+            parts.add("fail → pass (" + c.failToPass().size() + "): " + labels(c.failToPass()));
         }
         return Optional.of(new Document.Paragraph(c.baseline() + " → " + c.model() + ": "
                 + String.join("; ", parts) + ".", !c.passToFail().isEmpty()));
+    }
+
+    private static String labels(List<CaseRun> runs) {
+        return String.join(", ", runs.stream().map(CaseRun::label).toList());
     }
 
     private static String value(double v, String gate) {

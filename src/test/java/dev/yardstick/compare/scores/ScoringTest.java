@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.yardstick.report.scores.CaseRun;
 import dev.yardstick.report.scores.GateCheck;
 import dev.yardstick.report.scores.ModelScores;
 import dev.yardstick.report.scores.PairComparison;
@@ -71,7 +72,7 @@ class ScoringTest {
         assertEquals("a", c.baseline());
         assertEquals("b", c.model());
         assertEquals(List.of("case1", "case2", "case3", "case4", "case5", "case6", "case7", "case8", "case9",
-                "case10"), c.passToFail());
+                "case10"), c.passToFail().stream().map(CaseRun::label).toList());
         assertEquals(List.of(), c.failToPass());
         PairedTest t = c.passRateTest();
         assertEquals(12, t.cases(), "the case only b ran is not paired");

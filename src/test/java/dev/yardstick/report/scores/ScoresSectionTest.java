@@ -24,7 +24,7 @@ class ScoresSectionTest {
     @Test
     void aFailedGateSaysWhatFailedByHowMuchAndWhichCasesFlipped() throws Exception {
         PairComparison c = new PairComparison("baseline: m", "m", 1, 0, DROP, 100, 100, 0, SAME, Double.NaN,
-                Double.NaN, Double.NaN, SAME, List.of("greeting", "refund"), List.of("haiku"));
+                Double.NaN, Double.NaN, SAME, runs("greeting", "refund"), runs("haiku"));
         GateCheck check = new GateCheck("pass-rate", "m", "baseline: m", 100, 0, 100, "points", 5, 2 / 1024.0,
                 "McNemar, exact binomial", "regressed", true);
         Scores scores = new Scores(List.of(), List.of(), List.of(c), new GateSummary("base.json", 95, 5.0, null, null,
@@ -74,5 +74,9 @@ class ScoresSectionTest {
             }
         }, out);
         return out.toString();
+    }
+
+    private static List<CaseRun> runs(String... ids) {
+        return java.util.Arrays.stream(ids).map(id -> new CaseRun(id, 0, false)).toList();
     }
 }
