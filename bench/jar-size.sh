@@ -7,19 +7,41 @@
 # class-load log names the dependency). A dependency no command loads a class from is a candidate to leave out; the
 # test suite decides (reflection and ServiceLoader load classes no command line here reaches).
 #
+#
+# --fastutil-list rewrites src/build/fastutil-classes.properties instead: the fastutil classes the shaded jar keeps,
+# those the other dependencies' classes can reach (a closure over every class file's constant pool: class references,
+# descriptors and signatures), each with its inner classes. Run it after upgrading tablesaw or fastutil; ShadedJarIT
+# (mvn verify) fails while the list misses a class the jar refers to.
+#
 #   bench/jar-size.sh [--no-runs]     (--no-runs: sizes only, no command runs)
+#   bench/jar-size.sh --fastutil-list
 set -euo pipefail
 runs=1
+fastutil_list=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-runs) runs=0; shift ;;
-    *) echo "usage: $0 [--no-runs]" >&2; exit 2 ;;
+    --fastutil-list) fastutil_list=1; shift ;;
+    *) echo "usage: $0 [--no-runs | --fastutil-list]" >&2; exit 2 ;;
   esac
 done
 source "$(dirname "$0")/lib.sh"
+classpath() {
+  (cd "$root" && mvn -q -B ${MAVEN_ARGS:-} dependency:build-classpath -Dmdep.includeScope=runtime \
+    -Dmdep.outputFile="$work/classpath.txt" >&2)
+}
+
+if [ "$fastutil_list" -eq 1 ]; then
+  (cd "$root" && mvn -q -B ${MAVEN_ARGS:-} compile >&2)
+  classpath
+  mkdir -p "$root/src/build"
+  python3 "$(dirname "$0")/fastutil-closure.py" "$root/target/classes" "$work/classpath.txt" \
+    "$root/src/build/fastutil-classes.properties"
+  exit 0
+fi
+
 build
-(cd "$root" && mvn -q -B ${MAVEN_ARGS:-} dependency:build-classpath -Dmdep.includeScope=runtime \
-  -Dmdep.outputFile="$work/classpath.txt" >&2)
+classpath
 
 mkdir -p "$work/loads"
 if [ "$runs" -eq 1 ]; then
