@@ -50,7 +50,7 @@ final class OpenAiStreamDecoder implements BodyDecoder, SseFrames.Sink, Streamin
 
     private final StreamingChatResponseHandler handler;
     private final boolean returnThinking;
-    private final SseFrames frames = new SseFrames();
+    private final SseFrames frames = SseFrames.withLimits();
     private final StringBuilder text = new StringBuilder();
     private final StringBuilder thinking = new StringBuilder();
     private volatile Runnable cancel;
@@ -83,6 +83,12 @@ final class OpenAiStreamDecoder implements BodyDecoder, SseFrames.Sink, Streamin
     @Override
     public void opened(Runnable cancel) {
         this.cancel = cancel;
+    }
+
+    /** The frames hold the limits in their own pass over the bytes. */
+    @Override
+    public boolean boundsLines() {
+        return true;
     }
 
     @Override
