@@ -41,8 +41,9 @@ public final class SseFrames {
     private static final long HIGHS = 0x8080808080808080L;
 
     private final boolean bounded;
-    private byte[] buffer = new byte[8192];
-    private byte[] data = new byte[1024];
+    private byte[] buffer;
+    /** An event's data when it cannot stay in the buffer: made on first use, which most streams never need. */
+    private byte[] data = new byte[0];
     /** The event's data so far: in {@link #data}, or while it is one line, at {@link #sliceFrom} in the buffer. */
     private int dataLength;
     private boolean inBuffer;
@@ -53,11 +54,12 @@ public final class SseFrames {
 
     /** Frames without limits: the body under it bounds what it reads. */
     public SseFrames() {
-        this(false);
+        this(false, new byte[8192]);
     }
 
-    private SseFrames(boolean bounded) {
+    private SseFrames(boolean bounded, byte[] buffer) {
         this.bounded = bounded;
+        this.buffer = buffer;
     }
 
     /**
@@ -67,7 +69,19 @@ public final class SseFrames {
      * {@linkplain BodyDecoder#boundsLines() bounds lines itself}.
      */
     public static SseFrames withLimits() {
-        return new SseFrames(true);
+        return withLimits(new byte[8192]);
+    }
+
+    /**
+     * Like {@link #withLimits()}, reading into {@code buffer}: a caller that recycles buffers lends one for the
+     * stream instead of a new one per request. A line longer than it is read into a larger copy, so the lent array
+     * is free again once {@link #read} has returned.
+     */
+    public static SseFrames withLimits(byte[] buffer) {
+        if (buffer.length == 0) {
+            throw new IllegalArgumentException("an empty read buffer");
+        }
+        return new SseFrames(true, buffer);
     }
 
     /**
@@ -189,7 +203,7 @@ public final class SseFrames {
 
     private void ensure(int more) {
         if (dataLength + more > data.length) {
-            data = Arrays.copyOf(data, Math.max(data.length * 2, dataLength + more));
+            data = Arrays.copyOf(data, Math.max(Math.max(data.length * 2, 1024), dataLength + more));
         }
     }
 

@@ -54,11 +54,10 @@ final class OpenAiStreamDecoder implements BodyDecoder, SseFrames.Sink, Streamin
 
     private final StreamingChatResponseHandler handler;
     private final boolean returnThinking;
-    private final SseFrames frames = SseFrames.withLimits();
     private final FieldOrder chunkFields = new FieldOrder(CHUNK_FIELDS);
     private final FieldOrder choiceFields = new FieldOrder(CHOICE_FIELDS);
     private final FieldOrder deltaFields = new FieldOrder(DELTA_FIELDS);
-    /** The JSON parsers' buffers while the body is read: one set per stream, not per event. */
+    /** The JSON parsers' buffers and the SSE read buffer while the body is read: one set per stream, from a pool. */
     private BufferRecycler buffers;
     private final StringBuilder text = new StringBuilder();
     private final StringBuilder thinking = new StringBuilder();
@@ -103,10 +102,12 @@ final class OpenAiStreamDecoder implements BodyDecoder, SseFrames.Sink, Streamin
     @Override
     public String read(InputStream body) throws IOException {
         buffers = JSON.buffers();
+        byte[] readBuffer = buffers.allocByteBuffer(BufferRecycler.BYTE_READ_IO_BUFFER);
         try {
-            String wrong = frames.read(body, this);
+            String wrong = SseFrames.withLimits(readBuffer).read(body, this);
             return wrong != null ? wrong : atEnd();
         } finally {
+            buffers.releaseByteBuffer(BufferRecycler.BYTE_READ_IO_BUFFER, readBuffer);
             buffers.releaseToPool();
             buffers = null;
         }

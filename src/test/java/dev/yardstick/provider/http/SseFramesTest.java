@@ -62,6 +62,8 @@ class SseFramesTest {
         for (int step = 1; step <= bytes.length; step++) {
             assertEquals(expected, events(new SseFrames(), inSteps(bytes, step)), "reads of " + step);
             assertEquals(expected, events(SseFrames.withLimits(), inSteps(bytes, step)), "reads of " + step);
+            assertEquals(expected, events(SseFrames.withLimits(new byte[16]), inSteps(bytes, step)),
+                    "a lent buffer smaller than a line, reads of " + step);
         }
     }
 
