@@ -24,7 +24,7 @@ import java.util.Map;
  *
  * <pre>java -cp target/yardstick.jar:target/test-classes dev.yardstick.bench.DecodeLoop [answers] [rounds] [tokens]</pre>
  *
- * Prints the thread's CPU µs per answer for each round (the first rounds are the JIT's).
+ * Prints the thread's CPU µs and allocated bytes per answer for each round (the first rounds are the JIT's).
  */
 public final class DecodeLoop {
 
@@ -44,19 +44,22 @@ public final class DecodeLoop {
                     .messages(UserMessage.from("one two three four five six seven eight nine ten eleven twelve"))
                     .build();
             ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+            com.sun.management.ThreadMXBean heap = (com.sun.management.ThreadMXBean) cpu;
             for (int round = 0; round < rounds; round++) {
                 Counted heard = new Counted();
+                long allocatedBefore = heap.getCurrentThreadAllocatedBytes();
                 long from = cpu.getCurrentThreadCpuTime();
                 for (int i = 0; i < answers; i++) {
                     model.chat(request, heard);
                 }
                 long spent = cpu.getCurrentThreadCpuTime() - from;
+                long allocated = heap.getCurrentThreadAllocatedBytes() - allocatedBefore;
                 if (heard.completed != answers || heard.partials != (long) answers * tokens || heard.failed != 0) {
                     throw new IllegalStateException("answers " + heard.completed + ", partials " + heard.partials
                             + ", failed " + heard.failed);
                 }
-                System.out.printf("round %d: %.2f µs CPU per answer (%d answers, %d events each)%n", round,
-                        spent / 1000.0 / answers, answers, events.size());
+                System.out.printf("round %d: %.2f µs CPU and %,d bytes allocated per answer (%d answers, %d events"
+                        + " each)%n", round, spent / 1000.0 / answers, allocated / answers, answers, events.size());
             }
         }
     }
