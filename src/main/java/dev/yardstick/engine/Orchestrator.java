@@ -111,7 +111,7 @@ public final class Orchestrator implements AutoCloseable {
         warmUpClients();
         long now = System.nanoTime();
         Sample sample = new RequestTries(executor, request, client(request.model()), now, now, now, timeout, null,
-                this::cancelled).send(around);
+                this::cancelled, -1).send(around);
         if (hitClientLimit(sample)) {
             stopForClientLimit(sample.error());
             failOnClientLimit();
@@ -137,11 +137,11 @@ public final class Orchestrator implements AutoCloseable {
 
     /** Sends one plan request through {@code through}: all its tries, one sample. */
     Sample send(PlannedRequest request, ModelClient client, long from, long sentAt, long runStart, Duration timeout,
-                InFlight handle, RequestMiddleware through) {
+                InFlight handle, RequestMiddleware through, long waitedNanos) {
         handle.own(Thread.currentThread());
         try {
             return new RequestTries(executor, request, client, from, sentAt, runStart, timeout, handle,
-                    this::cancelled).run(through);
+                    this::cancelled, waitedNanos).run(through);
         } finally {
             handle.disown();
         }

@@ -162,10 +162,13 @@ final class PlanRun {
                     noteLateness(sentAt - scheduledAt);
                 }
             }
+            // Closed loop: the wait for our own slot is known before sending, so the sample is built with it
+            // (a retried or middleware-made sample that lacks it still gets it here).
+            long waited = scheduledAt < 0 && sentAt > readyAt ? sentAt - readyAt : -1;
             Sample sample = orchestrator.send(request, client, from, sentAt, start, plan.timeout(), handle,
-                    middleware);
-            if (scheduledAt < 0 && sentAt > readyAt) {
-                sample = sample.withQueue(sentAt - readyAt);
+                    middleware, waited);
+            if (waited >= 0 && sample.queueNanos() != waited) {
+                sample = sample.withQueue(waited);
             }
             if (Orchestrator.hitClientLimit(sample)) {
                 orchestrator.stopForClientLimit(sample.error());

@@ -50,6 +50,15 @@ public final class RequestExecutor {
      */
     public Sample execute(PlannedRequest request, ModelClient client, long scheduledAt, long sentAt, long runStart,
                           Duration timeout, InFlight cancellation) {
+        return execute(request, client, scheduledAt, sentAt, runStart, timeout, cancellation, sentAt - scheduledAt);
+    }
+
+    /**
+     * @param queueNanos the sample's queue time, when the caller knows it before sending (a closed-loop request's
+     *                   wait for our own slot), so the sample is not built a second time to carry it
+     */
+    Sample execute(PlannedRequest request, ModelClient client, long scheduledAt, long sentAt, long runStart,
+                   Duration timeout, InFlight cancellation, long queueNanos) {
         StreamRecorder recorder = new StreamRecorder();
         Thread worker = Thread.currentThread();
         AtomicInteger alarm = new AtomicInteger(ARMED);
@@ -87,7 +96,7 @@ public final class RequestExecutor {
             }
             Thread.interrupted(); // a late watchdog interrupt must not leak into the next request on this thread
         }
-        return toSample(request, client, recorder, scheduledAt, sentAt, runStart);
+        return toSample(request, client, recorder, scheduledAt, queueNanos, runStart);
     }
 
     static ChatRequest toChatRequest(PlannedRequest request) {
@@ -111,7 +120,7 @@ public final class RequestExecutor {
     }
 
     private Sample toSample(PlannedRequest request, ModelClient client, StreamRecorder recorder, long scheduledAt,
-                            long sentAt, long runStart) {
+                            long queueNanos, long runStart) {
         Throwable failure = recorder.failure();
         ChatResponse response = recorder.response();
         long firstToken = recorder.firstTokenAt();
@@ -127,7 +136,7 @@ public final class RequestExecutor {
         String finish = response == null || response.finishReason() == null ? null
                 : response.finishReason().name().toLowerCase(java.util.Locale.ROOT);
         return new Sample(request.sequence(), request.model(), request.promptId(), request.repetition(),
-                request.warmup(), scheduledAt - runStart, sentAt - scheduledAt, ttft, e2e,
+                request.warmup(), scheduledAt - runStart, queueNanos, ttft, e2e,
                 failure == null ? recorder.gaps() : new long[0], tokens, text, finish, requestId, 1,
                 failure == null ? null : ErrorClassifier.classify(failure), 0, ttfo, null);
     }

@@ -23,6 +23,7 @@ final class RequestTries implements RequestMiddleware.Tries {
     private final Duration timeout;
     private final InFlight handle;
     private final BooleanSupplier cancelled;
+    private final long waitedNanos;
     private int count;
     private long lastStart;
 
@@ -30,9 +31,11 @@ final class RequestTries implements RequestMiddleware.Tries {
      * @param from   System.nanoTime() the request's latency counts from (its scheduled start)
      * @param sentAt System.nanoTime() its first try is sent
      * @param handle ends the try in flight on cancellation; may be null
+     * @param waitedNanos the first try's queue time when the caller knows it (closed loop: its wait for our own
+     *                    slot, see PlanRun), else -1: from its scheduled start to its send
      */
     RequestTries(RequestExecutor executor, PlannedRequest request, ModelClient client, long from, long sentAt,
-                 long runStart, Duration timeout, InFlight handle, BooleanSupplier cancelled) {
+                 long runStart, Duration timeout, InFlight handle, BooleanSupplier cancelled, long waitedNanos) {
         this.executor = executor;
         this.request = request;
         this.client = client;
@@ -42,6 +45,7 @@ final class RequestTries implements RequestMiddleware.Tries {
         this.timeout = timeout;
         this.handle = handle;
         this.cancelled = cancelled;
+        this.waitedNanos = waitedNanos;
     }
 
     /** Runs the request through {@code middleware}: the one sample of all its tries. */
@@ -61,7 +65,8 @@ final class RequestTries implements RequestMiddleware.Tries {
         StreamingChatModel wrapped = around.apply(model);
         ModelClient tried = wrapped == model ? target : target.withChatModel(wrapped);
         // A later try's own times count from its own start; result() moves them onto the request's clock.
-        Sample sample = executor.execute(request, tried, first ? from : start, start, runStart, timeout, handle);
+        long queue = !first ? 0 : waitedNanos >= 0 ? waitedNanos : start - from;
+        Sample sample = executor.execute(request, tried, first ? from : start, start, runStart, timeout, handle, queue);
         if (route == null) {
             return sample;
         }

@@ -23,9 +23,9 @@ final class ModelRecorder {
 
     private final String model;
     private final WriterReaderPhaser phaser = new WriterReaderPhaser();
-    private volatile Tally active = new Tally(true);
-    private Tally spare = new Tally(true);
-    private final Tally total = new Tally(false);
+    private volatile Tally active = new Tally();
+    private Tally spare = new Tally();
+    private final Tally total = new Tally();
 
     ModelRecorder(String model) {
         this.model = model;

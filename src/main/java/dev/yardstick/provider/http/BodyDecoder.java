@@ -27,6 +27,14 @@ public interface BodyDecoder {
      */
     String read(InputStream body) throws IOException;
 
+    /**
+     * Whether {@link #read} holds the client's line and event limits itself, as {@link SseFrames#withLimits()} does in
+     * its one pass over the bytes; the body then does not count them again. False by default: the body counts.
+     */
+    default boolean boundsLines() {
+        return false;
+    }
+
     /** The body was read and found complete. */
     void completed();
 

@@ -24,6 +24,7 @@ final class ExchangeBody extends InputStream {
     private final HttpTransport.Exchange exchange;
     private final InputStream in;
     private final boolean sse;
+    private final boolean watchLimits;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final byte[] head = new byte[HEAD_BYTES];
     private int headLength;
@@ -35,9 +36,18 @@ final class ExchangeBody extends InputStream {
 
     /** @param sse whether the body is SSE, whose events end with a blank line (NDJSON's never do) */
     ExchangeBody(HttpTransport.Exchange exchange, boolean sse) {
+        this(exchange, sse, true);
+    }
+
+    /**
+     * @param watchLimits false when the reader holds the limits itself in its own pass over the bytes
+     *                    ({@link BodyDecoder#boundsLines()}), so that they are not scanned twice
+     */
+    ExchangeBody(HttpTransport.Exchange exchange, boolean sse, boolean watchLimits) {
         this.exchange = exchange;
         this.in = exchange.body();
         this.sse = sse;
+        this.watchLimits = watchLimits;
     }
 
     @Override
@@ -67,7 +77,9 @@ final class ExchangeBody extends InputStream {
             return n;
         }
         keepHead(buffer, offset, n);
-        watchLimits(buffer, offset, n);
+        if (watchLimits) {
+            watchLimits(buffer, offset, n);
+        }
         return n;
     }
 
@@ -106,12 +118,10 @@ final class ExchangeBody extends InputStream {
     }
 
     private void checkLimits(long line, long event) throws MalformedStreamException {
-        if (line > StreamLimits.MAX_LINE_BYTES || (sse && event > StreamLimits.MAX_EVENT_BYTES)) {
+        String passed = StreamLimits.passed(line, event, sse);
+        if (passed != null) {
             failed = true;
-            throw new MalformedStreamException(line > StreamLimits.MAX_LINE_BYTES
-                    ? "a line longer than " + StreamLimits.describe(StreamLimits.MAX_LINE_BYTES) + " (the client's limit)"
-                    : "an SSE event longer than " + StreamLimits.describe(StreamLimits.MAX_EVENT_BYTES)
-                    + " (the client's limit)", head());
+            throw new MalformedStreamException(passed, head());
         }
     }
 

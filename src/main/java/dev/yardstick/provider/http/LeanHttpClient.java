@@ -119,7 +119,7 @@ public final class LeanHttpClient implements HttpClient, AutoCloseable {
             decoder.failed(Failures.map(e));
             return;
         }
-        ExchangeBody body = new ExchangeBody(exchange, true);
+        ExchangeBody body = new ExchangeBody(exchange, true, !decoder.boundsLines());
         RuntimeException failure;
         try {
             failure = isSuccess(exchange.status()) ? decode(decoder, body) : statusException(exchange);

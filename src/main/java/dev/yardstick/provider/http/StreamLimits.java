@@ -19,6 +19,21 @@ final class StreamLimits {
     private StreamLimits() {
     }
 
+    /**
+     * @param line  bytes of one line, CR and LF not counted
+     * @param event bytes of the SSE event the line is part of
+     * @return why a stream with this line and event fails, the line's limit named first; null within the limits
+     */
+    static String passed(long line, long event, boolean sse) {
+        if (line > MAX_LINE_BYTES) {
+            return "a line longer than " + describe(MAX_LINE_BYTES) + " (the client's limit)";
+        }
+        if (sse && event > MAX_EVENT_BYTES) {
+            return "an SSE event longer than " + describe(MAX_EVENT_BYTES) + " (the client's limit)";
+        }
+        return null;
+    }
+
     static String describe(long bytes) {
         return bytes % (1 << 20) == 0 ? (bytes >> 20) + " MiB" : (bytes >> 10) + " KiB";
     }

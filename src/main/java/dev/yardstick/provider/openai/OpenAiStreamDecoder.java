@@ -1,9 +1,9 @@
 package dev.yardstick.provider.openai;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.util.JsonRecyclerPools;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.BufferRecycler;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.internal.ExceptionMapper;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -43,14 +43,22 @@ final class OpenAiStreamDecoder implements BodyDecoder, SseFrames.Sink, Streamin
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenAiStreamDecoder.class);
 
-    /** Parsers and their buffers come from a pool shared by all threads: a request runs on a fresh virtual thread. */
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build();
+    private static final EventJson JSON = new EventJson();
+    // Each kind of object's fields in the order OpenAI sends them; every stream then learns its server's own.
+    private static final SerializedString[] CHUNK_FIELDS = FieldOrder.names("id", "object", "created", "model",
+            "system_fingerprint", "choices", "usage");
+    private static final SerializedString[] CHOICE_FIELDS = FieldOrder.names("index", "delta", "logprobs",
+            "finish_reason");
+    private static final SerializedString[] DELTA_FIELDS = FieldOrder.names("content");
     private static final int SHOWN = 120;
 
     private final StreamingChatResponseHandler handler;
     private final boolean returnThinking;
-    private final SseFrames frames = new SseFrames();
+    private final FieldOrder chunkFields = new FieldOrder(CHUNK_FIELDS);
+    private final FieldOrder choiceFields = new FieldOrder(CHOICE_FIELDS);
+    private final FieldOrder deltaFields = new FieldOrder(DELTA_FIELDS);
+    /** The JSON parsers' buffers and the SSE read buffer while the body is read: one set per stream, from a pool. */
+    private BufferRecycler buffers;
     private final StringBuilder text = new StringBuilder();
     private final StringBuilder thinking = new StringBuilder();
     private volatile Runnable cancel;
@@ -85,10 +93,24 @@ final class OpenAiStreamDecoder implements BodyDecoder, SseFrames.Sink, Streamin
         this.cancel = cancel;
     }
 
+    /** The frames hold the limits in their own pass over the bytes. */
+    @Override
+    public boolean boundsLines() {
+        return true;
+    }
+
     @Override
     public String read(InputStream body) throws IOException {
-        String wrong = frames.read(body, this);
-        return wrong != null ? wrong : atEnd();
+        buffers = JSON.buffers();
+        byte[] readBuffer = buffers.allocByteBuffer(BufferRecycler.BYTE_READ_IO_BUFFER);
+        try {
+            String wrong = SseFrames.withLimits(readBuffer).read(body, this);
+            return wrong != null ? wrong : atEnd();
+        } finally {
+            buffers.releaseByteBuffer(BufferRecycler.BYTE_READ_IO_BUFFER, readBuffer);
+            buffers.releaseToPool();
+            buffers = null;
+        }
     }
 
     @Override
@@ -103,12 +125,13 @@ final class OpenAiStreamDecoder implements BodyDecoder, SseFrames.Sink, Streamin
         content = null;
         reasoning = null;
         chunkFinished = false;
-        try (JsonParser json = JSON.createParser(data, offset, length)) {
+        try (JsonParser json = JSON.parser(data, offset, length, buffers)) {
             if (json.nextToken() != JsonToken.START_OBJECT) {
                 return "an event that is not a JSON object: " + cut(data, offset, length);
             }
+            FieldOrder fields = chunkFields.start();
             String name;
-            while ((name = json.nextFieldName()) != null) {
+            while ((name = fields.next(json)) != null) {
                 JsonToken value = json.nextToken();
                 switch (name) {
                     case "choices" -> readChoices(json);
@@ -152,8 +175,9 @@ final class OpenAiStreamDecoder implements BodyDecoder, SseFrames.Sink, Streamin
         boolean first = true;
         while (json.nextToken() == JsonToken.START_OBJECT) {
             choices = true;
+            FieldOrder fields = choiceFields.start();
             String name;
-            while ((name = json.nextFieldName()) != null) {
+            while ((name = fields.next(json)) != null) {
                 JsonToken value = json.nextToken();
                 if (name.equals("delta") && value == JsonToken.START_OBJECT && first) {
                     readDelta(json);
@@ -172,8 +196,9 @@ final class OpenAiStreamDecoder implements BodyDecoder, SseFrames.Sink, Streamin
     }
 
     private void readDelta(JsonParser json) throws IOException {
+        FieldOrder fields = deltaFields.start();
         String name;
-        while ((name = json.nextFieldName()) != null) {
+        while ((name = fields.next(json)) != null) {
             JsonToken value = json.nextToken();
             if (value == JsonToken.VALUE_STRING) {
                 switch (name) {
