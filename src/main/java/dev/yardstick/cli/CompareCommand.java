@@ -6,7 +6,6 @@ import dev.yardstick.compare.CompareRun;
 import dev.yardstick.compare.scores.CompareResults;
 import dev.yardstick.compare.scores.QualityGates;
 import dev.yardstick.compare.scores.Scoring;
-import dev.yardstick.compare.scores.TablesawWarmup;
 import dev.yardstick.config.InputException;
 import dev.yardstick.config.ModelSpec;
 import dev.yardstick.config.PromptSet;
@@ -132,7 +131,6 @@ public final class CompareCommand extends SessionCommand {
         }
         CompareResults base = baseline == null ? null : CompareResults.read(baseline);
         CompareReport report;
-        TablesawWarmup.start(); // scoring's tables, ready by the time the last answer is in
         try (OpenedModels models = session.registry(common).open(plan.models());
              ModelJudges judges = new ModelJudges(session.registry(common), judge != null ? judge : set.judge(),
                      generation.timeout());
