@@ -43,7 +43,7 @@ public final class Main {
     /** Runs one command line in this process: what tests call. */
     public static int run(String[] args, Session session) {
         Secrets.forgetAll(); // an invocation scrubs the secrets it reads, not those of one run before it in this JVM
-        CommandLine cli = new CommandLine(new YardstickCommand(), new SessionFactory(session));
+        CommandLine cli = YardstickCommand.commandLine(args, new SessionFactory(session));
         cli.setOut(session.out());
         cli.setErr(session.err());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
