@@ -137,18 +137,22 @@ public final class CompareCommand extends SessionCommand {
              CompareRun run = new CompareRun(plan, models, session.config(common), session.env(),
                      session::cannotWrite, cache.around(resilience.middleware(models.labels()), cacheTally, models,
                              session.env()), judges)) {
+            StartupTrace.mark("models opened");
             Progress progress = new Progress(session.err(), session.terminal(output.noColor).interactive(),
                     run.requests(), "compare");
             Interrupts.onInterrupt(run::cancel);
             report = run.execute(progress);
             progress.finish();
         }
+        StartupTrace.mark("last answer in, models closed");
         if (cacheTally != null) {
             session.err().println(cacheTally.summaryLine());
         }
         report = report.withScores(Scoring.score(plan.models().stream().map(ModelSpec::label).toList(),
                 report.samples(), base, gates, gates.confidence()));
+        StartupTrace.mark("scored");
         output.emit(report, session);
+        StartupTrace.mark("report written");
         if (summary != null) {
             appendSummary(report);
         }

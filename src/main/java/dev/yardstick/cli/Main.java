@@ -20,6 +20,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        StartupTrace.mark(StartupTrace.MAIN);
         // Straight to the descriptor, not through System.out: a PrintStream swallows write errors.
         PrintWriter out = new FailureKeepingPrintWriter(new FileOutputStream(FileDescriptor.out));
         if (isVersionOnly(args)) {
@@ -37,6 +38,7 @@ public final class Main {
         int code = run(args, session);
         out.flush();
         err.flush();
+        StartupTrace.mark("exit");
         System.exit(code);
     }
 
