@@ -130,7 +130,7 @@ public final class Main {
     }
 
     /** Lets commands receive the session through their constructor. */
-    private record SessionFactory(Session session) implements CommandLine.IFactory {
+    record SessionFactory(Session session) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
             try {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * A run builds the option tree of the command it names and no other; help, completion and suggestions still see
@@ -23,16 +22,7 @@ class LazySubcommandsTest {
     private static Set<String> built(String... args) {
         Session session = new Session(Map.of(), null, new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter()));
-        return YardstickCommand.commandLine(args, new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> type) throws Exception {
-                try {
-                    return type.getDeclaredConstructor(Session.class).newInstance(session);
-                } catch (NoSuchMethodException e) {
-                    return CommandLine.defaultFactory().create(type);
-                }
-            }
-        }).getSubcommands().keySet();
+        return YardstickCommand.commandLine(args, new Main.SessionFactory(session)).getSubcommands().keySet();
     }
 
     @Test
