@@ -6,7 +6,6 @@ import dev.yardstick.compare.CompareRun;
 import dev.yardstick.compare.scores.CompareResults;
 import dev.yardstick.compare.scores.QualityGates;
 import dev.yardstick.compare.scores.Scoring;
-import dev.yardstick.compare.scores.TablesawWarmup;
 import dev.yardstick.config.InputException;
 import dev.yardstick.config.ModelSpec;
 import dev.yardstick.config.PromptSet;
@@ -132,25 +131,28 @@ public final class CompareCommand extends SessionCommand {
         }
         CompareResults base = baseline == null ? null : CompareResults.read(baseline);
         CompareReport report;
-        TablesawWarmup.start(); // scoring's tables, ready by the time the last answer is in
         try (OpenedModels models = session.registry(common).open(plan.models());
              ModelJudges judges = new ModelJudges(session.registry(common), judge != null ? judge : set.judge(),
                      generation.timeout());
              CompareRun run = new CompareRun(plan, models, session.config(common), session.env(),
                      session::cannotWrite, cache.around(resilience.middleware(models.labels()), cacheTally, models,
                              session.env()), judges)) {
+            StartupTrace.mark("models opened");
             Progress progress = new Progress(session.err(), session.terminal(output.noColor).interactive(),
                     run.requests(), "compare");
             Interrupts.onInterrupt(run::cancel);
             report = run.execute(progress);
             progress.finish();
         }
+        StartupTrace.mark("last answer in, models closed");
         if (cacheTally != null) {
             session.err().println(cacheTally.summaryLine());
         }
         report = report.withScores(Scoring.score(plan.models().stream().map(ModelSpec::label).toList(),
                 report.samples(), base, gates, gates.confidence()));
+        StartupTrace.mark("scored");
         output.emit(report, session);
+        StartupTrace.mark("report written");
         if (summary != null) {
             appendSummary(report);
         }

@@ -20,6 +20,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        StartupTrace.mark(StartupTrace.MAIN);
         // Straight to the descriptor, not through System.out: a PrintStream swallows write errors.
         PrintWriter out = new FailureKeepingPrintWriter(new FileOutputStream(FileDescriptor.out));
         if (isVersionOnly(args)) {
@@ -37,13 +38,14 @@ public final class Main {
         int code = run(args, session);
         out.flush();
         err.flush();
+        StartupTrace.mark("exit");
         System.exit(code);
     }
 
     /** Runs one command line in this process: what tests call. */
     public static int run(String[] args, Session session) {
         Secrets.forgetAll(); // an invocation scrubs the secrets it reads, not those of one run before it in this JVM
-        CommandLine cli = new CommandLine(new YardstickCommand(), new SessionFactory(session));
+        CommandLine cli = YardstickCommand.commandLine(args, new SessionFactory(session));
         cli.setOut(session.out());
         cli.setErr(session.err());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -128,7 +130,7 @@ public final class Main {
     }
 
     /** Lets commands receive the session through their constructor. */
-    private record SessionFactory(Session session) implements CommandLine.IFactory {
+    record SessionFactory(Session session) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
             try {

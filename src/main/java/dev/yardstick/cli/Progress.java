@@ -26,6 +26,9 @@ final class Progress implements SampleListener {
     @Override
     public void onSample(Sample sample) {
         long n = done.incrementAndGet();
+        if (n == 1) {
+            StartupTrace.mark("first answer in");
+        }
         if (!sample.ok()) {
             errors.incrementAndGet();
         }

@@ -26,6 +26,7 @@ abstract class SessionCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
+        StartupTrace.mark("command line parsed");
         output.validate(); // a typo in --format or -o must not cost a whole run
         if (!writesJUnit()) {
             output.refuse(Format.JUNIT, "JUnit XML is written for compare reports only");

@@ -59,7 +59,7 @@ class ValidationRulesTest {
     @Test
     void everyCommandsHelpRendersWithoutWarnings() {
         List<String[]> commands = new ArrayList<>();
-        collect(new CommandLine(new YardstickCommand(), new Factory()), commands, new ArrayList<>());
+        collect(YardstickCommand.commandLine(new String[0], new Factory()), commands, new ArrayList<>());
         assertTrue(commands.size() >= 10, "every command and subcommand: " + commands.size());
         PrintStream original = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();

@@ -7,6 +7,7 @@ import dev.yardstick.report.scores.GateSummary;
 import dev.yardstick.report.scores.ModelScores;
 import dev.yardstick.report.scores.PairComparison;
 import dev.yardstick.report.scores.Scores;
+import dev.yardstick.stats.Tablesaw;
 import dev.yardstick.stats.significance.MannWhitney;
 import dev.yardstick.stats.significance.McNemar;
 import dev.yardstick.stats.significance.PairedTest;
@@ -37,7 +38,7 @@ public final class Scoring {
      */
     public static Scores score(List<String> models, List<SampleRecord> samples, CompareResults baseline,
                                QualityGates gates, double confidence) {
-        TablesawWarmup.awaitReady();
+        Tablesaw.ready();
         Map<String, List<SampleRecord>> runs = new LinkedHashMap<>();
         runs.put("", samples);
         if (baseline != null) {

@@ -8,6 +8,7 @@ import dev.yardstick.cost.workload.Scenario;
 import dev.yardstick.cost.workload.Shares;
 import dev.yardstick.cost.workload.TokenProfile;
 import dev.yardstick.provider.TokenCounter;
+import dev.yardstick.stats.Tablesaw;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,6 +90,7 @@ public final class CostAnalysis {
     }
 
     private static Table table(List<ScenarioCost> costs) {
+        Tablesaw.ready(); // without the class-path scan Table's initialiser would run
         Map<String, Integer> scenarioOrder = new LinkedHashMap<>();
         costs.forEach(c -> scenarioOrder.putIfAbsent(c.scenario(), scenarioOrder.size()));
         IntColumn index = IntColumn.create("index");
