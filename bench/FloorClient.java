@@ -34,7 +34,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * thread: carriers, pollers, GC, JIT), read calls per request and the TTFT and E2E percentiles in ms.
  *
  * <pre>java FloorClient.java --model vt|pt|nio --url http://127.0.0.1:PORT/v1/chat/completions
- *        [--connections 64] [--warmup 3] [--duration 10] [--threads 1]</pre>
+ *        [--connections 64] [--warmup 3] [--duration 10] [--threads 1] [--so-timeout 30000]</pre>
+ *
+ * <p>{@code --so-timeout} is the blocking models' socket read timeout in ms (0: none). Yardstick reads with one, and on
+ * a virtual thread a read with a timeout is a timed park: each wait for bytes schedules a wake-up with the JDK's delay
+ * scheduler and cancels it when the bytes come, which a read without one does not.
  */
 public final class FloorClient {
 
@@ -47,12 +51,14 @@ public final class FloorClient {
     private final byte[] request;
     private final int connections;
     private final int threads;
+    private final int soTimeout;
     private final long windowStart;
     private final long windowEnd;
     private final AtomicLong errors = new AtomicLong();
     private volatile boolean stopped;
 
-    private FloorClient(String model, URI uri, int connections, int threads, double warmup, double duration) {
+    private FloorClient(String model, URI uri, int connections, int threads, int soTimeout, double warmup,
+                        double duration) {
         this.model = model;
         this.address = new InetSocketAddress(uri.getHost(), uri.getPort());
         byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
@@ -64,6 +70,7 @@ public final class FloorClient {
         System.arraycopy(body, 0, request, headBytes.length, body.length);
         this.connections = connections;
         this.threads = threads;
+        this.soTimeout = soTimeout;
         long now = System.nanoTime();
         this.windowStart = now + (long) (warmup * 1e9);
         this.windowEnd = windowStart + (long) (duration * 1e9);
@@ -74,6 +81,7 @@ public final class FloorClient {
         URI uri = null;
         int connections = 64;
         int threads = 1;
+        int soTimeout = 30_000;
         double warmup = 3;
         double duration = 10;
         for (int i = 0; i + 1 < args.length; i += 2) {
@@ -82,6 +90,7 @@ public final class FloorClient {
                 case "--url" -> uri = URI.create(args[i + 1]);
                 case "--connections" -> connections = Integer.parseInt(args[i + 1]);
                 case "--threads" -> threads = Integer.parseInt(args[i + 1]);
+                case "--so-timeout" -> soTimeout = Integer.parseInt(args[i + 1]);
                 case "--warmup" -> warmup = Double.parseDouble(args[i + 1]);
                 case "--duration" -> duration = Double.parseDouble(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -89,10 +98,10 @@ public final class FloorClient {
         }
         if (uri == null || !List.of("vt", "pt", "nio").contains(model)) {
             System.err.println("usage: FloorClient --model vt|pt|nio --url http://host:port/path [--connections N]"
-                    + " [--warmup s] [--duration s] [--threads N]");
+                    + " [--warmup s] [--duration s] [--threads N] [--so-timeout ms]");
             System.exit(2);
         }
-        new FloorClient(model, uri, connections, threads, warmup, duration).run();
+        new FloorClient(model, uri, connections, threads, soTimeout, warmup, duration).run();
         System.exit(0); // blocked readers of the other models need not be waited for
     }
 
@@ -177,7 +186,7 @@ public final class FloorClient {
             try (Socket socket = new Socket()) {
                 socket.setTcpNoDelay(true);
                 socket.connect(address, 5_000);
-                socket.setSoTimeout(30_000);
+                socket.setSoTimeout(soTimeout);
                 InputStream in = socket.getInputStream();
                 OutputStream out = socket.getOutputStream();
                 while (!stopped) {

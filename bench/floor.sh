@@ -9,9 +9,14 @@
 #   vt-p1        the same, -Djdk.virtualThreadScheduler.parallelism=1 (one carrier thread)
 #   vt-sys       the same, -Djdk.pollerMode=1 (the read poller is a platform thread, not a virtual thread)
 #   vt-sys-p1    both
+#   vt-nt        vt with no socket read timeout (the others read with a 30 s one, as Yardstick does): on a virtual
+#                thread a read with a timeout is a timed park, one delay-scheduler task per wait for bytes
 #   pt           platform thread per connection, blocking socket
 #   nio          one NIO selector loop for every connection (wrk's model)
 #   nio2         two selector loops (wrk -t2 runs two)
+#   ys           Yardstick itself (`benchmark`, every chunk parsed and recorded) with the launcher's settings, for
+#                reference; ys-p1, ys-sys, ys-sys-p1 add the JVM flags of vt-p1, vt-sys, vt-sys-p1
+#                (YARDSTICK_JAVA_OPTS). CPU over the report's measurement window, as bench/overhead.sh measures it
 #
 # Two targets (bench/fast-server.js): throughput, 64 connections, no delay (req/s and CPU µs per request over the
 # window after the warm-up); accuracy, 256 connections, 50 ms to the first token then 10 ms per token, 20 tokens (TTFT
@@ -19,11 +24,11 @@
 # --busy keeps the other core busy (a busy loop) during the accuracy runs. With --rounds N every model runs N times
 # per target (the order rotating) and the median is printed. About 4 minutes a round with the defaults.
 #
-#   bench/floor.sh [--rounds 1] [--duration 10] [--warmup 3] [--models "vt vt-p1 vt-sys vt-sys-p1 pt nio nio2"]
+#   bench/floor.sh [--rounds 1] [--duration 10] [--warmup 3] [--models "vt vt-nt vt-p1 vt-sys vt-sys-p1 pt nio nio2 ys"]
 #                  [--targets "throughput accuracy"] [--busy]
 set -euo pipefail
 rounds=1 duration=10 warmup=3 busy=0
-models="vt vt-p1 vt-sys vt-sys-p1 pt nio nio2"
+models="vt vt-nt vt-p1 vt-sys vt-sys-p1 pt nio nio2 ys"
 targets="throughput accuracy"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -54,9 +59,12 @@ model_args() { # model_args NAME: the JVM flags and FloorClient options of a mod
     vt-p1) echo "-Djdk.virtualThreadScheduler.parallelism=1 --model vt" ;;
     vt-sys) echo "-Djdk.pollerMode=1 --model vt" ;;
     vt-sys-p1) echo "-Djdk.pollerMode=1 -Djdk.virtualThreadScheduler.parallelism=1 --model vt" ;;
+    vt-nt) echo "--model vt --so-timeout 0" ;;
     pt) echo "--model pt" ;;
     nio) echo "--model nio --threads 1" ;;
     nio2) echo "--model nio --threads 2" ;;
+    ys) echo "--yardstick" ;;
+    ys-*) echo "$(model_args "vt-${1#ys-}" | sed 's/--model vt/--yardstick/')" ;;
     *) log "unknown model $1"; exit 2 ;;
   esac
 }
@@ -78,10 +86,32 @@ floor() {
   done
   log "$1 round $3: $4 ($2 connections, ${warmup}s warm-up, ${duration}s)"
   local out
+  if [ "${opts[0]}" = --yardstick ]; then
+    yardstick "$1" "$2" "$4" ${flags[@]+"${flags[@]}"}
+    return 0
+  fi
   out="$(timeout $((warmup + duration + 30)) "$java" "${jvm[@]}" ${flags[@]+"${flags[@]}"} -cp "$work/floor" \
     FloorClient "${opts[@]}" --url "$fast_url/v1/chat/completions" --connections "$2" --warmup "$warmup" \
     --duration "$duration")" || { log "$4 failed"; return 0; }
   echo "$1 $4 $out load=$(cut -d' ' -f1 /proc/loadavg)" >>"$work/lines"
+}
+
+# yardstick TARGET CONNECTIONS MODEL FLAGS...: ./yardstick benchmark on the same target, its figures from the report.
+yardstick() {
+  local target="$1" connections="$2" model="$3"
+  shift 3
+  YARDSTICK_JAVA_OPTS="$*" OPENAI_API_KEY=sk-loopback with_cpu "$work/cpu.txt" timeout $((warmup + duration + 60)) \
+    "$root/yardstick" benchmark -m openai/loopback-model --base-url "$fast_url/v1" --concurrency "$connections" \
+    --duration "${duration}s" --warmup "${warmup}s" --input-tokens 12 --timeout 30s --format json \
+    -o "$work/ys.json" >/dev/null || { log "$model failed"; return 0; }
+  python3 - "$work/ys.json" "$(cpu_in_window "$work/cpu.txt" "$work/ys.json")" "$target" "$model" \
+    "$(cut -d' ' -f1 /proc/loadavg)" >>"$work/lines" <<'PY'
+import json, sys
+m = json.load(open(sys.argv[1]))['steps'][0]['models'][0]
+print(f"{sys.argv[3]} {sys.argv[4]} requests={m['requests']['succeeded']} rate={m['requestThroughput']}"
+      f" cpu_us={sys.argv[2]} reads=nan ttft_p50={m['ttft']['p50']} ttft_p99={m['ttft']['p99']}"
+      f" e2e_p50={m['e2e']['p50']} e2e_p99={m['e2e']['p99']} errors={m['requests']['failed']} load={sys.argv[5]}")
+PY
 }
 
 # wrk_run TARGET CONNECTIONS ROUND: wrk with --latency; appends its rate, CPU per request and E2E percentiles.
