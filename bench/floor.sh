@@ -17,6 +17,7 @@
 #   ys           Yardstick itself (`benchmark`, every chunk parsed and recorded) with the launcher's settings, for
 #                reference; ys-p1, ys-sys, ys-sys-p1 add the JVM flags of vt-p1, vt-sys, vt-sys-p1
 #                (YARDSTICK_JAVA_OPTS). CPU over the report's measurement window, as bench/overhead.sh measures it
+#   base         Yardstick from the launcher given with --baseline (another checkout or build), for a before/after
 #
 # Two targets (bench/fast-server.js): throughput, 64 connections, no delay (req/s and CPU µs per request over the
 # window after the warm-up); accuracy, 256 connections, 50 ms to the first token then 10 ms per token, 20 tokens (TTFT
@@ -25,9 +26,9 @@
 # per target (the order rotating) and the median is printed. About 4 minutes a round with the defaults.
 #
 #   bench/floor.sh [--rounds 1] [--duration 10] [--warmup 3] [--models "vt vt-nt vt-p1 vt-sys vt-sys-p1 pt nio nio2 ys"]
-#                  [--targets "throughput accuracy"] [--busy]
+#                  [--targets "throughput accuracy"] [--busy] [--baseline path/to/other/yardstick]
 set -euo pipefail
-rounds=1 duration=10 warmup=3 busy=0
+rounds=1 duration=10 warmup=3 busy=0 baseline=""
 models="vt vt-nt vt-p1 vt-sys vt-sys-p1 pt nio nio2 ys"
 targets="throughput accuracy"
 while [ $# -gt 0 ]; do
@@ -38,6 +39,7 @@ while [ $# -gt 0 ]; do
     --models) models="$2"; shift 2 ;;
     --targets) targets="$2"; shift 2 ;;
     --busy) busy=1; shift ;;
+    --baseline) baseline="$2"; shift 2 ;;
     *) echo "usage: $0 [--rounds N] [--duration 10] [--warmup 3] [--models \"vt pt nio ...\"] [--targets \"throughput accuracy\"] [--busy]" >&2
        exit 2 ;;
   esac
@@ -63,7 +65,7 @@ model_args() { # model_args NAME: the JVM flags and FloorClient options of a mod
     pt) echo "--model pt" ;;
     nio) echo "--model nio --threads 1" ;;
     nio2) echo "--model nio --threads 2" ;;
-    ys) echo "--yardstick" ;;
+    ys | base) echo "--yardstick" ;;
     ys-*) echo "$(model_args "vt-${1#ys-}" | sed 's/--model vt/--yardstick/')" ;;
     *) log "unknown model $1"; exit 2 ;;
   esac
@@ -100,8 +102,13 @@ floor() {
 yardstick() {
   local target="$1" connections="$2" model="$3"
   shift 3
+  local launcher="$root/yardstick"
+  if [ "$model" = base ]; then
+    [ -n "$baseline" ] || { log "base needs --baseline LAUNCHER"; exit 2; }
+    launcher="$baseline"
+  fi
   YARDSTICK_JAVA_OPTS="$*" OPENAI_API_KEY=sk-loopback with_cpu "$work/cpu.txt" timeout $((warmup + duration + 60)) \
-    "$root/yardstick" benchmark -m openai/loopback-model --base-url "$fast_url/v1" --concurrency "$connections" \
+    "$launcher" benchmark -m openai/loopback-model --base-url "$fast_url/v1" --concurrency "$connections" \
     --duration "${duration}s" --warmup "${warmup}s" --input-tokens 12 --timeout 30s --format json \
     -o "$work/ys.json" >/dev/null || { log "$model failed"; return 0; }
   python3 - "$work/ys.json" "$(cpu_in_window "$work/cpu.txt" "$work/ys.json")" "$target" "$model" \
@@ -185,10 +192,10 @@ if 'accuracy' in rows:
           f"{busy}; error = observed - injected (ms), median of {len(a['wrk'])} round(s)")
     w50, w99 = med(a['wrk'], 'e2e_p50') - e2e, med(a['wrk'], 'e2e_p99') - e2e
     print(f"  {'model':<10} {'TTFT p50':>9} {'TTFT p99':>9} {'E2E p50':>8} {'E2E p99':>8} {'vs wrk p50':>10}"
-          f" {'vs wrk p99':>10} {'req/s':>6} {'CPU µs/req':>11}  load average")
+          f" {'vs wrk p99':>10} {'req/s':>6} {'CPU µs/req':>11} {'errors':>6}  load average")
     for model, runs in a.items():
         e50, e99 = med(runs, 'e2e_p50') - e2e, med(runs, 'e2e_p99') - e2e
         t50, t99 = med(runs, 'ttft_p50') - ttft, med(runs, 'ttft_p99') - ttft
         print(f"  {model:<10} {t50:+9.1f} {t99:+9.1f} {e50:+8.1f} {e99:+8.1f} {e50 - w50:+10.1f} {e99 - w99:+10.1f}"
-              f" {med(runs, 'rate'):6.0f} {med(runs, 'cpu_us'):11.1f}  {loads(runs)}")
+              f" {med(runs, 'rate'):6.0f} {med(runs, 'cpu_us'):11.1f} {med(runs, 'errors'):6.0f}  {loads(runs)}")
 PY
