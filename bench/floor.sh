@@ -46,10 +46,7 @@ while [ $# -gt 0 ]; do
 done
 source "$(dirname "$0")/lib.sh"
 
-if ! command -v wrk >/dev/null 2>&1; then
-  log "wrk is missing: installing it with apt-get"
-  apt-get update -qq >&2 && apt-get install -y -qq wrk >&2
-fi
+need_wrk
 java="$(java_bin)"
 "${java%/java}/javac" -d "$work/floor" "$root/bench/FloorClient.java"
 # The launcher's memory settings, so the floor pays the same collector as Yardstick.
@@ -71,13 +68,7 @@ model_args() { # model_args NAME: the JVM flags and FloorClient options of a mod
   esac
 }
 
-cat >"$work/stream.lua" <<'LUA'
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer sk-loopback"
-wrk.body = '{"model":"loopback-model","stream":true,"stream_options":{"include_usage":true},'
-  .. '"messages":[{"role":"user","content":"one two three four five six seven eight nine ten eleven twelve"}]}'
-LUA
+wrk_stream_script "$work/stream.lua"
 
 # floor TARGET CONNECTIONS ROUND MODEL: one FloorClient run; appends "TARGET MODEL key=value..." to $work/lines.
 floor() {
