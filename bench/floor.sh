@@ -23,7 +23,8 @@
 # window after the warm-up); accuracy, 256 connections, 50 ms to the first token then 10 ms per token, 20 tokens (TTFT
 # and E2E error p50 / p99, observed minus injected). wrk runs first on each target, every figure prints beside wrk's.
 # --busy keeps the other core busy (a busy loop) during the accuracy runs. With --rounds N every model runs N times
-# per target (the order rotating) and the median is printed. About 4 minutes a round with the defaults.
+# per target (the order rotating) and the median is printed. About 5 minutes a round with the nine default models;
+# --duration and --warmup are whole seconds.
 #
 #   bench/floor.sh [--rounds 1] [--duration 10] [--warmup 3] [--models "vt vt-nt vt-p1 vt-sys vt-sys-p1 pt nio nio2 ys"]
 #                  [--targets "throughput accuracy"] [--busy] [--baseline path/to/other/yardstick]
