@@ -21,10 +21,7 @@ done
 source "$(dirname "$0")/lib.sh"
 ttft_ms=50 itl_ms=10 tokens=20
 
-if ! command -v wrk >/dev/null 2>&1; then
-  log "wrk is missing: installing it with apt-get"
-  apt-get update -qq >&2 && apt-get install -y -qq wrk >&2
-fi
+need_wrk
 build
 start_fast_server --tokens "$tokens" --ttft-ms "$ttft_ms" --itl-ms "$itl_ms"
 cat >"$work/stream.lua" <<'LUA'

@@ -65,6 +65,25 @@ run_yardstick() {
   OPENAI_API_KEY=sk-loopback timeout "$limit" "$root/yardstick" "$@"
 }
 
+# need_wrk: installs wrk with apt-get where it is missing.
+need_wrk() {
+  if ! command -v wrk >/dev/null 2>&1; then
+    log "wrk is missing: installing it with apt-get"
+    apt-get update -qq >&2 && apt-get install -y -qq wrk >&2
+  fi
+}
+
+# wrk_stream_script FILE: a wrk script that sends the streamed chat completion a benchmark sends (12 prompt words).
+wrk_stream_script() {
+  cat >"$1" <<'LUA'
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer sk-loopback"
+wrk.body = '{"model":"loopback-model","stream":true,"stream_options":{"include_usage":true},'
+  .. '"messages":[{"role":"user","content":"one two three four five six seven eight nine ten eleven twelve"}]}'
+LUA
+}
+
 # A figure from a JSON report: json_figure FILE '.steps[0].models[0].ttft.p50' (python3, no jq needed).
 json_figure() {
   python3 - "$1" "$2" <<'PY'

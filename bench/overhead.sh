@@ -21,19 +21,10 @@ while [ $# -gt 0 ]; do
 done
 source "$(dirname "$0")/lib.sh"
 
-if ! command -v wrk >/dev/null 2>&1; then
-  log "wrk is missing: installing it with apt-get"
-  apt-get update -qq >&2 && apt-get install -y -qq wrk >&2
-fi
+need_wrk
 build
 
-cat >"$work/stream.lua" <<'LUA'
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer sk-loopback"
-wrk.body = '{"model":"loopback-model","stream":true,"stream_options":{"include_usage":true},'
-  .. '"messages":[{"role":"user","content":"one two three four five six seven eight nine ten eleven twelve"}]}'
-LUA
+wrk_stream_script "$work/stream.lua"
 
 # measure NAME URL: wrk, then Yardstick, on one target; appends a line to $work/lines.
 measure() {

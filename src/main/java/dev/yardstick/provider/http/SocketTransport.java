@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Plain-text HTTP/1.1 on blocking sockets, for {@code http://} endpoints (loopback and self-hosted servers, the
@@ -28,6 +30,10 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * {@code Expect: 100-continue}; the read timeout bounds every wait for bytes; a body cut short is an
  * {@link EOFException}; closing an exchange before its body ended drops the connection, never drains it; an
  * interrupt or a close from another thread ends a blocked read.
+ *
+ * <p>The read timeout is enforced by {@link ReadDeadlines}, not by the socket's own timeout: a streamed answer waits
+ * for bytes once per chunk, and on a virtual thread a socket read with a timeout is a timed park, which costs a
+ * delay-scheduler task (and a wake-up of its thread) per wait; {@code bench/floor.sh} measures the difference.
  */
 final class SocketTransport implements HttpTransport {
 
@@ -37,13 +43,19 @@ final class SocketTransport implements HttpTransport {
     private static final byte[] EMPTY = new byte[0];
 
     private final int connectMillis;
-    private final int readMillis;
+    private final long readNanos;
+    private final ReadDeadlines deadlines;
     private final Map<String, ConcurrentLinkedDeque<Connection>> idle = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     SocketTransport(Duration connectTimeout, Duration readTimeout) {
+        this(connectTimeout, readTimeout, ReadDeadlines.SHARED);
+    }
+
+    SocketTransport(Duration connectTimeout, Duration readTimeout, ReadDeadlines deadlines) {
+        this.deadlines = deadlines;
         this.connectMillis = millis(connectTimeout);
-        this.readMillis = millis(readTimeout);
+        this.readNanos = TimeUnit.MILLISECONDS.toNanos(millis(readTimeout));
     }
 
     /** 0 is the socket's "no limit"; a positive duration under a millisecond still limits. */
@@ -67,12 +79,14 @@ final class SocketTransport implements HttpTransport {
                 return pooled.exchange(wire, pool);
             } catch (StaleConnectionException stale) {
                 pooled.drop(); // the server closed it while it was idle: once more, on a fresh connection
+            } catch (IOException | RuntimeException e) {
+                pooled.drop();
+                throw e;
             }
         }
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
-            socket.setSoTimeout(readMillis);
             socket.connect(new InetSocketAddress(uri.getHost(), port), connectMillis);
             return new Connection(socket).exchange(wire, pool);
         } catch (StaleConnectionException e) {
@@ -144,6 +158,8 @@ final class SocketTransport implements HttpTransport {
         private final InputStream in;
         private final OutputStream out;
         private final byte[] buffer = new byte[16 * 1024];
+        /** Its reads' deadlines while an exchange is on it; null when reads have no limit. */
+        private final ReadDeadlines.Read reads;
         private int position;
         private int limit;
 
@@ -151,9 +167,27 @@ final class SocketTransport implements HttpTransport {
             this.socket = socket;
             this.in = socket.getInputStream();
             this.out = socket.getOutputStream();
+            this.reads = readNanos == 0 ? null : new ReadDeadlines.Read(readNanos) {
+                @Override
+                protected void abort() {
+                    drop();
+                }
+            };
         }
 
         Exchange exchange(byte[] wire, ConcurrentLinkedDeque<Connection> pool) throws IOException {
+            if (reads != null) {
+                deadlines.watch(reads); // until the exchange is closed (release or drop)
+            }
+            try {
+                return send(wire, pool);
+            } catch (IOException | RuntimeException e) {
+                release();
+                throw e;
+            }
+        }
+
+        private Exchange send(byte[] wire, ConcurrentLinkedDeque<Connection> pool) throws IOException {
             try {
                 out.write(wire);
             } catch (SocketException e) {
@@ -240,7 +274,7 @@ final class SocketTransport implements HttpTransport {
         int read(byte[] target, int offset, int length) throws IOException {
             if (position == limit) {
                 if (length >= buffer.length) {
-                    return in.read(target, offset, length); // a large read needs no copy through the buffer
+                    return receive(target, offset, length); // a large read needs no copy through the buffer
                 }
                 if (!fill()) {
                     return -1;
@@ -253,7 +287,7 @@ final class SocketTransport implements HttpTransport {
         }
 
         private boolean fill() throws IOException {
-            int n = in.read(buffer, 0, buffer.length);
+            int n = receive(buffer, 0, buffer.length);
             if (n <= 0) {
                 return false;
             }
@@ -262,7 +296,44 @@ final class SocketTransport implements HttpTransport {
             return true;
         }
 
+        /** One read from the socket, bounded by the read timeout. */
+        private int receive(byte[] target, int offset, int length) throws IOException {
+            if (reads == null) {
+                return in.read(target, offset, length);
+            }
+            reads.waiting();
+            int n;
+            try {
+                n = in.read(target, offset, length);
+            } catch (IOException e) {
+                if (reads.expired()) {
+                    throw timedOut(e);
+                }
+                throw e;
+            }
+            if (reads.expired()) { // bytes came as the deadline passed: the socket is closed all the same
+                throw timedOut(null);
+            }
+            return n;
+        }
+
+        private SocketTimeoutException timedOut(IOException closed) {
+            SocketTimeoutException timeout = new SocketTimeoutException("Read timed out");
+            if (closed != null) {
+                timeout.initCause(closed);
+            }
+            return timeout;
+        }
+
+        /** The exchange on it ended: its reads are no longer watched. */
+        void release() {
+            if (reads != null) {
+                deadlines.forget(reads);
+            }
+        }
+
         void drop() {
+            release();
             try {
                 socket.close();
             } catch (IOException e) {
@@ -396,6 +467,7 @@ final class SocketTransport implements HttpTransport {
             }
             closed = true;
             if (ended && reusable && !SocketTransport.this.closed) {
+                connection.release();
                 pool.offerFirst(connection);
             } else {
                 connection.drop();

@@ -2,6 +2,7 @@ package dev.yardstick.provider.http;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -161,5 +163,112 @@ class SocketTransportTest {
                     Map.of("X-Team", List.of("a\r\nX-Injected: 1")))));
         }
         assertEquals(0, accepted.get());
+    }
+
+    /**
+     * Answers each request on the connection with a chunked head, then writes {@code chunks} one-byte chunks
+     * {@code gapMillis} apart, then the last chunk; with {@code stallAfter} chunks written it goes silent instead
+     * (for five seconds, the connection open).
+     */
+    private URI trickle(int chunks, long gapMillis, int stallAfter) throws IOException {
+        return serveSlowly(out -> {
+            out.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            for (int i = 0; i < chunks; i++) {
+                if (i == stallAfter) {
+                    pause(5_000);
+                    return;
+                }
+                pause(gapMillis);
+                out.write("1\r\nx\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            }
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        });
+    }
+
+    private interface Answer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private URI serveSlowly(Answer answer) throws IOException {
+        server = new ServerSocket(0, 16, InetAddress.getLoopbackAddress());
+        Thread.ofVirtual().start(() -> {
+            while (!server.isClosed()) {
+                try {
+                    Socket socket = server.accept();
+                    accepted.incrementAndGet();
+                    Thread.ofVirtual().start(() -> {
+                        try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+                            while (readRequest(in) != null) {
+                                answer.write(out);
+                            }
+                        } catch (IOException e) {
+                            // the client went away
+                        }
+                    });
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+        return URI.create("http://127.0.0.1:" + server.getLocalPort() + "/v1/chat/completions");
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void aReadThatWaitsPastTheReadTimeoutFailsAsATimeoutAtTheLimitNotBeforeIt() throws Exception {
+        URI uri = trickle(3, 0, 1);
+        ReadDeadlines deadlines = new ReadDeadlines();
+        try (SocketTransport transport = new SocketTransport(Duration.ofSeconds(2), Duration.ofMillis(300), deadlines)) {
+            HttpTransport.Exchange exchange = transport.send(post(uri, Map.of()));
+            InputStream body = exchange.body();
+            assertEquals('x', body.read());
+            long waitFrom = System.nanoTime();
+            Thread reader = Thread.currentThread();
+            IOException error = assertThrows(IOException.class, body::read);
+            long waitedMillis = (System.nanoTime() - waitFrom) / 1_000_000;
+
+            assertInstanceOf(SocketTimeoutException.class, error, String.valueOf(error));
+            assertTrue(waitedMillis >= 300, "timed out after " + waitedMillis + " ms, before the 300 ms limit");
+            assertTrue(waitedMillis < 2_000, "timed out after " + waitedMillis + " ms");
+            assertTrue(!reader.isInterrupted(), "a timeout is not an interrupt");
+            exchange.close();
+            assertEquals(0, deadlines.watched(), "a dropped connection is no longer watched");
+        }
+    }
+
+    @Test
+    void theReadTimeoutBoundsEachWaitForBytesNotTheWholeBodyAndIdleConnectionsAreNotWatched() throws Exception {
+        URI uri = trickle(6, 120, -1); // 720 ms in all, 120 ms between chunks
+        ReadDeadlines deadlines = new ReadDeadlines();
+        try (SocketTransport transport = new SocketTransport(Duration.ofSeconds(2), Duration.ofMillis(400), deadlines)) {
+            for (int i = 0; i < 2; i++) {
+                HttpTransport.Exchange exchange = transport.send(post(uri, Map.of()));
+                assertEquals(1, deadlines.watched(), "the exchange's reads are watched");
+                assertArrayEquals("xxxxxx".getBytes(StandardCharsets.US_ASCII), body(exchange));
+                assertEquals(0, deadlines.watched(), "a pooled connection is not watched");
+            }
+        }
+        assertEquals(1, accepted.get(), "the connection was reused: no read timed out");
+    }
+
+    @Test
+    void withoutAReadTimeoutNothingIsWatched() throws Exception {
+        URI uri = trickle(2, 50, -1);
+        ReadDeadlines deadlines = new ReadDeadlines();
+        try (SocketTransport transport = new SocketTransport(Duration.ofSeconds(2), null, deadlines)) {
+            HttpTransport.Exchange exchange = transport.send(post(uri, Map.of()));
+            assertEquals(0, deadlines.watched());
+            assertArrayEquals("xx".getBytes(StandardCharsets.US_ASCII), body(exchange));
+        }
     }
 }
