@@ -42,8 +42,8 @@ public final class ResilienceOptions {
         private static Fault parse(String text) {
             try {
                 return Fault.parseForRequests(text);
-            } catch (InputException e) {
-                throw new InputException(e.getMessage().replaceFirst("^fault ", ""));
+            } catch (Fault.Malformed e) {
+                throw new InputException(e.detail());
             }
         }
     }

@@ -122,8 +122,24 @@ public record Fault(String model, Kind kind, int status, Duration retryAfter, in
         return new Fault(model, kind, status, retryAfter, from, to, times, trimmed);
     }
 
-    private static InputException bad(String text, String problem) {
-        return new InputException("fault '" + text + "': " + problem);
+    private static Malformed bad(String text, String problem) {
+        return new Malformed(text, problem);
+    }
+
+    /** A fault written wrong: {@code fault 'TEXT': PROBLEM}, its parts kept for a caller that names the setting. */
+    public static final class Malformed extends InputException {
+
+        private final String detail;
+
+        private Malformed(String text, String problem) {
+            super("fault '" + text + "': " + problem);
+            this.detail = "'" + text + "': " + problem;
+        }
+
+        /** The message without its leading "fault", for a flag's error that names the flag instead. */
+        public String detail() {
+            return detail;
+        }
     }
 
     public boolean appliesAt(int turn) {
