@@ -1,8 +1,6 @@
 package dev.yardstick.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.yardstick.watch.ProcStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -66,17 +64,8 @@ public final class StartupTrace {
         }
     }
 
-    /** VmRSS from /proc (Linux); -1 where there is none. */
+    /** VmRSS in MB; -1 where there is no /proc. */
     private static long residentMegabytes() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux: the line says "-"
-        }
-        return -1;
+        return ProcStatus.bytes("VmRSS").map(bytes -> bytes >> 20).orElse(-1L);
     }
 }

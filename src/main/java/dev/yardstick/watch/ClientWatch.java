@@ -15,7 +15,6 @@ import java.util.Optional;
  */
 public final class ClientWatch implements AutoCloseable {
 
-    private static final Path STATUS = Path.of("/proc/self/status");
     private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
 
     private final long startNanos;
@@ -83,18 +82,8 @@ public final class ClientWatch implements AutoCloseable {
         }
     }
 
-    /** VmHWM from /proc/self/status, in bytes; empty where there is no /proc. */
+    /** VmHWM, in bytes; empty where there is no /proc. */
     static Optional<Long> rssPeakBytes() {
-        try {
-            for (String line : Files.readAllLines(STATUS)) {
-                if (line.startsWith("VmHWM:")) {
-                    String[] parts = line.substring(6).trim().split("\\s+");
-                    return Optional.of(Long.parseLong(parts[0]) * 1024);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-        return Optional.empty();
+        return ProcStatus.bytes("VmHWM");
     }
 }
