@@ -5,11 +5,15 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/yardstick-bench.XXXXXX")"
 server_pid=""
 
+# Ends a background process this script started, if any (no PID: nothing to do).
+end_background() {
+  [ -n "${1:-}" ] || return 0
+  kill "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
+
 cleanup() {
-  if [ -n "$server_pid" ]; then
-    kill "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
+  end_background "$server_pid"
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -53,8 +57,7 @@ await_listening() {
 }
 
 stop_server() {
-  kill "$server_pid" 2>/dev/null || true
-  wait "$server_pid" 2>/dev/null || true
+  end_background "$server_pid"
   server_pid=""
 }
 
@@ -110,11 +113,8 @@ start_fast_server() {
 }
 
 stop_fast_server() {
-  if [ -n "$fast_pid" ]; then
-    kill "$fast_pid" 2>/dev/null || true
-    wait "$fast_pid" 2>/dev/null || true
-    fast_pid=""
-  fi
+  end_background "$fast_pid"
+  fast_pid=""
 }
 
 # A CPU hog on the machine's other core (--busy): one busy-looping shell, ended by stop_busy or at exit.
@@ -126,11 +126,8 @@ start_busy() {
 }
 
 stop_busy() {
-  if [ -n "$busy_pid" ]; then
-    kill "$busy_pid" 2>/dev/null || true
-    wait "$busy_pid" 2>/dev/null || true
-    busy_pid=""
-  fi
+  end_background "$busy_pid"
+  busy_pid=""
 }
 
 trap 'stop_busy; stop_fast_server; cleanup' EXIT
