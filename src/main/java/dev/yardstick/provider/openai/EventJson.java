@@ -5,15 +5,16 @@ import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.io.ContentReference;
 import com.fasterxml.jackson.core.io.IOContext;
+import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
 import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
-import java.io.IOException;
+import java.io.InputStream;
 
 /**
- * Jackson's factory for the events of a stream: a parser per event (an event is one JSON document), each borrowing
- * the buffers of the stream's one {@link BufferRecycler} instead of taking them from the shared pool and giving them
- * back at every event. The recycler is taken from the pool once per stream ({@link #buffers()}) and returned when
- * the stream is read ({@link BufferRecycler#releaseToPool()}).
+ * Jackson's factory for the events of a stream: parsers that borrow the buffers of the stream's one
+ * {@link BufferRecycler} instead of taking them from the shared pool and giving them back at every event. The
+ * recycler is taken from the pool once per stream ({@link #buffers()}) and returned when the stream is read
+ * ({@link BufferRecycler#releaseToPool()}).
  */
 final class EventJson extends JsonFactory {
 
@@ -29,12 +30,18 @@ final class EventJson extends JsonFactory {
     }
 
     /**
-     * A parser over one event's bytes, using {@code buffers}; closing it leaves them with the stream. Where a parse
-     * failed is not reported by position, so the parser keeps no reference to the content.
+     * A parser reading UTF-8 JSON from {@code input} into {@code inputBuffer} (the caller's, never recycled by the
+     * parser), with no encoding detection: it reads nothing until it is asked for a token, so one parser can read
+     * root values that arrive one at a time. Where a parse failed is not reported by position, so the parser keeps no
+     * reference to the content.
      */
-    JsonParser parser(byte[] data, int offset, int length, BufferRecycler buffers) throws IOException {
-        IOContext context = new IOContext(_streamReadConstraints, _streamWriteConstraints, _errorReportConfiguration,
-                buffers, ContentReference.unknown(), true).markBufferRecyclerReleased();
-        return _createParser(data, offset, length, context);
+    JsonParser parser(InputStream input, byte[] inputBuffer, BufferRecycler buffers) {
+        return new UTF8StreamJsonParser(context(buffers), _parserFeatures, input, _objectCodec,
+                _byteSymbolCanonicalizer.makeChild(_factoryFeatures), inputBuffer, 0, 0, false);
+    }
+
+    private IOContext context(BufferRecycler buffers) {
+        return new IOContext(_streamReadConstraints, _streamWriteConstraints, _errorReportConfiguration, buffers,
+                ContentReference.unknown(), true).markBufferRecyclerReleased();
     }
 }

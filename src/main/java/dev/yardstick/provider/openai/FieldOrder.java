@@ -5,51 +5,48 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * The field names of one kind of object (a chunk, a choice, a delta) in the order the server sent them last: a
  * server writes every chunk alike, so the name at each position is nearly always the one expected there, and
  * Jackson's {@link JsonParser#nextFieldName(com.fasterxml.jackson.core.SerializableString)} then matches it against
- * the expected name's bytes instead of hashing and looking it up. A different name is read the ordinary way and
- * becomes the expectation at its position. A name returned is the expected name's own String or Jackson's interned
- * one, equal by content either way. One instance per kind per stream.
+ * the expected name's bytes instead of hashing and looking it up. What is returned is the name's field, known with
+ * the expectation, so the reader switches on a constant rather than hashing the name again. A different name is read
+ * the ordinary way, looked up once and becomes the expectation at its position. One instance per kind per stream.
+ *
+ * @param <F> the reader's fields (an enum), one of them standing for every name the reader skips
  */
-final class FieldOrder {
+final class FieldOrder<F> {
 
     /** Positions learned; later fields are read the ordinary way (no server sends chunks this wide). */
     private static final int MAX_KNOWN = 16;
 
+    private final Names<F> names;
     private SerializedString[] expected;
+    private Object[] fields;
     private boolean own;
     private int position;
 
-    /** @param likely the names in the order most servers send them (OpenAI's); shared, copied on the first change */
-    FieldOrder(SerializedString[] likely) {
-        this.expected = likely;
-    }
-
-    static SerializedString[] names(String... names) {
-        SerializedString[] out = new SerializedString[names.length];
-        for (int i = 0; i < names.length; i++) {
-            out[i] = new SerializedString(names[i]);
-            out[i].asQuotedUTF8(); // computed here, before the array is shared between threads
-        }
-        return out;
+    FieldOrder(Names<F> names) {
+        this.names = names;
+        this.expected = names.likely;
+        this.fields = names.likelyFields;
     }
 
     /** Call when the parser is at the object's START_OBJECT. */
-    FieldOrder start() {
+    FieldOrder<F> start() {
         position = 0;
         return this;
     }
 
-    /** @return the next field's name, the parser on it; null at the end of the object */
-    String next(JsonParser json) throws IOException {
+    /** @return the next field's field, the parser on its name; null at the end of the object */
+    @SuppressWarnings("unchecked")
+    F next(JsonParser json) throws IOException {
         int at = position++;
         if (at < expected.length && expected[at] != null) {
-            SerializedString name = expected[at];
-            if (json.nextFieldName(name)) {
-                return name.getValue();
+            if (json.nextFieldName(expected[at])) {
+                return (F) fields[at];
             }
             if (json.currentToken() != JsonToken.FIELD_NAME) {
                 return null;
@@ -58,18 +55,49 @@ final class FieldOrder {
             return null;
         }
         String name = json.currentName();
-        learn(at, name);
-        return name;
+        F field = names.fieldOf(name);
+        learn(at, name, field);
+        return field;
     }
 
-    private void learn(int at, String name) {
+    private void learn(int at, String name, F field) {
         if (at >= MAX_KNOWN) {
             return;
         }
         if (!own || at >= expected.length) {
-            expected = Arrays.copyOf(expected, Math.max(expected.length, at + 1));
+            int length = Math.max(expected.length, at + 1);
+            expected = Arrays.copyOf(expected, length);
+            fields = Arrays.copyOf(fields, length);
             own = true;
         }
         expected[at] = new SerializedString(name);
+        fields[at] = field;
+    }
+
+    /**
+     * What a reader knows of one kind of object, shared by all streams: the field of each name it reads, the field
+     * of every other name, and the names in the order most servers send them (OpenAI's), the first expectation.
+     */
+    static final class Names<F> {
+        private final Map<String, F> read;
+        private final F other;
+        private final SerializedString[] likely;
+        private final Object[] likelyFields;
+
+        Names(Map<String, F> read, F other, String... likely) {
+            this.read = Map.copyOf(read);
+            this.other = other;
+            this.likely = new SerializedString[likely.length];
+            this.likelyFields = new Object[likely.length];
+            for (int i = 0; i < likely.length; i++) {
+                this.likely[i] = new SerializedString(likely[i]);
+                this.likely[i].asQuotedUTF8(); // computed here, before the array is shared between threads
+                this.likelyFields[i] = fieldOf(likely[i]);
+            }
+        }
+
+        F fieldOf(String name) {
+            return read.getOrDefault(name, other);
+        }
     }
 }

@@ -2,7 +2,6 @@ package dev.yardstick.provider.openai;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.BufferRecycler;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.internal.ExceptionMapper;
@@ -22,6 +21,7 @@ import dev.yardstick.provider.http.SseFrames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,21 +44,34 @@ final class OpenAiStreamDecoder implements BodyDecoder, SseFrames.Sink, Streamin
     private static final Logger LOG = LoggerFactory.getLogger(OpenAiStreamDecoder.class);
 
     private static final EventJson JSON = new EventJson();
+    /** The fields of a chunk that are read; the rest (ids of the request, logprobs and the like) are skipped. */
+    private enum Chunk { ID, CREATED, MODEL, SERVICE_TIER, SYSTEM_FINGERPRINT, CHOICES, USAGE, ERROR, TYPE, OTHER }
+
+    private enum Choice { DELTA, FINISH_REASON, OTHER }
+
+    private enum Delta { CONTENT, REASONING, OTHER }
+
     // Each kind of object's fields in the order OpenAI sends them; every stream then learns its server's own.
-    private static final SerializedString[] CHUNK_FIELDS = FieldOrder.names("id", "object", "created", "model",
-            "system_fingerprint", "choices", "usage");
-    private static final SerializedString[] CHOICE_FIELDS = FieldOrder.names("index", "delta", "logprobs",
-            "finish_reason");
-    private static final SerializedString[] DELTA_FIELDS = FieldOrder.names("content");
+    private static final FieldOrder.Names<Chunk> CHUNK_FIELDS = new FieldOrder.Names<>(Map.of("id", Chunk.ID,
+            "created", Chunk.CREATED, "model", Chunk.MODEL, "service_tier", Chunk.SERVICE_TIER,
+            "system_fingerprint", Chunk.SYSTEM_FINGERPRINT, "choices", Chunk.CHOICES, "usage", Chunk.USAGE,
+            "error", Chunk.ERROR, "type", Chunk.TYPE), Chunk.OTHER,
+            "id", "object", "created", "model", "system_fingerprint", "choices", "usage");
+    private static final FieldOrder.Names<Choice> CHOICE_FIELDS = new FieldOrder.Names<>(Map.of("delta", Choice.DELTA,
+            "finish_reason", Choice.FINISH_REASON), Choice.OTHER, "index", "delta", "logprobs", "finish_reason");
+    private static final FieldOrder.Names<Delta> DELTA_FIELDS = new FieldOrder.Names<>(Map.of("content", Delta.CONTENT,
+            "reasoning_content", Delta.REASONING, "reasoning", Delta.REASONING), Delta.OTHER, "content");
     private static final int SHOWN = 120;
 
     private final StreamingChatResponseHandler handler;
     private final boolean returnThinking;
-    private final FieldOrder chunkFields = new FieldOrder(CHUNK_FIELDS);
-    private final FieldOrder choiceFields = new FieldOrder(CHOICE_FIELDS);
-    private final FieldOrder deltaFields = new FieldOrder(DELTA_FIELDS);
+    private final FieldOrder<Chunk> chunkFields = new FieldOrder<>(CHUNK_FIELDS);
+    private final FieldOrder<Choice> choiceFields = new FieldOrder<>(CHOICE_FIELDS);
+    private final FieldOrder<Delta> deltaFields = new FieldOrder<>(DELTA_FIELDS);
     /** The JSON parsers' buffers and the SSE read buffer while the body is read: one set per stream, from a pool. */
     private BufferRecycler buffers;
+    /** The stream's one JSON parser, while the body is read. */
+    private EventParser parser;
     private final StringBuilder text = new StringBuilder();
     private final StringBuilder thinking = new StringBuilder();
     private volatile Runnable cancel;
@@ -103,10 +116,13 @@ final class OpenAiStreamDecoder implements BodyDecoder, SseFrames.Sink, Streamin
     public String read(InputStream body) throws IOException {
         buffers = JSON.buffers();
         byte[] readBuffer = buffers.allocByteBuffer(BufferRecycler.BYTE_READ_IO_BUFFER);
+        parser = new EventParser(JSON, buffers);
         try {
             String wrong = SseFrames.withLimits(readBuffer).read(body, this);
             return wrong != null ? wrong : atEnd();
         } finally {
+            parser.close();
+            parser = null;
             buffers.releaseByteBuffer(BufferRecycler.BYTE_READ_IO_BUFFER, readBuffer);
             buffers.releaseToPool();
             buffers = null;
@@ -125,40 +141,53 @@ final class OpenAiStreamDecoder implements BodyDecoder, SseFrames.Sink, Streamin
         content = null;
         reasoning = null;
         chunkFinished = false;
-        try (JsonParser json = JSON.parser(data, offset, length, buffers)) {
+        JsonParser json = parser.next(data, offset, length);
+        boolean clean = false;
+        try {
             if (json.nextToken() != JsonToken.START_OBJECT) {
                 return "an event that is not a JSON object: " + cut(data, offset, length);
             }
-            FieldOrder fields = chunkFields.start();
-            String name;
-            while ((name = fields.next(json)) != null) {
+            FieldOrder<Chunk> fields = chunkFields.start();
+            Chunk field;
+            while ((field = fields.next(json)) != null) {
                 JsonToken value = json.nextToken();
-                switch (name) {
-                    case "choices" -> readChoices(json);
-                    case "usage" -> usage = value == JsonToken.START_OBJECT ? Usage.read(json) : usage;
-                    case "id" -> id = id == null ? json.getValueAsString() : id;
-                    case "model" -> model = model == null ? json.getValueAsString() : model;
-                    case "created" -> created = value == JsonToken.VALUE_NUMBER_INT ? json.getLongValue() : created;
-                    case "service_tier" -> serviceTier = json.getValueAsString(serviceTier);
-                    case "system_fingerprint" -> systemFingerprint = json.getValueAsString(systemFingerprint);
-                    case "error" -> {
+                switch (field) {
+                    case CHOICES -> readChoices(json);
+                    case USAGE -> usage = value == JsonToken.START_OBJECT ? Usage.read(json) : usage;
+                    // The stream's metadata is the same in every chunk: the first one's is kept, the rest skipped.
+                    case ID -> id = id == null ? json.getValueAsString() : id;
+                    case MODEL -> model = model == null ? json.getValueAsString() : model;
+                    case CREATED -> created = created == null && value == JsonToken.VALUE_NUMBER_INT
+                            ? Long.valueOf(json.getLongValue()) : created;
+                    case SERVICE_TIER -> serviceTier = serviceTier == null ? json.getValueAsString() : serviceTier;
+                    case SYSTEM_FINGERPRINT -> systemFingerprint = systemFingerprint == null
+                            ? json.getValueAsString() : systemFingerprint;
+                    case ERROR -> {
                         if (value != JsonToken.VALUE_NULL) {
                             return "an error object in the stream: " + cut(data, offset, length);
                         }
                     }
-                    case "type" -> {
+                    case TYPE -> {
                         if ("error".equals(json.getValueAsString())) {
                             return "an error object in the stream: " + cut(data, offset, length);
                         }
                     }
-                    default -> {
+                    case OTHER -> {
                         // ids of the request, logprobs and the like: not part of what is measured
                     }
                 }
                 json.skipChildren(); // a value read above is already behind the parser; an unread one is skipped
             }
+            clean = parser.restIsBlank();
+            if (!clean) {
+                return "an event that is not JSON: " + cut(data, offset, length);
+            }
         } catch (IOException e) {
             return "an event that is not JSON: " + cut(data, offset, length);
+        } finally {
+            if (!clean) {
+                parser.drop();
+            }
         }
         events++;
         complete |= chunkFinished;
@@ -175,13 +204,13 @@ final class OpenAiStreamDecoder implements BodyDecoder, SseFrames.Sink, Streamin
         boolean first = true;
         while (json.nextToken() == JsonToken.START_OBJECT) {
             choices = true;
-            FieldOrder fields = choiceFields.start();
-            String name;
-            while ((name = fields.next(json)) != null) {
+            FieldOrder<Choice> fields = choiceFields.start();
+            Choice field;
+            while ((field = fields.next(json)) != null) {
                 JsonToken value = json.nextToken();
-                if (name.equals("delta") && value == JsonToken.START_OBJECT && first) {
+                if (field == Choice.DELTA && value == JsonToken.START_OBJECT && first) {
                     readDelta(json);
-                } else if (name.equals("finish_reason") && value == JsonToken.VALUE_STRING) {
+                } else if (field == Choice.FINISH_REASON && value == JsonToken.VALUE_STRING) {
                     String reason = json.getText();
                     if (!reason.isEmpty()) {
                         chunkFinished = true;
@@ -196,20 +225,19 @@ final class OpenAiStreamDecoder implements BodyDecoder, SseFrames.Sink, Streamin
     }
 
     private void readDelta(JsonParser json) throws IOException {
-        FieldOrder fields = deltaFields.start();
-        String name;
-        while ((name = fields.next(json)) != null) {
+        FieldOrder<Delta> fields = deltaFields.start();
+        Delta field;
+        while ((field = fields.next(json)) != null) {
             JsonToken value = json.nextToken();
-            if (value == JsonToken.VALUE_STRING) {
-                switch (name) {
-                    case "content" -> content = json.getText();
-                    case "reasoning_content", "reasoning" -> reasoning = json.getText();
-                    default -> {
-                        // role, refusal and the rest: not part of what is measured
-                    }
+            if (value == JsonToken.VALUE_STRING && field != Delta.OTHER) {
+                String text = json.getText();
+                if (field == Delta.CONTENT) {
+                    content = text;
+                } else {
+                    reasoning = text;
                 }
             } else {
-                json.skipChildren(); // tool calls and anything structured: Yardstick sends no tools
+                json.skipChildren(); // role, refusal, tool calls and the rest: not part of what is measured
             }
         }
     }

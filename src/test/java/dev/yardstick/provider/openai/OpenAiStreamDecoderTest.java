@@ -209,6 +209,34 @@ class OpenAiStreamDecoderTest {
     }
 
     @Test
+    void dataAfterAnEventsObjectIsMalformedAndNeverJoinsTheNextEvent() throws IOException {
+        Heard heard = new Heard();
+        String body = chunk("{\"content\":\"one\"}", "null") + "data: {\"choices\":[]} {\"choices\":\n\n"
+                + chunk("{\"content\":\"two\"}", "\"stop\"");
+
+        String wrong = decode(new OpenAiStreamDecoder(heard, true), body, 100);
+
+        assertEquals("an event that is not JSON: {\"choices\":[]} {\"choices\":", wrong);
+        assertEquals(List.of("one"), heard.partials);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {3, 100_000})
+    void eventsOfAnySizeAreReadOneAfterTheOtherBySpaceOrAlone(int piece) throws IOException {
+        String longText = "é日".repeat(3_000); // 15,000 bytes: more than the parser reads at once
+        String body = chunk("{\"content\":\"" + longText + "\"}", "null").replace("}\n\n", "} \t \n\n")
+                + chunk("{\"content\":\"!\"}", "null") + "data:" + HEAD + "[{\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n";
+        Heard heard = new Heard();
+        OpenAiStreamDecoder decoder = new OpenAiStreamDecoder(heard, true);
+
+        assertNull(decode(decoder, body, piece));
+        decoder.completed();
+
+        assertEquals(List.of(longText, "!"), heard.partials);
+        assertEquals(FinishReason.STOP, heard.response.finishReason());
+    }
+
+    @Test
     void dataThatIsNotAnObjectOrCarriesAnErrorFailsTheStream() throws IOException {
         assertTrue(decode(new OpenAiStreamDecoder(new Heard(), true), "data: [1,2]\n\n", 100)
                 .startsWith("an event that is not a JSON object"));
