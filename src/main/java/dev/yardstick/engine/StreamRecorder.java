@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
 final class StreamRecorder implements StreamingChatResponseHandler {
 
     private final StringBuilder text = new StringBuilder();
-    private final StringBuilder thinking = new StringBuilder();
+    /** Made at the first reasoning chunk: most answers have none. */
+    private StringBuilder thinking;
     private final CountDownLatch done = new CountDownLatch(1);
     private long[] gaps = new long[16];
     private int gapCount;
@@ -62,6 +63,9 @@ final class StreamRecorder implements StreamingChatResponseHandler {
     private void onThinking(PartialThinking partial) {
         String chunk = partial == null ? null : partial.text();
         if (tokenArrived(chunk)) {
+            if (thinking == null) {
+                thinking = new StringBuilder();
+            }
             thinking.append(chunk);
         }
     }
@@ -162,7 +166,7 @@ final class StreamRecorder implements StreamingChatResponseHandler {
 
     /** The reasoning text streamed before or beside the answer; "" when there was none. */
     String thinking() {
-        return thinking.toString();
+        return thinking == null ? "" : thinking.toString();
     }
 
     /** The first chunk of generated tokens on any channel, reasoning or visible; -1 when none came. */

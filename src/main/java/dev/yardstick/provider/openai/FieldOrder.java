@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The field names of one kind of object (a chunk, a choice, a delta) in the order the server sent them last: a
@@ -70,7 +71,7 @@ final class FieldOrder<F> {
             fields = Arrays.copyOf(fields, length);
             own = true;
         }
-        expected[at] = new SerializedString(name);
+        expected[at] = names.expectation(name);
         fields[at] = field;
     }
 
@@ -79,7 +80,11 @@ final class FieldOrder<F> {
      * of every other name, and the names in the order most servers send them (OpenAI's), the first expectation.
      */
     static final class Names<F> {
+        /** Names learnt by any stream kept for the next ones; a server that makes up names gets no more. */
+        private static final int MAX_SHARED = 64;
+
         private final Map<String, F> read;
+        private final Map<String, SerializedString> learnt = new ConcurrentHashMap<>();
         private final F other;
         private final SerializedString[] likely;
         private final Object[] likelyFields;
@@ -90,14 +95,26 @@ final class FieldOrder<F> {
             this.likely = new SerializedString[likely.length];
             this.likelyFields = new Object[likely.length];
             for (int i = 0; i < likely.length; i++) {
-                this.likely[i] = new SerializedString(likely[i]);
-                this.likely[i].asQuotedUTF8(); // computed here, before the array is shared between threads
+                this.likely[i] = expectation(likely[i]);
                 this.likelyFields[i] = fieldOf(likely[i]);
             }
         }
 
         F fieldOf(String name) {
             return read.getOrDefault(name, other);
+        }
+
+        /** The name as an expectation, its bytes encoded once for all the streams that meet it. */
+        SerializedString expectation(String name) {
+            SerializedString known = learnt.get(name);
+            if (known == null) {
+                known = new SerializedString(name);
+                known.asQuotedUTF8(); // computed before it is shared between threads
+                if (learnt.size() < MAX_SHARED) {
+                    learnt.putIfAbsent(name, known);
+                }
+            }
+            return known;
         }
     }
 }

@@ -73,7 +73,8 @@ final class OpenAiStreamDecoder implements BodyDecoder, SseFrames.Sink, Streamin
     /** The stream's one JSON parser, while the body is read. */
     private EventParser parser;
     private final StringBuilder text = new StringBuilder();
-    private final StringBuilder thinking = new StringBuilder();
+    /** The reasoning text, kept only when it is returned; made at the first reasoning delta. */
+    private StringBuilder thinking;
     private volatile Runnable cancel;
     private volatile boolean cancelled;
     private PartialResponseContext responseContext;
@@ -243,15 +244,14 @@ final class OpenAiStreamDecoder implements BodyDecoder, SseFrames.Sink, Streamin
     }
 
     private void deliver() {
-        if (reasoning != null && !reasoning.isEmpty()) {
-            thinking.append(reasoning);
-            if (returnThinking) {
-                if (thinkingContext == null) {
-                    thinkingContext = new PartialThinkingContext(this);
-                }
-                PartialThinking partial = new PartialThinking(reasoning);
-                tell(() -> handler.onPartialThinking(partial, thinkingContext));
+        if (reasoning != null && !reasoning.isEmpty() && returnThinking) {
+            if (thinking == null) {
+                thinking = new StringBuilder();
+                thinkingContext = new PartialThinkingContext(this);
             }
+            thinking.append(reasoning);
+            PartialThinking partial = new PartialThinking(reasoning);
+            tell(() -> handler.onPartialThinking(partial, thinkingContext));
         }
         if (content != null && !content.isEmpty()) {
             text.append(content);
@@ -281,7 +281,7 @@ final class OpenAiStreamDecoder implements BodyDecoder, SseFrames.Sink, Streamin
     public void completed() {
         AiMessage message = AiMessage.builder()
                 .text(text.isEmpty() ? null : text.toString())
-                .thinking(returnThinking && !thinking.isEmpty() ? thinking.toString() : null)
+                .thinking(thinking == null ? null : thinking.toString())
                 .build();
         OpenAiChatResponseMetadata metadata = OpenAiChatResponseMetadata.builder()
                 .id(id).modelName(model).created(created).serviceTier(serviceTier)
