@@ -58,8 +58,15 @@ public final class TableExporter implements Exporter {
 
     private void keyValues(Document.KeyValues kv, Appendable out) throws IOException {
         int keyWidth = kv.entries().stream().mapToInt(e -> cells(shown(e.key()))).max().orElse(0);
+        // A long value (a client warm-up line under load, a list of models) wraps under itself, within the width.
+        String indent = " ".repeat(keyWidth + GAP.length());
+        int valueWidth = Math.max(20, width - indent.length());
         for (Document.KeyValue e : kv.entries()) {
-            out.append(pad(shown(e.key()), keyWidth, false)).append(GAP).append(shown(e.value())).append('\n');
+            List<String> lines = wrap(shown(e.value()), valueWidth);
+            out.append(pad(shown(e.key()), keyWidth, false)).append(GAP).append(lines.get(0)).append('\n');
+            for (String line : lines.subList(1, lines.size())) {
+                out.append(indent).append(line).append('\n');
+            }
         }
     }
 

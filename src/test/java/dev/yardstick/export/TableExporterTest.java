@@ -70,6 +70,36 @@ class TableExporterTest {
     }
 
     @Test
+    void aLongKeyValueWrapsUnderItsValueWithinTheWidth() throws IOException {
+        String warmup = "off the clock, 1234 ms (mock/fast?ttft=20ms&itl=1ms: in-process call 1180 ms; "
+                + "mock/instant: in-process call 1003 ms)";
+        Document document = new Document("T", List.of(new Document.KeyValues(List.of(
+                new Document.KeyValue("models", "mock/fast, mock/instant"),
+                new Document.KeyValue("client warm-up", warmup)))));
+        Report report = new Report() {
+            @Override
+            public Document document() {
+                return document;
+            }
+
+            @Override
+            public Tabular tabular() {
+                return new Tabular(List.of(), List.of());
+            }
+        };
+        StringWriter out = new StringWriter();
+        new TableExporter(60, false).write(report, out);
+        List<String> lines = out.toString().lines().filter(l -> !l.isBlank()).toList();
+        assertTrue(lines.stream().allMatch(l -> TableExporter.cells(l) <= 60), out.toString());
+        String indent = " ".repeat("client warm-up".length() + 2);
+        List<String> continued = lines.stream().filter(l -> l.startsWith(indent)).toList();
+        assertTrue(continued.size() >= 1, out.toString());
+        String joined = lines.stream().filter(l -> l.startsWith("client warm-up") || l.startsWith(indent))
+                .map(String::strip).reduce((a, b) -> a + " " + b).orElseThrow();
+        assertEquals("client warm-up  " + warmup, joined, "every word kept, in order");
+    }
+
+    @Test
     void csvAndMarkdownEscapeTheirSeparators() throws IOException {
         Document.Grid grid = new Document.Grid(List.of("a", "b"), List.of(List.of("x|y", "say \"hi\", then go")),
                 List.of(false, false), false);
