@@ -22,7 +22,7 @@ class CompareMockTest {
     @Test
     void jsonCarriesEverySampleAndASummaryPerModel() throws Exception {
         CliRun run = CliRun.of("compare", "-m", "mock/fast?ttft=20ms&itl=1ms&tokens=12", "-m",
-                "mock/slow?ttft=60ms&itl=2ms&tokens=8", "-p", "Once upon a time", "--repeat", "3", "--format", "json");
+                "mock/slow?ttft=150ms&itl=2ms&tokens=8", "-p", "Once upon a time", "--repeat", "3", "--format", "json");
         assertEquals(0, run.exitCode(), run.err());
         JsonNode report = JSON.readTree(run.out());
         assertEquals("compare", report.at("/run/command").asText());
