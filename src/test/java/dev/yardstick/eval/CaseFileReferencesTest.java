@@ -1,0 +1,155 @@
+package dev.yardstick.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.yardstick.config.InputException;
+import dev.yardstick.config.PromptLoader;
+import dev.yardstick.config.PromptSet;
+import dev.yardstick.config.promptfoo.PromptfooReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a cases file in another folder than its suite names resolves against the cases file, as every
+ * {@code file://} reference does: its python scripts, the folder its commands run in, its var files. A script of the
+ * same name beside the suite is a decoy that fails every answer, so running it instead shows.
+ */
+class CaseFileReferencesTest {
+
+    private static final String PASSES = "import sys; sys.stdin.read(); print('true')\n";
+    private static final String FAILS = "import sys; sys.stdin.read(); print('false')\n";
+
+    @TempDir
+    Path dir;
+    private Path cases;
+
+    @BeforeEach
+    void folders() throws Exception {
+        cases = Files.createDirectories(dir.resolve("cases"));
+        Files.writeString(dir.resolve("score.py"), FAILS);
+        Files.writeString(cases.resolve("score.py"), PASSES);
+        Files.writeString(dir.resolve("judge.sh"), "cat > /dev/null; echo false\n");
+        Files.writeString(cases.resolve("judge.sh"), "cat > /dev/null; echo true\n");
+    }
+
+    private PromptSet suite(String casesRef) throws Exception {
+        return PromptLoader.load(Files.writeString(dir.resolve("suite.yaml"), """
+                prompts:
+                  - id: story
+                    prompt: "{{hero}} went out"
+                cases: %s
+                """.formatted(casesRef)), AssertionTypes::check);
+    }
+
+    private static CaseResult graded(PromptSet set, String caseId) {
+        return SuiteAssertions.of(set).grade(caseId, "Lily went out", 3, 1_000_000L, null).orElseThrow();
+    }
+
+    @Test
+    void aPythonScriptNamedInAYamlCasesFileIsTheOneBesideIt() throws Exception {
+        Files.writeString(cases.resolve("more.yaml"), """
+                - description: scripted
+                  vars: {hero: Lily}
+                  assert:
+                    - type: python
+                      value: file://score.py
+                """);
+        CaseResult result = graded(suite("file://cases/more.yaml"), "story/scripted");
+        assertTrue(result.pass(), "ran the suite folder's script instead: " + result.assertions());
+    }
+
+    @Test
+    void aPythonScriptNamedInACsvCasesFileIsTheOneBesideIt() throws Exception {
+        Files.writeString(cases.resolve("rows.csv"), """
+                __description,hero,__expected
+                scripted,Lily,python:file://score.py
+                """);
+        CaseResult result = graded(suite("file://cases/rows.csv"), "story/scripted");
+        assertTrue(result.pass(), "ran the suite folder's script instead: " + result.assertions());
+    }
+
+    @Test
+    void aCommandNamedInACasesFileRunsInItsFolder() throws Exception {
+        Files.writeString(cases.resolve("more.yaml"), """
+                - description: command
+                  vars: {hero: Lily}
+                  assert:
+                    - type: command
+                      value: sh judge.sh
+                """);
+        CaseResult result = graded(suite("file://cases/more.yaml"), "story/command");
+        assertTrue(result.pass(), "ran in the suite's folder instead: " + result.assertions());
+    }
+
+    @Test
+    void theSuitesOwnScriptsStillResolveBesideTheSuite() throws Exception {
+        Files.writeString(cases.resolve("more.yaml"), """
+                - description: scripted
+                  vars: {hero: Lily}
+                """);
+        PromptSet set = PromptLoader.load(Files.writeString(dir.resolve("suite.yaml"), """
+                defaults:
+                  assert:
+                    - type: python
+                      value: file://score.py
+                prompts:
+                  - id: story
+                    prompt: "{{hero}} went out"
+                cases: file://cases/more.yaml
+                """), AssertionTypes::check);
+        CaseResult result = graded(set, "story/scripted");
+        assertFalse(result.pass(), "the defaults' script is the suite folder's (the failing one): "
+                + result.assertions());
+        assertFalse(result.assertions().getFirst().error(), result.assertions().toString());
+    }
+
+    @Test
+    void aVarFileNamedInACasesFileIsTheOneBesideIt() throws Exception {
+        Files.writeString(dir.resolve("hero.txt"), "Tom\n");
+        Files.writeString(cases.resolve("hero.txt"), "Lily\n");
+        Files.writeString(cases.resolve("more.yaml"), """
+                - description: from a file
+                  vars: {hero: file://hero.txt}
+                """);
+        assertEquals("Lily went out", suite("file://cases/more.yaml").prompts().getFirst().promptText());
+    }
+
+    @Test
+    void aMissingScriptIsOneLineNamingTheCasesFileAndThePathTried() throws Exception {
+        Files.writeString(cases.resolve("more.yaml"), """
+                - description: scripted
+                  vars: {hero: Lily}
+                  assert:
+                    - type: python
+                      value: file://absent.py
+                """);
+        InputException e = assertThrows(InputException.class, () -> suite("file://cases/more.yaml"));
+        assertEquals(cases.resolve("more.yaml") + ":4: field '[0].assert[0].value': file not found: "
+                + cases.resolve("absent.py"), e.getMessage());
+    }
+
+    @Test
+    void aPromptfooTestsFileInAnotherFolderRunsItsOwnScript() throws Exception {
+        Files.writeString(cases.resolve("tests.yaml"), """
+                - description: scripted
+                  vars: {hero: Lily}
+                  assert:
+                    - type: python
+                      value: file://score.py
+                """);
+        Path config = Files.writeString(dir.resolve("promptfooconfig.yaml"), """
+                prompts: ["{{hero}} went out"]
+                providers: [mock/fast]
+                tests: file://cases/tests.yaml
+                """);
+        PromptSet set = PromptfooReader.read(config, AssertionTypes::check).prompts();
+        CaseResult result = graded(set, "scripted");
+        assertTrue(result.pass(), "ran the config folder's script instead: " + result.assertions());
+    }
+}
