@@ -152,4 +152,19 @@ class CaseFileReferencesTest {
         CaseResult result = graded(set, "scripted");
         assertTrue(result.pass(), "ran the config folder's script instead: " + result.assertions());
     }
+
+    @Test
+    void aJavascriptFileIsRefusedInOneLineRatherThanRunAsCode() throws Exception {
+        Files.writeString(cases.resolve("check.js"), "module.exports = (output) => true;\n");
+        Files.writeString(cases.resolve("more.yaml"), """
+                - description: scripted
+                  vars: {hero: Lily}
+                  assert:
+                    - type: javascript
+                      value: file://check.js
+                """);
+        InputException e = assertThrows(InputException.class, () -> suite("file://cases/more.yaml"));
+        assertEquals(cases.resolve("more.yaml") + ":4: field '[0].assert[0].value': javascript from a file"
+                + " (check.js) is not supported; write the expression or function body inline", e.getMessage());
+    }
 }
