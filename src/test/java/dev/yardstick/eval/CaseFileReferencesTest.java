@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * What a cases file in another folder than its suite names resolves against the cases file, as every
@@ -47,21 +49,33 @@ class CaseFileReferencesTest {
                 """.formatted(casesRef)), AssertionTypes::check);
     }
 
+    /** A cases file beside the scripts in {@code cases/}, of one case "scripted" with one assertion. */
+    private void oneCase(String file, String type, String value) throws Exception {
+        Files.writeString(cases.resolve(file), """
+                - description: scripted
+                  vars: {hero: Lily}
+                  assert:
+                    - type: %s
+                      value: %s
+                """.formatted(type, value));
+    }
+
     private static CaseResult graded(PromptSet set, String caseId) {
         return SuiteAssertions.of(set).grade(caseId, "Lily went out", 3, 1_000_000L, null).orElseThrow();
     }
 
-    @Test
-    void aPythonScriptNamedInAYamlCasesFileIsTheOneBesideIt() throws Exception {
-        Files.writeString(cases.resolve("more.yaml"), """
-                - description: scripted
-                  vars: {hero: Lily}
-                  assert:
-                    - type: python
-                      value: file://score.py
-                """);
-        CaseResult result = graded(suite("file://cases/more.yaml"), "story/scripted");
-        assertTrue(result.pass(), "ran the suite folder's script instead: " + result.assertions());
+    /** The suite's case "scripted" from {@code casesRef} passes: only what stands beside the cases file passes. */
+    private void passesFrom(String casesRef, String otherwise) throws Exception {
+        CaseResult result = graded(suite(casesRef), "story/scripted");
+        assertTrue(result.pass(), otherwise + ": " + result.assertions());
+    }
+
+    /** A python script is resolved beside the cases file; a command runs in its folder (and finds judge.sh there). */
+    @ParameterizedTest
+    @CsvSource({"python, file://score.py", "command, sh judge.sh"})
+    void whatAYamlCasesFileNamesRunsBesideIt(String type, String value) throws Exception {
+        oneCase("more.yaml", type, value);
+        passesFrom("file://cases/more.yaml", "ran beside the suite instead");
     }
 
     @Test
@@ -70,21 +84,7 @@ class CaseFileReferencesTest {
                 __description,hero,__expected
                 scripted,Lily,python:file://score.py
                 """);
-        CaseResult result = graded(suite("file://cases/rows.csv"), "story/scripted");
-        assertTrue(result.pass(), "ran the suite folder's script instead: " + result.assertions());
-    }
-
-    @Test
-    void aCommandNamedInACasesFileRunsInItsFolder() throws Exception {
-        Files.writeString(cases.resolve("more.yaml"), """
-                - description: command
-                  vars: {hero: Lily}
-                  assert:
-                    - type: command
-                      value: sh judge.sh
-                """);
-        CaseResult result = graded(suite("file://cases/more.yaml"), "story/command");
-        assertTrue(result.pass(), "ran in the suite's folder instead: " + result.assertions());
+        passesFrom("file://cases/rows.csv", "ran the suite folder's script instead");
     }
 
     @Test
@@ -122,13 +122,7 @@ class CaseFileReferencesTest {
 
     @Test
     void aMissingScriptIsOneLineNamingTheCasesFileAndThePathTried() throws Exception {
-        Files.writeString(cases.resolve("more.yaml"), """
-                - description: scripted
-                  vars: {hero: Lily}
-                  assert:
-                    - type: python
-                      value: file://absent.py
-                """);
+        oneCase("more.yaml", "python", "file://absent.py");
         InputException e = assertThrows(InputException.class, () -> suite("file://cases/more.yaml"));
         assertEquals(cases.resolve("more.yaml") + ":4: field '[0].assert[0].value': file not found: "
                 + cases.resolve("absent.py"), e.getMessage());
@@ -136,13 +130,7 @@ class CaseFileReferencesTest {
 
     @Test
     void aPromptfooTestsFileInAnotherFolderRunsItsOwnScript() throws Exception {
-        Files.writeString(cases.resolve("tests.yaml"), """
-                - description: scripted
-                  vars: {hero: Lily}
-                  assert:
-                    - type: python
-                      value: file://score.py
-                """);
+        oneCase("tests.yaml", "python", "file://score.py");
         Path config = Files.writeString(dir.resolve("promptfooconfig.yaml"), """
                 prompts: ["{{hero}} went out"]
                 providers: [mock/fast]
@@ -156,13 +144,7 @@ class CaseFileReferencesTest {
     @Test
     void aJavascriptFileIsRefusedInOneLineRatherThanRunAsCode() throws Exception {
         Files.writeString(cases.resolve("check.js"), "module.exports = (output) => true;\n");
-        Files.writeString(cases.resolve("more.yaml"), """
-                - description: scripted
-                  vars: {hero: Lily}
-                  assert:
-                    - type: javascript
-                      value: file://check.js
-                """);
+        oneCase("more.yaml", "javascript", "file://check.js");
         InputException e = assertThrows(InputException.class, () -> suite("file://cases/more.yaml"));
         assertEquals(cases.resolve("more.yaml") + ":4: field '[0].assert[0].value': javascript from a file"
                 + " (check.js) is not supported; write the expression or function body inline", e.getMessage());
