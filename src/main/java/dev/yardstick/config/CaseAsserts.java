@@ -23,7 +23,7 @@ final class CaseAsserts {
     static List<AssertionSpec> of(Path file, String path, String id, List<AssertionSpec> written,
                                   Map<String, String> variables, AssertionCheck check) {
         List<AssertionSpec> filled = new ArrayList<>();
-        Path dir = file.toAbsolutePath().getParent();
+        Path dir = FileRef.folderOf(file);
         for (int i = 0; i < written.size(); i++) {
             AssertionSpec spec = written.get(i);
             String at = path + "[" + i + "]";
