@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -21,11 +22,13 @@ import java.util.Map;
  * prefix negates it), the expected {@code value} (text, a list, or a mapping such as a JSON schema), a
  * {@code threshold}, a {@code weight} (default 1) in the case's score, an optional {@code metric} name and a
  * {@code config} mapping for code assertions. Whether the type exists and the value fits it is judged by the
- * assertion engine; {@code line} is where the assertion starts in its file, so that judgement can point there.
+ * assertion engine; {@code line} is where the assertion starts in its file, so that judgement can point there, and
+ * {@code dir} is that file's folder (null for an assertion built in code): a script the assertion names resolves,
+ * and a program it runs starts, there, whichever file the case ends up in.
  */
 @JsonDeserialize(using = AssertionSpec.Reader.class)
 public record AssertionSpec(String type, Object value, Double threshold, Double weight, String metric,
-                            Map<String, Object> config, @JsonIgnore int line) {
+                            Map<String, Object> config, @JsonIgnore int line, @JsonIgnore Path dir) {
 
     /** The fields an assertion may carry, in the order they are documented. */
     public static final List<String> FIELDS = List.of("type", "value", "threshold", "weight", "metric", "config",
@@ -50,6 +53,12 @@ public record AssertionSpec(String type, Object value, Double threshold, Double 
         config = config == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(config));
     }
 
+    /** An assertion not yet placed in a folder (as read, before its file is known, or built in code). */
+    public AssertionSpec(String type, Object value, Double threshold, Double weight, String metric,
+                         Map<String, Object> config, int line) {
+        this(type, value, threshold, weight, metric, config, line, null);
+    }
+
     /** An assertion built in code (from an {@code expect:} block, or in tests). */
     public static AssertionSpec of(String type, Object value, Double threshold) {
         return new AssertionSpec(type, value, threshold, null, null, null, 0);
@@ -71,7 +80,7 @@ public record AssertionSpec(String type, Object value, Double threshold, Double 
         }
         Map<String, Object> judged = new LinkedHashMap<>(config);
         judged.put(PROVIDER, judge);
-        return new AssertionSpec(type, value, threshold, weight, metric, judged, line);
+        return new AssertionSpec(type, value, threshold, weight, metric, judged, line, dir);
     }
 
     /** An {@code assert-set}'s assertions; empty for any other kind. */
@@ -88,12 +97,23 @@ public record AssertionSpec(String type, Object value, Double threshold, Double 
         }
         Map<String, Object> withSet = new LinkedHashMap<>(config);
         withSet.put(CHILDREN, List.copyOf(filled));
-        return new AssertionSpec(type, value, threshold, weight, metric, withSet, line);
+        return new AssertionSpec(type, value, threshold, weight, metric, withSet, line, dir);
     }
 
     /** The same assertion, placed at another line (a JSONL file is parsed one line at a time). */
     public AssertionSpec atLine(int newLine) {
-        return new AssertionSpec(type, value, threshold, weight, metric, config, newLine);
+        return new AssertionSpec(type, value, threshold, weight, metric, config, newLine, dir);
+    }
+
+    /** The same assertion, and an assert-set's children, written in a file in {@code folder}. */
+    public AssertionSpec writtenIn(Path folder) {
+        return new AssertionSpec(type, value, threshold, weight, metric, config, line, folder)
+                .withChildren(children().stream().map(c -> c.writtenIn(folder)).toList());
+    }
+
+    /** Where the assertion's scripts resolve and programs run: its file's folder, else {@code fallback}. */
+    public Path dirOr(Path fallback) {
+        return dir != null ? dir : fallback;
     }
 
     /**

@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * A prompt file's {@code assert:} lists as the cases get them: {@code {{var}}} placeholders in text values filled
- * from the case's variables (as promptfoo renders them), each assertion judged by the engine's check, and any
- * mistake reported at the assertion's file and line with the path to the field.
+ * from the case's variables (as promptfoo renders them), each assertion placed in its file's folder (its scripts
+ * resolve there, not beside the suite that reads the file) and judged by the engine's check, and any mistake
+ * reported at the assertion's file and line with the path to the field.
  */
 final class CaseAsserts {
 
@@ -22,13 +23,13 @@ final class CaseAsserts {
     static List<AssertionSpec> of(Path file, String path, String id, List<AssertionSpec> written,
                                   Map<String, String> variables, AssertionCheck check) {
         List<AssertionSpec> filled = new ArrayList<>();
-        Path dir = file.toAbsolutePath().getParent();
+        Path dir = FileRef.folderOf(file);
         for (int i = 0; i < written.size(); i++) {
             AssertionSpec spec = written.get(i);
             String at = path + "[" + i + "]";
             AssertionSpec withVars;
             try {
-                withVars = filled(file, id, spec, variables);
+                withVars = filled(file, id, spec, variables).writtenIn(dir);
                 check.check(withVars, dir);
             } catch (FieldException e) {
                 throw InputException.inFile(file.toString(), spec.line(), at + "." + e.field(), e.problem());

@@ -97,7 +97,7 @@ public final class PromptLoader {
         List<SuiteCase> cases = parsed.cases() == null ? null
                 : CaseFiles.read(file, "cases", parsed.cases(), judge -> judge);
         return new PromptSet(setName, parsed.description(), toCases(file, parsed.prompts(), parsed.system(),
-                defaults, cases, check), file.toAbsolutePath().getParent());
+                defaults, cases, check), FileRef.folderOf(file));
     }
 
     private static PromptSet loadJsonl(Path file, AssertionCheck check) {
@@ -119,7 +119,7 @@ public final class PromptLoader {
         }
         return new PromptSet(stripExtension(file.getFileName().toString()), null,
                 toCases(file, entries, null, SuiteCase.none(file, "defaults"), null, check),
-                file.toAbsolutePath().getParent());
+                FileRef.folderOf(file));
     }
 
     private static List<PromptCase> toCases(Path file, List<PromptEntry> entries, String fileSystem,

@@ -26,7 +26,7 @@ public final class AssertionTypes {
     private AssertionTypes() {
     }
 
-    /** The kinds that need the suite file's folder (to resolve a script and run a program there). */
+    /** The kinds that need the folder of the assertion's file (to resolve a script and run a program there). */
     @FunctionalInterface
     private interface LocatedType {
         Assertion compile(AssertionSpec spec, Path dir);
@@ -82,9 +82,13 @@ public final class AssertionTypes {
         return compile(spec, dir, Judges.NONE);
     }
 
-    /** Compiles one assertion; a graded one ({@code llm-rubric}, {@code factuality}) finds its judge in judges. */
+    /**
+     * Compiles one assertion; a graded one ({@code llm-rubric}, {@code factuality}) finds its judge in judges.
+     *
+     * @param dir where an assertion that does not know its file's folder resolves scripts and runs programs
+     */
     public static Assertion compile(AssertionSpec spec, Path dir, Judges judges) {
-        Map<String, AssertionType> types = types(dir, judges);
+        Map<String, AssertionType> types = types(spec.dirOr(dir), judges);
         boolean negated = spec.type().startsWith(NOT);
         String name = negated ? spec.type().substring(NOT.length()) : spec.type();
         AssertionType type = types.get(name);

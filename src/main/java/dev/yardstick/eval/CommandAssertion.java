@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
  * true/false or JSON {@code {pass, score, reason}} (its last line counts). A non-zero exit, a run longer than
  * {@code config.timeout} (30 s by default) or unreadable output is an error, never a pass. A {@code command} is a
  * list (run as is) or a text (run by {@code sh -c}); a {@code python} value is {@code file://script.py} or inline
- * code, an expression over {@code output} and {@code context} or a body that returns. Both run in the suite
- * file's folder.
+ * code, an expression over {@code output} and {@code context} or a body that returns. Both run in the folder of
+ * the file the assertion is written in (a cases file's, not its suite's), where a script's name resolves too.
  */
 final class CommandAssertion implements Assertion {
 

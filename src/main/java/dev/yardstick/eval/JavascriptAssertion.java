@@ -2,6 +2,7 @@ package dev.yardstick.eval;
 
 import dev.yardstick.config.AssertionSpec;
 import dev.yardstick.config.FieldException;
+import dev.yardstick.config.FileRef;
 import java.time.Duration;
 import java.util.Map;
 
@@ -28,6 +29,11 @@ final class JavascriptAssertion implements Assertion {
 
     static Assertion compile(AssertionSpec spec) {
         String code = Values.text(spec);
+        if (FileRef.is(code)) {
+            // promptfoo loads it as a CommonJS module; run as an expression it would only be a syntax error
+            throw new FieldException("value", "javascript from a file (" + FileRef.name(code) + ") is not supported;"
+                    + " write the expression or function body inline");
+        }
         String body = code.contains("\n") || code.matches("(?s).*\\breturn\\b.*") ? code : "return (" + code + ");";
         Duration timeout = Timeouts.of(spec, DEFAULT_TIMEOUT);
         try {

@@ -33,6 +33,7 @@ public final class SuiteAssertions {
     /** @param judges where graded assertions find their judge model */
     public static SuiteAssertions of(PromptSet set, Judges judges) {
         SuiteAssertions suite = new SuiteAssertions();
+        // for the assertions an expect: block maps to: those read from a file carry their file's folder
         Path dir = set.dir() != null ? set.dir() : Path.of("").toAbsolutePath();
         for (PromptCase c : set.prompts()) {
             List<AssertionSpec> specs = new ArrayList<>(Checker.assertions(c.expect()));

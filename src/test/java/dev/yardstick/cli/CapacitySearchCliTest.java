@@ -19,8 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 class CapacitySearchCliTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The server's capacity, req/s: 100 ms of service per request, one at a time. */
-    private static final double KNEE = 10;
+    /**
+     * The server's capacity, req/s: 50 ms of service per request, one at a time. A probe's 73 requests take 73 / rate
+     * seconds, so the higher the knee the shorter the search; above 20 the queue would no longer outgrow the SLO's
+     * margin within a probe at 10% over the knee.
+     */
+    private static final double KNEE = 20;
 
     @TempDir
     Path dir;
@@ -30,12 +34,13 @@ class CapacitySearchCliTest {
         try (KneeServer server = new KneeServer(KNEE, Behavior.DEFAULT.withTokens(2).withItl(Duration.ZERO))) {
             Path config = Files.writeString(dir.resolve("yardstick.yaml"), "endpoints:\n  knee: {provider: openai,"
                     + " base-url: '" + server.baseUrl(Protocol.OPENAI) + "', api-key-env: LOOPBACK_KEY}\n");
-            // Below the knee TTFT is the 100 ms service time; above it the queue grows by (1/R − 1/rate) a
-            // request, so at 5% over the knee the 73 requests of a probe pass 300 ms after about 42 and the probe
-            // fails. 200 ms of margin below the knee absorbs the scheduling noise of a loaded 2-core machine.
+            // Below the knee TTFT is the 50 ms service time; above it the queue grows by (1/R − 1/rate) a
+            // request, so at 10% over the knee the 73 requests of a probe pass 250 ms after about 44 and the probe
+            // fails (at 5% over, after about 84: it may pass, which is still within 10%). 200 ms of margin below
+            // the knee absorbs the scheduling noise of a loaded 2-core machine.
             CliRun run = CliRun.of(LoopbackEndpoints.ENV, null, "benchmark", "--config", config.toString(), "-m",
-                    "knee/test-model", "--input-tokens", "8", "--find-max-rate", "--slo", "ttft=300ms",
-                    "--attainment", "95%", "--rate", "8", "--timeout", "30s", "--format", "json");
+                    "knee/test-model", "--input-tokens", "8", "--find-max-rate", "--slo", "ttft=250ms",
+                    "--attainment", "95%", "--rate", "16", "--timeout", "30s", "--format", "json");
             assertEquals(0, run.exitCode(), run.err());
             JsonNode capacity = JSON.readTree(run.out()).get("capacity");
             double found = capacity.get("maxRate").asDouble();
@@ -44,7 +49,7 @@ class CapacitySearchCliTest {
             assertTrue(capacity.get("rateHigh").asDouble() > found, capacity.toString());
             assertEquals(0.95, capacity.get("target").asDouble());
             JsonNode first = capacity.at("/probes/0");
-            assertEquals(8.0, first.get("rate").asDouble());
+            assertEquals(16.0, first.get("rate").asDouble());
             assertTrue(first.get("requests").asLong() >= 73, "n of n must reach 95% at 95%: " + first);
             assertTrue(first.get("low").asDouble() <= first.get("attainment").asDouble()
                     && first.get("attainment").asDouble() <= first.get("high").asDouble(), first.toString());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.yardstick.config.AssertionCheck;
 import dev.yardstick.config.CaseEntry;
 import dev.yardstick.config.CaseFiles;
+import dev.yardstick.config.FileRef;
 import dev.yardstick.config.InputException;
 import dev.yardstick.config.KeyLines;
 import dev.yardstick.config.ModelSpec;
@@ -78,7 +79,7 @@ public final class PromptfooReader {
                         id -> mapped(file, text, "tests", () -> providers.judge(id)));
         List<PromptCase> cases = SuiteExpansion.expand(file, templates, defaults, tests, check);
         String name = parsed.description() != null ? parsed.description() : file.getFileName().toString();
-        PromptSet set = new PromptSet(name, parsed.description(), cases, file.toAbsolutePath().getParent(), judge);
+        PromptSet set = new PromptSet(name, parsed.description(), cases, FileRef.folderOf(file), judge);
         return new PromptfooSuite(set, models, providers.endpoints(), providers.keys());
     }
 

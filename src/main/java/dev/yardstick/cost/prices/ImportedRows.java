@@ -71,8 +71,10 @@ final class ImportedRows {
         return new Skipped(reason);
     }
 
-    /** The reason an entry of another provider than the one asked for is counted under. */
-    static Skipped otherProvider(String provider) {
-        return new Skipped("not " + provider);
+    /** Skips an entry of another provider than the one asked for, counted under "not PROVIDER". */
+    static void wanted(PriceImport.Options options, String label) {
+        if (!options.wants(label)) {
+            throw new Skipped("not " + options.provider());
+        }
     }
 }

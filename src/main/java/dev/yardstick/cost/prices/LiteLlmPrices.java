@@ -20,6 +20,8 @@ final class LiteLlmPrices {
     private static final double PER_TOKEN = 1_000_000.0;
     private static final Set<String> TEXT_MODES = Set.of("chat", "completion", "responses");
     private static final Pattern TIER_KEY = Pattern.compile("input_cost_per_token_above_(\\d{1,9})k_tokens");
+    private static final TokenPrices.Fields PRICES = new TokenPrices.Fields("input_cost_per_token",
+            "output_cost_per_token", "cache_read_input_token_cost", "cache_creation_input_token_cost", PER_TOKEN);
 
     private LiteLlmPrices() {
     }
@@ -42,19 +44,11 @@ final class LiteLlmPrices {
             throw entry.malformed("litellm_provider", "missing (every model needs its provider)");
         }
         String label = label(entry.name(), provider);
-        if (!options.wants(label)) {
-            throw ImportedRows.otherProvider(options.provider());
-        }
-        Double input = entry.price("input_cost_per_token", PER_TOKEN);
-        Double output = entry.price("output_cost_per_token", PER_TOKEN);
-        if (input == null || output == null) {
-            throw ImportedRows.skip("not priced per token");
-        }
+        ImportedRows.wanted(options, label);
+        TokenPrices prices = TokenPrices.required(entry, PRICES);
         String source = "LiteLLM " + fileName + (entry.has("source") ? "; " + entry.text("source") : "");
-        return new PriceRow(label, List.of(), input,
-                PriceImport.cachePrice(entry.price("cache_read_input_token_cost", PER_TOKEN)),
-                PriceImport.cachePrice(entry.price("cache_creation_input_token_cost", PER_TOKEN)),
-                output, batchDiscount(entry, input), tier(entry), null, null,
+        return new PriceRow(label, List.of(), prices.input(), prices.cachedInput(), prices.cacheWrite(),
+                prices.output(), batchDiscount(entry, prices.input()), tier(entry), null, null,
                 entry.limit("max_input_tokens"), entry.limit("max_output_tokens"), source, date.date(), null);
     }
 
@@ -94,17 +88,12 @@ final class LiteLlmPrices {
             if (!m.matches()) {
                 continue;
             }
-            String suffix = "_above_" + m.group(1) + "k_tokens";
-            Double input = entry.price("input_cost_per_token" + suffix, PER_TOKEN);
-            Double output = entry.price("output_cost_per_token" + suffix, PER_TOKEN);
+            TokenPrices prices = TokenPrices.of(entry, PRICES.suffixed("_above_" + m.group(1) + "k_tokens"));
             long above = Long.parseLong(m.group(1)) * 1000;
-            if (input == null || output == null || above == 0 || (lowest != null && lowest.above() <= above)) {
+            if (prices == null || above == 0 || (lowest != null && lowest.above() <= above)) {
                 continue;
             }
-            lowest = new LongContextTier(above, input,
-                    PriceImport.cachePrice(entry.price("cache_read_input_token_cost" + suffix, PER_TOKEN)),
-                    PriceImport.cachePrice(entry.price("cache_creation_input_token_cost" + suffix, PER_TOKEN)),
-                    output);
+            lowest = prices.above(above);
         }
         return lowest;
     }

@@ -21,6 +21,8 @@ final class ModelsDevPrices {
     static final String LAST_UPDATED = "each model's last_updated in the file";
     private static final double PER_MILLION = 1.0;
     private static final long OLD_TIER_THRESHOLD = 200_000;
+    private static final TokenPrices.Fields PRICES = new TokenPrices.Fields("input", "output", "cache_read",
+            "cache_write", PER_MILLION);
 
     private ModelsDevPrices() {
     }
@@ -61,18 +63,10 @@ final class ModelsDevPrices {
 
     private static PriceRow row(String label, PriceEntry entry, ImportDate date, String fileName,
                                 PriceImport.Options options) {
-        if (!options.wants(label)) {
-            throw ImportedRows.otherProvider(options.provider());
-        }
-        Double input = entry.price("cost/input", PER_MILLION);
-        Double output = entry.price("cost/output", PER_MILLION);
-        if (input == null || output == null) {
-            throw ImportedRows.skip("not priced per token");
-        }
-        return new PriceRow(label, List.of(), input,
-                PriceImport.cachePrice(entry.price("cost/cache_read", PER_MILLION)),
-                PriceImport.cachePrice(entry.price("cost/cache_write", PER_MILLION)),
-                output, null, tier(entry), null, entry.limit("limit/context"), entry.limit("limit/input"),
+        ImportedRows.wanted(options, label);
+        TokenPrices prices = TokenPrices.required(entry, PRICES.prefixed("cost/"));
+        return new PriceRow(label, List.of(), prices.input(), prices.cachedInput(), prices.cacheWrite(),
+                prices.output(), null, tier(entry), null, entry.limit("limit/context"), entry.limit("limit/input"),
                 entry.limit("limit/output"), "models.dev " + fileName, date.date(), null);
     }
 
@@ -90,13 +84,7 @@ final class ModelsDevPrices {
     }
 
     private static LongContextTier tier(PriceEntry entry, String at, long above) {
-        Double input = entry.price(at + "input", PER_MILLION);
-        Double output = entry.price(at + "output", PER_MILLION);
-        if (input == null || output == null) {
-            return null;
-        }
-        return new LongContextTier(above, input,
-                PriceImport.cachePrice(entry.price(at + "cache_read", PER_MILLION)),
-                PriceImport.cachePrice(entry.price(at + "cache_write", PER_MILLION)), output);
+        TokenPrices prices = TokenPrices.of(entry, PRICES.prefixed(at));
+        return prices == null ? null : prices.above(above);
     }
 }

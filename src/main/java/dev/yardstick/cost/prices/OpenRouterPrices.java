@@ -15,6 +15,8 @@ import java.util.List;
 final class OpenRouterPrices {
 
     private static final double PER_TOKEN = 1_000_000.0;
+    private static final TokenPrices.Fields PRICES = new TokenPrices.Fields("pricing/prompt", "pricing/completion",
+            "pricing/input_cache_read", "pricing/input_cache_write", PER_TOKEN);
 
     private OpenRouterPrices() {
     }
@@ -37,21 +39,19 @@ final class OpenRouterPrices {
         if (id == null || id.isBlank()) {
             throw entry.malformed("id", "missing (every model needs its id)");
         }
-        if (!options.wants("openrouter/" + id)) {
-            throw ImportedRows.otherProvider(options.provider());
-        }
+        ImportedRows.wanted(options, "openrouter/" + id);
         Double prompt = entry.number("pricing/prompt");
         Double completion = entry.number("pricing/completion");
         if (prompt == null || completion == null) {
-            throw ImportedRows.skip("not priced per token");
+            throw ImportedRows.skip(TokenPrices.UNPRICED);
         }
+        // read as numbers first: a router's -1 is no price at all, not a malformed one
         if (prompt < 0 || completion < 0) {
             throw ImportedRows.skip("no fixed price (a router that picks the model per request)");
         }
-        return new PriceRow("openrouter/" + id, List.of(), entry.price("pricing/prompt", PER_TOKEN),
-                PriceImport.cachePrice(entry.price("pricing/input_cache_read", PER_TOKEN)),
-                PriceImport.cachePrice(entry.price("pricing/input_cache_write", PER_TOKEN)),
-                entry.price("pricing/completion", PER_TOKEN), null, null, null, entry.limit("context_length"), null,
+        TokenPrices prices = TokenPrices.required(entry, PRICES);
+        return new PriceRow("openrouter/" + id, List.of(), prices.input(), prices.cachedInput(), prices.cacheWrite(),
+                prices.output(), null, null, null, entry.limit("context_length"), null,
                 entry.limit("top_provider/max_completion_tokens"), "OpenRouter " + fileName, date.date(), null);
     }
 }

@@ -167,12 +167,4 @@ public final class PriceImport {
             throw FileProblems.unreadable(file, e);
         }
     }
-
-    /**
-     * A cache price of zero in these lists means "no cache price" far more often than "free" (models without
-     * caching list 0), and a free cache would understate the cost; so zero becomes null: billed as input.
-     */
-    static Double cachePrice(Double price) {
-        return price == null || price == 0 ? null : price;
-    }
 }
