@@ -30,19 +30,22 @@ public final class PriceCatalog {
 
     private final Map<String, PriceRow> configured;
     private final Map<String, PriceRow> endpoints;
-    private final Map<String, PriceRow> listed;
-    private final List<PriceRow> rows;
+    private final List<PriceRow> user;
+    /** The user's rows by name and alias; they shadow the bundled ones. */
+    private final Map<String, PriceRow> userListed = new LinkedHashMap<>();
+    private final BundledRows bundled;
+    /** The bundled rows by name and alias, once a lookup needed them (see {@link BundledRows}). */
+    private Map<String, PriceRow> bundledListed;
+    private List<PriceRow> rows;
     /** {@code pool:NAME} → its first member's label: a pool serves one model, priced as that model. */
     private final Map<String, String> pools = new LinkedHashMap<>();
 
-    private PriceCatalog(List<PriceRow> bundled, List<PriceRow> user, YardstickConfig config) {
-        this.listed = new LinkedHashMap<>();
-        // User rows go in first so that their names and aliases shadow the bundled ones.
-        index(user, listed);
-        index(bundled, listed);
+    private PriceCatalog(BundledRows bundled, List<PriceRow> user, YardstickConfig config) {
+        this.bundled = bundled;
+        this.user = List.copyOf(user);
+        index(this.user, userListed);
         this.configured = configuredModels(config == null ? YardstickConfig.EMPTY : config);
         this.endpoints = configuredEndpoints(config == null ? YardstickConfig.EMPTY : config);
-        this.rows = effectiveRows(bundled, user);
         if (config != null) {
             config.pools().forEach((name, pool) -> pools.put(
                     new dev.yardstick.config.ModelSpec(dev.yardstick.config.ModelSpec.POOL, name, null).label(),
@@ -52,11 +55,11 @@ public final class PriceCatalog {
 
     /** The bundled catalog alone. */
     public static PriceCatalog bundled() {
-        return of(PriceFile.bundled().prices(), List.of(), YardstickConfig.EMPTY);
+        return new PriceCatalog(BundledRows.shipped(), List.of(), YardstickConfig.EMPTY);
     }
 
     public static PriceCatalog of(List<PriceRow> bundled, List<PriceRow> user, YardstickConfig config) {
-        return new PriceCatalog(bundled, user, config);
+        return new PriceCatalog(BundledRows.of(bundled), user, config);
     }
 
     /** The bundled catalog, the user's override file if there is one, and the config file's prices. */
@@ -64,7 +67,7 @@ public final class PriceCatalog {
         Path userFile = userFile(env);
         List<PriceRow> user = Files.isRegularFile(userFile)
                 ? PriceFile.read(userFile, PriceOrigin.USER).prices() : List.of();
-        return of(PriceFile.bundled().prices(), user, config);
+        return new PriceCatalog(BundledRows.shipped(), user, config);
     }
 
     /**
@@ -106,7 +109,7 @@ public final class PriceCatalog {
         if (endpoint != null) {
             return Optional.of(endpoint.renamed(label.trim()));
         }
-        row = listed.get(key);
+        row = listed(key);
         if (row != null) {
             return Optional.of(row);
         }
@@ -131,17 +134,20 @@ public final class PriceCatalog {
      * Every row in force, sorted by name: configured models, configured endpoints (named {@code endpoint/*}), the
      * user's rows and the bundled rows nobody overrode.
      */
-    public List<PriceRow> rows() {
+    public synchronized List<PriceRow> rows() {
+        if (rows == null) {
+            rows = effectiveRows(bundled.rows(), user);
+        }
         return rows;
     }
 
     /** The rows of one provider's models (by any of its names, e.g. google or gemini); every row when null. */
     public List<PriceRow> rowsOf(String provider) {
         if (provider == null) {
-            return rows;
+            return rows();
         }
         String wanted = ProviderNames.canonical(provider);
-        return rows.stream().filter(r -> ProviderNames.provider(r.model()).equals(wanted)).toList();
+        return rows().stream().filter(r -> ProviderNames.provider(r.model()).equals(wanted)).toList();
     }
 
     private List<PriceRow> effectiveRows(List<PriceRow> bundled, List<PriceRow> user) {
@@ -155,6 +161,29 @@ public final class PriceCatalog {
         List<PriceRow> all = new ArrayList<>(byKey.values());
         all.sort(Comparator.comparing(PriceRow::key));
         return List.copyOf(all);
+    }
+
+    /** Whether a lookup or a listing needed the bundled rows so far. */
+    boolean bundledParsed() {
+        return bundled.parsed();
+    }
+
+    /** A user's row by name or alias, else a bundled one; the bundled catalog is parsed only if it may hold it. */
+    private PriceRow listed(String key) {
+        PriceRow row = userListed.get(key);
+        if (row != null || !bundled.mayName(key)) {
+            return row;
+        }
+        return bundledListed().get(key);
+    }
+
+    private synchronized Map<String, PriceRow> bundledListed() {
+        if (bundledListed == null) {
+            Map<String, PriceRow> index = new LinkedHashMap<>();
+            index(bundled.rows(), index);
+            bundledListed = index;
+        }
+        return bundledListed;
     }
 
     private static void index(List<PriceRow> layer, Map<String, PriceRow> into) {
@@ -176,7 +205,7 @@ public final class PriceCatalog {
                 continue;
             }
             String label = entry.getKey().trim();
-            PriceRow base = listed.get(ProviderNames.key(label));
+            PriceRow base = listed(ProviderNames.key(label));
             Integer context = entry.getValue().contextWindow();
             result.put(ProviderNames.key(label), fromConfig(label, price, base, context,
                     "config file: models.'" + label + "'.price"));
