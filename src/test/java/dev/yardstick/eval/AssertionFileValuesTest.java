@@ -28,11 +28,13 @@ class AssertionFileValuesTest {
 
     @TempDir
     Path dir;
+    private CasesFolder suite;
     private Path cases;
 
     @BeforeEach
     void folders() throws Exception {
-        cases = Files.createDirectories(dir.resolve("cases"));
+        suite = new CasesFolder(dir);
+        cases = suite.cases;
         Files.writeString(cases.resolve("expected.txt"), "red ball\n");
         Files.writeString(cases.resolve("answer.txt"), ANSWER + "\n");
         Files.writeString(cases.resolve("words.json"), "[\"kite\", \"park\"]\n");
@@ -45,21 +47,16 @@ class AssertionFileValuesTest {
     }
 
     private PromptSet suite(String assertions) throws Exception {
-        Files.writeString(cases.resolve("more.yaml"), """
+        return suite.load("""
                 - description: from files
                   vars: {hero: Lily}
                   assert:
                 %s""".formatted(assertions.indent(4)));
-        return PromptLoader.load(Files.writeString(dir.resolve("suite.yaml"), """
-                prompts:
-                  - id: story
-                    prompt: "{{hero}} went out"
-                cases: file://cases/more.yaml
-                """), AssertionTypes::check);
     }
 
     private static CaseResult graded(PromptSet set, String output) {
-        return SuiteAssertions.of(set).grade("story/from files", output, 9, 1_000_000L, null).orElseThrow();
+        String id = set.prompts().getFirst().id();
+        return SuiteAssertions.of(set).grade(id, output, 9, 1_000_000L, null).orElseThrow();
     }
 
     @ParameterizedTest
@@ -108,7 +105,7 @@ class AssertionFileValuesTest {
                 - type: icontains
                   value: file://absent.txt
                 """));
-        assertEquals(cases.resolve("more.yaml") + ":6: field '[0].assert[1].value': file not found: "
+        assertEquals(suite.casesFile() + ":6: field '[0].assert[1].value': file not found: "
                 + cases.resolve("absent.txt"), e.getMessage());
     }
 
@@ -117,12 +114,12 @@ class AssertionFileValuesTest {
         Files.write(cases.resolve("binary.txt"), new byte[] {'a', 0, 'b'});
         InputException binary = assertThrows(InputException.class,
                 () -> suite("- type: contains\n  value: file://binary.txt\n"));
-        assertTrue(binary.getMessage().startsWith(cases.resolve("more.yaml") + ":4: field '[0].assert[0].value': "
+        assertTrue(binary.getMessage().startsWith(suite.casesFile() + ":4: field '[0].assert[0].value': "
                 + cases.resolve("binary.txt") + ":1: a NUL byte"), binary.getMessage());
         Files.writeString(cases.resolve("broken.json"), "[\"kite\",\n");
         InputException broken = assertThrows(InputException.class,
                 () -> suite("- type: contains-any\n  value: file://broken.json\n"));
-        assertTrue(broken.getMessage().startsWith(cases.resolve("more.yaml") + ":4: field '[0].assert[0].value': "
+        assertTrue(broken.getMessage().startsWith(suite.casesFile() + ":4: field '[0].assert[0].value': "
                 + cases.resolve("broken.json")), broken.getMessage());
         assertEquals(1, broken.getMessage().lines().count(), broken.getMessage());
     }
@@ -132,7 +129,7 @@ class AssertionFileValuesTest {
         Files.writeString(cases.resolve("value.js"), "module.exports = 'park';\n");
         InputException e = assertThrows(InputException.class,
                 () -> suite("- type: contains\n  value: file://value.js\n"));
-        assertTrue(e.getMessage().startsWith(cases.resolve("more.yaml") + ":4: field '[0].assert[0].value': a value"
+        assertTrue(e.getMessage().startsWith(suite.casesFile() + ":4: field '[0].assert[0].value': a value"
                 + " computed by code (value.js) is not supported"), e.getMessage());
     }
 
@@ -143,9 +140,7 @@ class AssertionFileValuesTest {
                 from files,Lily,icontains:file://expected.txt
                 """);
         PromptSet set = PromptLoader.load(Files.writeString(dir.resolve("suite.yaml"), """
-                prompts:
-                  - id: story
-                    prompt: "{{hero}} went out"
+                prompts: [{id: story, prompt: "{{hero}} went out"}]
                 cases: file://cases/rows.csv
                 """), AssertionTypes::check);
         assertTrue(graded(set, ANSWER).pass());

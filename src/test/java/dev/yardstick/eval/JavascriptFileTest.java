@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.yardstick.config.InputException;
-import dev.yardstick.config.PromptLoader;
 import dev.yardstick.config.PromptSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,29 +23,23 @@ class JavascriptFileTest {
 
     @TempDir
     Path dir;
-    private Path cases;
+    private CasesFolder suite;
 
     @BeforeEach
     void folders() throws Exception {
-        cases = Files.createDirectories(dir.resolve("cases"));
+        suite = new CasesFolder(dir);
         Files.writeString(dir.resolve("check.js"), "module.exports = () => false;\n");
     }
 
     private PromptSet suite(String script, String assertion) throws Exception {
-        Files.writeString(cases.resolve("check.js"), script);
-        Files.writeString(cases.resolve("more.yaml"), """
+        Files.writeString(suite.cases.resolve("check.js"), script);
+        return suite.load("""
                 - description: one
                   vars: {hero: Lily}
                   assert:
                 %s- description: two
                   vars: {hero: Tom}
                 """.formatted(assertion.indent(4)));
-        return PromptLoader.load(Files.writeString(dir.resolve("suite.yaml"), """
-                prompts:
-                  - id: story
-                    prompt: "{{hero}} went out"
-                cases: file://cases/more.yaml
-                """), AssertionTypes::check);
     }
 
     private static CaseResult graded(PromptSet set, String output) {
@@ -127,7 +120,7 @@ class JavascriptFileTest {
 
     private void refused(String script, String assertion, String problem) {
         InputException e = assertThrows(InputException.class, () -> suite(script, assertion));
-        assertTrue(e.getMessage().startsWith(cases.resolve("more.yaml") + ":4: field '[0].assert[0].value': "
+        assertTrue(e.getMessage().startsWith(suite.casesFile() + ":4: field '[0].assert[0].value': "
                 + problem), e.getMessage());
         assertEquals(1, e.getMessage().lines().count(), e.getMessage());
     }
@@ -145,7 +138,8 @@ class JavascriptFileTest {
                 "- type: javascript\n  value: file://check.js\n", "javascript check.js: SyntaxError: check.js:2");
         refused("while (true) {}\n", "- type: javascript\n  value: file://check.js\n  config: {timeout: 200ms}\n",
                 "javascript check.js: took longer than 200 ms");
-        refused(ok, "- type: javascript\n  value: file://absent.js\n", "file not found: " + cases.resolve("absent.js"));
+        refused(ok, "- type: javascript\n  value: file://absent.js\n",
+                "file not found: " + suite.cases.resolve("absent.js"));
     }
 
     @Test
