@@ -25,7 +25,7 @@ final class CasesFolder {
         return cases.resolve("more.yaml");
     }
 
-    /** Writes the cases file and a suite of one prompt {@code story} ("{{hero}} went out") that runs them, and loads it. */
+    /** Writes the cases file and a suite of one prompt {@code story} ("{{hero}} went out") running them; loads it. */
     PromptSet load(String casesYaml) throws IOException {
         Files.writeString(casesFile(), casesYaml);
         return PromptLoader.load(Files.writeString(root.resolve("suite.yaml"), """

@@ -120,7 +120,8 @@ class CommandAssertionTest {
                     return helper.words(output) >= 3
 
                 def graded(output, context):
-                    return {'pass': False, 'score': helper.words(output) / 10, 'reason': 'for ' + context['vars']['name']}
+                    hero = context['vars']['name']
+                    return {'pass': False, 'score': helper.words(output) / 10, 'reason': 'for ' + hero}
                 """);
         Files.writeString(dir.resolve("helper.py"), "def words(text):\n    return len(text.split())\n");
         assertTrue(run("python", "file://rubric.py:get_assert", null, null, "one two three").pass(),

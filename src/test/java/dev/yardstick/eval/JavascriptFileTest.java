@@ -68,7 +68,8 @@ class JavascriptFileTest {
                 function words(output) { return output.split(/\\s+/).length / 4; }
                 exports.words = words;
                 exports.graded = (output, context) =>
-                    ({pass: output.length > 50, score: 0.25, reason: 'case ' + context.case.id + ' of ' + context.vars.hero});
+                    ({pass: output.length > 50, score: 0.25,
+                      reason: 'case ' + context.case.id + ' of ' + context.vars.hero});
                 """;
         PromptSet scored = suite(script, "- type: javascript\n  value: file://check.js:words\n  threshold: 0.75\n");
         assertTrue(graded(scored, "Lily went out today").pass());
