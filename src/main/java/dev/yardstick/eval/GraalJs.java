@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -89,7 +90,7 @@ final class GraalJs {
             module = modules.get(file);
             BasicFileAttributes seen = Files.readAttributes(file, BasicFileAttributes.class);
             if (module == null || !module.same(seen)) {
-                module = new Module(run(file, timeout), seen.lastModifiedTime().toMillis(), seen.size());
+                module = new Module(run(file, timeout), seen.lastModifiedTime(), seen.size());
                 modules.put(file, module);
             }
         } catch (IOException e) {
@@ -124,9 +125,9 @@ final class GraalJs {
     }
 
     /** What a module file exported, and the file's state when it ran. */
-    private record Module(Value exports, long modifiedMillis, long size) {
+    private record Module(Value exports, FileTime modified, long size) {
         boolean same(BasicFileAttributes now) {
-            return now.lastModifiedTime().toMillis() == modifiedMillis && now.size() == size;
+            return now.lastModifiedTime().equals(modified) && now.size() == size;
         }
     }
 
