@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * A prompt file's {@code assert:} lists as the cases get them: {@code {{var}}} placeholders in text values filled
  * from the case's variables (as promptfoo renders them), each assertion placed in its file's folder (its scripts
- * resolve there, not beside the suite that reads the file) and judged by the engine's check, and any mistake
- * reported at the assertion's file and line with the path to the field.
+ * and value files resolve there, not beside the suite that reads the file), a {@code file://} value replaced by
+ * its file's content ({@link AssertionFiles}), judged by the engine's check, and any mistake reported at the
+ * assertion's file and line with the path to the field.
  */
 final class CaseAsserts {
 
@@ -21,7 +22,7 @@ final class CaseAsserts {
      * @param path the field path of the list, e.g. {@code prompts[0].assert}
      */
     static List<AssertionSpec> of(Path file, String path, String id, List<AssertionSpec> written,
-                                  Map<String, String> variables, AssertionCheck check) {
+                                  Map<String, String> variables, AssertionFiles files, AssertionCheck check) {
         List<AssertionSpec> filled = new ArrayList<>();
         Path dir = FileRef.folderOf(file);
         for (int i = 0; i < written.size(); i++) {
@@ -29,7 +30,7 @@ final class CaseAsserts {
             String at = path + "[" + i + "]";
             AssertionSpec withVars;
             try {
-                withVars = filled(file, id, spec, variables).writtenIn(dir);
+                withVars = files.load(filled(file, id, spec, variables).writtenIn(dir));
                 check.check(withVars, dir);
             } catch (FieldException e) {
                 throw InputException.inFile(file.toString(), spec.line(), at + "." + e.field(), e.problem());

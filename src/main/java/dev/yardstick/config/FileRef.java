@@ -67,6 +67,27 @@ public final class FileRef {
         return matches;
     }
 
+    /**
+     * A script reference as promptfoo writes it, {@code file://check.js} or {@code file://check.js:fnName}: the file's
+     * reference and the function it names (null when none is named).
+     */
+    public record Script(String file, String function) {
+
+        public static Script of(String ref) {
+            int colon = ref.lastIndexOf(':');
+            String after = ref.substring(colon + 1);
+            if (colon > PREFIX.length() && after.matches("[A-Za-z_$][\\w$]*")) {
+                return new Script(ref.substring(0, colon), after);
+            }
+            return new Script(ref, null);
+        }
+
+        /** The file's name with the function, for messages: {@code check.js:fnName}. */
+        public String shown() {
+            return name(file) + (function == null ? "" : ":" + function);
+        }
+    }
+
     /** The file name a reference gives, without its folder: what a message about the file's kind shows. */
     public static String name(String ref) {
         return Path.of(ref.substring(PREFIX.length())).getFileName().toString();

@@ -37,6 +37,7 @@ public final class SuiteExpansion {
                                           List<SuiteCase> cases, AssertionCheck check) {
         List<PromptCase> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
+        AssertionFiles files = new AssertionFiles();
         for (Template template : templates) {
             List<SuiteCase> own = cases == null ? List.of(SuiteCase.none(file, "")) : cases;
             for (int index = 0; index < own.size(); index++) {
@@ -57,7 +58,7 @@ public final class SuiteExpansion {
                 for (VarsMatrix.Combination combination : combinations) {
                     String id = unique(ids, combination.label().isEmpty() ? name
                             : name + " [" + combination.label() + "]");
-                    out.add(toCase(id, template, layers, combination.vars(), check));
+                    out.add(toCase(id, template, layers, combination.vars(), files, check));
                 }
             }
         }
@@ -65,7 +66,7 @@ public final class SuiteExpansion {
     }
 
     private static PromptCase toCase(String id, Template template, List<SuiteCase> layers, Map<String, String> vars,
-                                     AssertionCheck check) {
+                                     AssertionFiles files, AssertionCheck check) {
         Path file = template.own().file();
         List<Message> messages = template.messages().stream()
                 .map(m -> new Message(m.role(), PromptLoader.fill(file, id, m.content(), vars))).toList();
@@ -76,7 +77,7 @@ public final class SuiteExpansion {
         Map<String, Object> metadata = new LinkedHashMap<>();
         for (SuiteCase layer : layers) {
             asserts.addAll(CaseAsserts.of(layer.file(), prefixed(layer.path(), "assert"), id, layer.asserts(), vars,
-                    check));
+                    files, check));
             threshold = layer.threshold() != null ? layer.threshold() : threshold;
             expect = layer.expect() != null ? layer.expect() : expect;
             metadata.putAll(layer.metadata());
@@ -89,7 +90,7 @@ public final class SuiteExpansion {
                 }
                 String path = prefixed(layer.path(), "models." + model + ".assert");
                 ModelOverride filled = override.withAsserts(CaseAsserts.of(layer.file(), path, id, override.asserts(),
-                        vars, check));
+                        vars, files, check));
                 overrides.merge(model, filled, ModelOverride::then);
             });
         }

@@ -38,10 +38,9 @@ public final class AssertionTypes {
         TextAssertions.register(types);
         JsonAssertions.register(types);
         LimitAssertions.register(types);
-        types.put("javascript", JavascriptAssertion::compile);
         types.put("similar", SimilarAssertion::compile);
         Map<String, LocatedType> located = Map.of("command", CommandAssertion::command,
-                "python", CommandAssertion::python);
+                "python", CommandAssertion::python, "javascript", JavascriptAssertion::compile);
         located.forEach((name, type) -> types.put(name, spec -> type.compile(spec, dir)));
         types.put("assert-set", spec -> assertSet(spec, dir, judges));
         return types;

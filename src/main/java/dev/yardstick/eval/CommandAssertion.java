@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
  * language. It reads {@code {"output": ..., "vars": ..., "case": ..., ...}} as JSON on stdin and prints a score,
  * true/false or JSON {@code {pass, score, reason}} (its last line counts). A non-zero exit, a run longer than
  * {@code config.timeout} (30 s by default) or unreadable output is an error, never a pass. A {@code command} is a
- * list (run as is) or a text (run by {@code sh -c}); a {@code python} value is {@code file://script.py} or inline
- * code, an expression over {@code output} and {@code context} or a body that returns. Both run in the folder of
+ * list (run as is) or a text (run by {@code sh -c}); a {@code python} value is {@code file://script.py} (a program),
+ * promptfoo's {@code file://script.py:fn} (the function {@code fn(output, context)} of that file) or inline code, an
+ * expression over {@code output} and {@code context} or a body that returns. Both run in the folder of
  * the file the assertion is written in (a cases file's, not its suite's), where a script's name resolves too.
  */
 final class CommandAssertion implements Assertion {
@@ -64,9 +65,11 @@ final class CommandAssertion implements Assertion {
         String code = Values.text(spec);
         String python = String.valueOf(spec.config().getOrDefault("python", "python3"));
         if (FileRef.is(code)) {
-            Path script = FileRef.file(dir, code, problem -> new FieldException("value", problem));
-            return new CommandAssertion(script.getFileName().toString(), List.of(python, script.toString()), dir,
-                    spec);
+            FileRef.Script named = FileRef.Script.of(code);
+            Path script = FileRef.file(dir, named.file(), problem -> new FieldException("value", problem));
+            List<String> argv = named.function() == null ? List.of(python, script.toString())
+                    : List.of(python, "-c", PythonInline.CALL, script.toString(), named.function());
+            return new CommandAssertion(named.shown(), argv, dir, spec);
         }
         return new CommandAssertion("python", List.of(python, "-c", PythonInline.program(code)), dir, spec);
     }

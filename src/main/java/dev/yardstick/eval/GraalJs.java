@@ -1,6 +1,15 @@
 package dev.yardstick.eval;
 
+import dev.yardstick.config.FileProblems;
+import dev.yardstick.config.TextFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -9,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -26,6 +36,9 @@ final class GraalJs {
         t.setDaemon(true);
         return t;
     });
+
+    private final Map<Path, Module> modules = new HashMap<>();
+    private Value adapter;
 
     private static final class Holder {
         static final GraalJs INSTANCE = new GraalJs();
@@ -45,25 +58,90 @@ final class GraalJs {
         return Holder.INSTANCE;
     }
 
-    /** A script failed: its syntax, a throw, or its time ran out. */
+    /**
+     * A script failed: its syntax, a throw, or its time ran out. Only the message's first line is kept: a syntax
+     * error goes on to quote the source with a caret, and an error is one line.
+     */
     static final class ScriptError extends Exception {
         ScriptError(String message) {
-            super(message, null, false, false);
+            super(String.valueOf(message).lines().findFirst().orElse(""), null, false, false);
         }
     }
 
     /** Compiles a function body over {@code output} and {@code context}; a syntax error is reported at once. */
     synchronized Function function(String body, Duration timeout) throws ScriptError {
-        String source = "(function (output, contextJson) {\n"
-                + "  const context = JSON.parse(contextJson);\n"
-                + "  const result = (function (output, context) {\n" + body + "\n  })(output, context);\n"
-                + "  return JSON.stringify(result === undefined ? null : result);\n"
-                + "})";
         try {
-            return new Function(context.eval("js", source), timeout);
+            return new Function(graded(context.eval("js", "(function (output, context) {\n" + body + "\n})")),
+                    timeout);
         } catch (PolyglotException e) {
             throw new ScriptError(e.getMessage());
         }
+    }
+
+    /**
+     * The function a CommonJS module exports, as promptfoo loads a {@code file://check.js} assertion: the file runs
+     * once with {@code module} and {@code exports} provided (no {@code require}: scripts reach no file or process),
+     * within {@code timeout}; the function is {@code exports[name]} when a name is given, else the export itself or
+     * its {@code default}. A file unchanged since it was loaded is not run again.
+     */
+    synchronized Function module(Path file, String name, Duration timeout) throws ScriptError {
+        Module module;
+        try {
+            module = modules.get(file);
+            BasicFileAttributes seen = Files.readAttributes(file, BasicFileAttributes.class);
+            if (module == null || !module.same(seen)) {
+                module = new Module(run(file, timeout), seen.lastModifiedTime(), seen.size());
+                modules.put(file, module);
+            }
+        } catch (IOException e) {
+            throw new ScriptError("cannot read " + file + ": " + FileProblems.reason(e));
+        }
+        Value exports = module.exports();
+        Value function = name != null ? exports.getMember(name)
+                : exports.canExecute() ? exports : exports.getMember("default");
+        if (function == null || !function.canExecute()) {
+            throw new ScriptError(name != null ? "exports no function '" + name + "'"
+                    : "module.exports is not a function (nor is its default)");
+        }
+        return new Function(graded(function), timeout);
+    }
+
+    /** Runs a module file's code and returns what it exports; its syntax errors name the file and line. */
+    private Value run(Path file, Duration timeout) throws ScriptError {
+        // the wrapper opens on the file's first line, so the engine's line numbers are the file's
+        Source source = Source.newBuilder("js", "(function (module, exports) {" + TextFiles.readText(file) + "\n})",
+                file.getFileName().toString()).buildLiteral();
+        Value module = context.eval("js", "({exports: {}})");
+        ScheduledFuture<?> stop = watchdog.schedule(this::interrupt, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            context.eval(source).execute(module, module.getMember("exports"));
+            return module.getMember("exports");
+        } catch (PolyglotException e) {
+            throw new ScriptError(e.isInterrupted() || e.isCancelled()
+                    ? "took longer than " + timeout.toMillis() + " ms" : e.getMessage());
+        } finally {
+            stop.cancel(false);
+        }
+    }
+
+    /** What a module file exported, and the file's state when it ran. */
+    private record Module(Value exports, FileTime modified, long size) {
+        boolean same(BasicFileAttributes now) {
+            return now.lastModifiedTime().equals(modified) && now.size() == size;
+        }
+    }
+
+    /** An assertion function over (output, context) as one that takes the context as JSON and returns JSON. */
+    private Value graded(Value function) {
+        if (adapter == null) {
+            adapter = context.eval("js", "(function (assertion) {\n"
+                    + "  return function (output, contextJson) {\n"
+                    + "    const result = assertion(output, JSON.parse(contextJson));\n"
+                    + "    return JSON.stringify(result === undefined ? null : result);\n"
+                    + "  };\n"
+                    + "})");
+        }
+        return adapter.execute(function);
     }
 
     /** Stops the script running now (the context stays usable for the next call). */

@@ -38,6 +38,10 @@ class CaseFileReferencesTest {
         Files.writeString(cases.resolve("score.py"), PASSES);
         Files.writeString(dir.resolve("judge.sh"), "cat > /dev/null; echo false\n");
         Files.writeString(cases.resolve("judge.sh"), "cat > /dev/null; echo true\n");
+        Files.writeString(dir.resolve("check.js"), "module.exports = () => false;\n");
+        Files.writeString(cases.resolve("check.js"), "module.exports = (output) => output.endsWith('out');\n");
+        Files.writeString(dir.resolve("rubric.py"), "def get_assert(output, context):\n    return False\n");
+        Files.writeString(cases.resolve("rubric.py"), "def get_assert(output, context):\n    return True\n");
     }
 
     private PromptSet suite(String casesRef) throws Exception {
@@ -70,9 +74,13 @@ class CaseFileReferencesTest {
         assertTrue(result.pass(), otherwise + ": " + result.assertions());
     }
 
-    /** A python script is resolved beside the cases file; a command runs in its folder (and finds judge.sh there). */
+    /**
+     * A python or javascript script (or a function of one) is resolved beside the cases file; a command runs in its
+     * folder (and finds judge.sh there).
+     */
     @ParameterizedTest
-    @CsvSource({"python, file://score.py", "command, sh judge.sh"})
+    @CsvSource({"python, file://score.py", "python, file://rubric.py:get_assert", "javascript, file://check.js",
+        "command, sh judge.sh"})
     void whatAYamlCasesFileNamesRunsBesideIt(String type, String value) throws Exception {
         oneCase("more.yaml", type, value);
         passesFrom("file://cases/more.yaml", "ran beside the suite instead");
@@ -139,14 +147,5 @@ class CaseFileReferencesTest {
         PromptSet set = PromptfooReader.read(config, AssertionTypes::check).prompts();
         CaseResult result = graded(set, "scripted");
         assertTrue(result.pass(), "ran the config folder's script instead: " + result.assertions());
-    }
-
-    @Test
-    void aJavascriptFileIsRefusedInOneLineRatherThanRunAsCode() throws Exception {
-        Files.writeString(cases.resolve("check.js"), "module.exports = (output) => true;\n");
-        oneCase("more.yaml", "javascript", "file://check.js");
-        InputException e = assertThrows(InputException.class, () -> suite("file://cases/more.yaml"));
-        assertEquals(cases.resolve("more.yaml") + ":4: field '[0].assert[0].value': javascript from a file"
-                + " (check.js) is not supported; write the expression or function body inline", e.getMessage());
     }
 }

@@ -110,4 +110,33 @@ class CommandAssertionTest {
         assertEquals("file not found: " + dir.toAbsolutePath().resolve("absent.py"), missing.problem(),
                 "the same words as any file:// reference");
     }
+
+    @Test
+    void aNamedFunctionOfAPythonFileIsCalledWithTheAnswerAndItsContext() throws Exception {
+        Files.writeString(dir.resolve("rubric.py"), """
+                import helper
+
+                def get_assert(output, context):
+                    return helper.words(output) >= 3
+
+                def graded(output, context):
+                    hero = context['vars']['name']
+                    return {'pass': False, 'score': helper.words(output) / 10, 'reason': 'for ' + hero}
+                """);
+        Files.writeString(dir.resolve("helper.py"), "def words(text):\n    return len(text.split())\n");
+        assertTrue(run("python", "file://rubric.py:get_assert", null, null, "one two three").pass(),
+                "the function, importing a module beside its file");
+        assertFalse(run("python", "file://rubric.py:get_assert", null, null, "one two").pass());
+        Grade graded = run("python", "file://rubric.py:graded", null, null, "one two three four");
+        assertFalse(graded.error(), graded.reason());
+        assertEquals(0.4, graded.score(), 1e-12);
+        assertEquals("for Lily", graded.reason());
+        Grade absent = run("python", "file://rubric.py:nope", null, null, "x");
+        assertTrue(absent.error());
+        assertTrue(absent.reason().startsWith("rubric.py:nope: exited with 1: AttributeError")
+                && absent.reason().contains("nope"), absent.reason());
+        FieldException missing = assertThrows(FieldException.class,
+                () -> run("python", "file://absent.py:get_assert", null, null, "x"));
+        assertEquals("file not found: " + dir.toAbsolutePath().resolve("absent.py"), missing.problem());
+    }
 }
