@@ -82,7 +82,7 @@ class SseFramesPushTest {
         Arrays.fill(longLine, (byte) 'x');
         System.arraycopy("data: ".getBytes(StandardCharsets.US_ASCII), 0, longLine, 0, 6);
         ByteArrayOutputStream longEvent = new ByteArrayOutputStream();
-        for (int i = 0; longEvent.size() <= StreamLimits.MAX_EVENT_BYTES + 100; i++) {
+        for (int i = 0; longEvent.size() <= StreamLimits.MAX_EVENT_BYTES + 10_000; i++) {
             longEvent.writeBytes(("data: " + "y".repeat(1000) + i + "\n").getBytes(StandardCharsets.US_ASCII));
         }
         for (byte[] bytes : List.of(longLine, longEvent.toByteArray())) {
