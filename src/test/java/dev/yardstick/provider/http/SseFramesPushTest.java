@@ -27,7 +27,8 @@ class SseFramesPushTest {
     private record Run(List<String> heard, String stopped, long given) {
     }
 
-    private static Run pull(byte[] bytes, int step) throws IOException {
+    /** Reads in pieces of at most {@code step}; {@code pieces} gets the size of each read. */
+    private static Run pull(byte[] bytes, int step, List<Integer> pieces) throws IOException {
         List<String> heard = new ArrayList<>();
         long[] given = new long[1];
         InputStream in = new ByteArrayInputStream(bytes) {
@@ -35,6 +36,9 @@ class SseFramesPushTest {
             public synchronized int read(byte[] b, int off, int len) {
                 int n = super.read(b, off, Math.min(len, step));
                 given[0] += Math.max(0, n);
+                if (n > 0) {
+                    pieces.add(n);
+                }
                 return n;
             }
         };
@@ -42,14 +46,28 @@ class SseFramesPushTest {
         return new Run(heard, wrong == null ? "end" : wrong, given[0]);
     }
 
+    private static Run pull(byte[] bytes, int step) throws IOException {
+        return pull(bytes, step, new ArrayList<>());
+    }
+
     private static Run push(byte[] bytes, int step) throws IOException {
+        List<Integer> pieces = new ArrayList<>();
+        for (int at = 0; at < bytes.length; at += step) {
+            pieces.add(Math.min(step, bytes.length - at));
+        }
+        return push(bytes, step, pieces);
+    }
+
+    /** Feeds the bytes in the given pieces, into frames with the same buffer as {@link #pull}'s. */
+    private static Run push(byte[] bytes, int step, List<Integer> pieces) throws IOException {
         List<String> heard = new ArrayList<>();
         SseFrames frames = SseFrames.withLimits(new byte[step * 3]);
         long given = 0;
-        for (int at = 0; at < bytes.length; at += step) {
-            int n = Math.min(step, bytes.length - at);
+        int at = 0;
+        for (int n : pieces) {
             given += n;
             String wrong = frames.feed(bytes, at, n, sink(heard));
+            at += n;
             if (wrong != null) {
                 return new Run(heard, wrong, given);
             }
@@ -87,9 +105,10 @@ class SseFramesPushTest {
         }
         for (byte[] bytes : List.of(longLine, longEvent.toByteArray())) {
             for (int step : new int[] {1000, 8192, 65_536}) {
-                Run pulled = pull(bytes, step);
+                List<Integer> pieces = new ArrayList<>();
+                Run pulled = pull(bytes, step, pieces);
                 assertTrue(pulled.stopped().endsWith("(the client's limit)"), pulled.stopped());
-                assertEquals(pulled, push(bytes, step), "pieces of " + step);
+                assertEquals(pulled, push(bytes, step, pieces), "pieces of " + step);
             }
         }
     }
