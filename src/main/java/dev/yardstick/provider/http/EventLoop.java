@@ -45,7 +45,10 @@ final class EventLoop {
         void crashed(Throwable failure);
     }
 
-    private static volatile EventLoop shared;
+    /** How many loops the process runs: {@value #LOOPS_PROPERTY}, 1 by default. */
+    static final String LOOPS_PROPERTY = "yardstick.http.loops";
+
+    private static volatile EventLoop[] shared;
 
     private final Selector selector;
     private final Thread thread;
@@ -62,22 +65,27 @@ final class EventLoop {
         thread.start();
     }
 
-    static EventLoop shared() {
-        EventLoop loop = shared;
-        if (loop == null) {
+    /** The process's loops, started on first use; each connection belongs to one of them. */
+    static EventLoop[] shared() {
+        EventLoop[] loops = shared;
+        if (loops == null) {
             synchronized (EventLoop.class) {
-                loop = shared;
-                if (loop == null) {
-                    try {
-                        loop = new EventLoop("yardstick-http-loop");
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("could not open a selector", e);
+                loops = shared;
+                if (loops == null) {
+                    int count = Math.max(1, Integer.getInteger(LOOPS_PROPERTY, 1));
+                    loops = new EventLoop[count];
+                    for (int i = 0; i < count; i++) {
+                        try {
+                            loops[i] = new EventLoop("yardstick-http-loop" + (i == 0 ? "" : "-" + (i + 1)));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException("could not open a selector", e);
+                        }
                     }
-                    shared = loop;
+                    shared = loops;
                 }
             }
         }
-        return loop;
+        return loops;
     }
 
     /** Runs {@code task} on the loop, after what is queued before it. */

@@ -57,7 +57,9 @@ final class LoopTransport implements AutoCloseable {
         void ended(IOException failure);
     }
 
-    private final EventLoop loop;
+    private final EventLoop[] loops;
+    /** Spreads the calls over the loops, round robin. */
+    private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
     private final long connectNanos;
     private final long readNanos;
     private final Map<String, Host> hosts = new ConcurrentHashMap<>();
@@ -67,8 +69,8 @@ final class LoopTransport implements AutoCloseable {
         this(connectTimeout, readTimeout, EventLoop.shared());
     }
 
-    LoopTransport(Duration connectTimeout, Duration readTimeout, EventLoop loop) {
-        this.loop = loop;
+    LoopTransport(Duration connectTimeout, Duration readTimeout, EventLoop... loops) {
+        this.loops = loops;
         this.connectNanos = nanos(connectTimeout);
         this.readNanos = nanos(readTimeout);
     }
@@ -95,32 +97,41 @@ final class LoopTransport implements AutoCloseable {
         int port = SocketTransport.port(uri);
         String authority = uri.getHost() + ':' + port;
         byte[] wire = SocketTransport.encode(request, uri, authority);
-        Host host = hosts.computeIfAbsent(authority, a -> new Host(uri.getHost(), port));
-        return new Call(host, host.address(), wire, receiver);
+        Host host = hosts.computeIfAbsent(authority, a -> new Host(uri.getHost(), port, loops.length));
+        int loop = loops.length == 1 ? 0 : Math.floorMod(next.getAndIncrement(), loops.length);
+        return new Call(loops[loop], host.idle[loop], host.address(), wire, receiver);
     }
 
     @Override
     public void close() {
         closed = true;
-        loop.execute(() -> hosts.values().forEach(host -> {
-            for (Connection c; (c = host.idle.poll()) != null; ) {
-                c.close();
-            }
-        }));
+        for (int i = 0; i < loops.length; i++) {
+            int loop = i;
+            loops[i].execute(() -> hosts.values().forEach(host -> {
+                for (Connection c; (c = host.idle[loop].poll()) != null; ) {
+                    c.close();
+                }
+            }));
+        }
     }
 
-    /** One host and port: its idle connections (touched on the loop only) and its address. */
+    /** One host and port: its idle connections, per loop (each touched on its loop only), and its address. */
     private static final class Host {
 
         private final String name;
         private final int port;
-        private final ArrayDeque<Connection> idle = new ArrayDeque<>();
+        private final ArrayDeque<Connection>[] idle;
         private volatile InetSocketAddress address;
         private volatile long resolvedAt;
 
-        Host(String name, int port) {
+        @SuppressWarnings("unchecked")
+        Host(String name, int port, int loops) {
             this.name = name;
             this.port = port;
+            this.idle = new ArrayDeque[loops];
+            for (int i = 0; i < loops; i++) {
+                idle[i] = new ArrayDeque<>();
+            }
         }
 
         /** Looked up on the caller's thread: a name lookup blocks, and must never block the loop. */
@@ -143,7 +154,9 @@ final class LoopTransport implements AutoCloseable {
     /** One request and its response. Made on the caller's thread; runs on the loop from {@link #start()}. */
     final class Call {
 
-        private final Host host;
+        private final EventLoop loop;
+        /** The idle connections of the call's host on the call's loop. */
+        private final ArrayDeque<Connection> idle;
         private final InetSocketAddress address;
         private final byte[] wire;
         private final Receiver receiver;
@@ -152,8 +165,10 @@ final class LoopTransport implements AutoCloseable {
         private boolean over;
         private Connection connection;
 
-        private Call(Host host, InetSocketAddress address, byte[] wire, Receiver receiver) {
-            this.host = host;
+        private Call(EventLoop loop, ArrayDeque<Connection> idle, InetSocketAddress address, byte[] wire,
+                     Receiver receiver) {
+            this.loop = loop;
+            this.idle = idle;
             this.address = address;
             this.wire = wire;
             this.receiver = receiver;
@@ -185,7 +200,7 @@ final class LoopTransport implements AutoCloseable {
             } else if (closed) {
                 end(new IOException("the HTTP client is closed"));
             } else {
-                Connection pooled = host.idle.pollFirst();
+                Connection pooled = idle.pollFirst();
                 if (pooled != null) {
                     pooled.send(this, true);
                 } else {
@@ -200,7 +215,7 @@ final class LoopTransport implements AutoCloseable {
                 channel = SocketChannel.open();
                 channel.configureBlocking(false);
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                Connection fresh = new Connection(host, channel);
+                Connection fresh = new Connection(loop, idle, channel);
                 if (channel.connect(address)) {
                     fresh.register(0);
                     fresh.send(this, false);
@@ -235,7 +250,8 @@ final class LoopTransport implements AutoCloseable {
     /** One non-blocking connection and where its exchange stands. Loop only. */
     private final class Connection implements EventLoop.Channel {
 
-        private final Host host;
+        private final EventLoop loop;
+        private final ArrayDeque<Connection> idle;
         private final SocketChannel channel;
         private SelectionKey key;
         private State state = State.CONNECTING;
@@ -253,8 +269,9 @@ final class LoopTransport implements AutoCloseable {
         private int position;
         private int limit;
 
-        Connection(Host host, SocketChannel channel) {
-            this.host = host;
+        Connection(EventLoop loop, ArrayDeque<Connection> idle, SocketChannel channel) {
+            this.loop = loop;
+            this.idle = idle;
             this.channel = channel;
         }
 
@@ -338,11 +355,11 @@ final class LoopTransport implements AutoCloseable {
         private void read() {
             if (state == State.IDLE) {
                 // A pooled connection the server closed (or wrote to unasked): no longer fit for a request.
-                host.idle.remove(this);
+                idle.remove(this);
                 close();
                 return;
             }
-            byte[] buffer = readBuffer();
+            byte[] buffer = loop.readBuffer();
             ByteBuffer in = ByteBuffer.wrap(buffer);
             while (true) {
                 int n;
@@ -499,7 +516,7 @@ final class LoopTransport implements AutoCloseable {
                 release();
                 state = State.IDLE;
                 key.interestOps(SelectionKey.OP_READ);
-                host.idle.addFirst(this);
+                idle.addFirst(this);
             } else {
                 close();
             }
@@ -569,10 +586,5 @@ final class LoopTransport implements AutoCloseable {
                 // closed either way
             }
         }
-    }
-
-    /** The loop's one read buffer: every byte read is used before the next read, so no connection keeps one. */
-    private byte[] readBuffer() {
-        return loop.readBuffer();
     }
 }
