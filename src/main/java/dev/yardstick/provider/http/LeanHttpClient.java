@@ -110,8 +110,8 @@ public final class LeanHttpClient implements HttpClient, AutoCloseable {
      * calling thread like {@link #execute(HttpRequest, ServerSentEventParser, ServerSentEventListener)} and with the
      * same limits, failures and cancellation, but without langchain4j's request object, SSE parser or listener in
      * between: the path of a protocol whose every chunk counts (see {@code provider.openai}). A decoder that takes its
-     * body pushed ({@link BodyDecoder#push()}) is fed on the event loop for {@code http://} ({@link LoopTransport}),
-     * and this thread only waits for the end ({@link PushedStream}).
+     * body pushed ({@link BodyDecoder#push()}) can be fed on the event loop for {@code http://} ({@link LoopTransport},
+     * chosen by {@link SchemeTransport}), and this thread then only waits for the end ({@link PushedStream}).
      */
     public void stream(HttpTransport.Request request, BodyDecoder decoder) {
         LoopTransport loop = decoder.boundsLines() && transport instanceof SchemeTransport scheme

@@ -6,12 +6,14 @@ import java.time.Duration;
 /**
  * The client's default engine: {@code http://} over {@link SocketTransport}, {@code https://} over Helidon's
  * WebClient ({@link HelidonTransport}), which is built on the first https request, so a run against plain-text
- * endpoints never loads it. A streamed {@code http://} body that its decoder can take pushed goes over the event loop
- * ({@link LoopTransport}) unless the system property {@value #PLAIN_PROPERTY} is {@code socket}.
+ * endpoints never loads it. With the system property {@value #PLAIN_PROPERTY} set to {@code loop}, a streamed
+ * {@code http://} body that its decoder can take pushed goes over the event loop ({@link LoopTransport}) instead: it
+ * costs less CPU per request at many slow streams, but on a loaded machine its one thread's latency and throughput
+ * measured worse than virtual threads in some rounds (bench/README.md), so it is not the default yet.
  */
 final class SchemeTransport implements HttpTransport {
 
-    /** {@code loop} (the default) or {@code socket}: which engine carries pushed {@code http://} streams. */
+    /** {@code socket} (the default) or {@code loop}: which engine carries pushed {@code http://} streams. */
     static final String PLAIN_PROPERTY = "yardstick.http.streams";
 
     private final Duration connectTimeout;
@@ -23,7 +25,7 @@ final class SchemeTransport implements HttpTransport {
     private boolean closed;
 
     SchemeTransport(Duration connectTimeout, Duration readTimeout) {
-        this(connectTimeout, readTimeout, !"socket".equalsIgnoreCase(System.getProperty(PLAIN_PROPERTY, "loop")));
+        this(connectTimeout, readTimeout, "loop".equalsIgnoreCase(System.getProperty(PLAIN_PROPERTY, "socket")));
     }
 
     SchemeTransport(Duration connectTimeout, Duration readTimeout, boolean eventLoop) {

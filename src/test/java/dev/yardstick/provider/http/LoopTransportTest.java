@@ -261,12 +261,17 @@ class LoopTransportTest {
         }
     }
 
+    /** Sends the head and one event, then stalls: it waits for the client's next request or its close. */
+    private static ScriptedServer stalling() throws IOException {
+        return new ScriptedServer((c, r, out) -> {
+            write(out, SSE_HEAD + chunk("data: {\"a\":1}\n\n"));
+            return true;
+        });
+    }
+
     @Test
     void interruptingTheWaitingCallerCancelsTheExchangeMidStream() throws Exception {
-        try (ScriptedServer server = new ScriptedServer((c, r, out) -> {
-            write(out, SSE_HEAD + chunk("data: {\"a\":1}\n\n"));
-            return true; // the answer stalls; the server waits for the client's next request or its close
-        }); LeanHttpClient client = client(null)) {
+        try (ScriptedServer server = stalling(); LeanHttpClient client = client(null)) {
             Pushed decoder = new Pushed();
             AtomicBoolean stillInterrupted = new AtomicBoolean();
             Thread caller = Thread.ofVirtual().start(() -> {
@@ -286,10 +291,7 @@ class LoopTransportTest {
 
     @Test
     void theDecodersCancelOnTheLoopEndsTheStreamWithNothingReported() throws Exception {
-        try (ScriptedServer server = new ScriptedServer((c, r, out) -> {
-            write(out, SSE_HEAD + chunk("data: {\"a\":1}\n\n"));
-            return true; // the answer stalls; the server waits for the client's next request or its close
-        }); LeanHttpClient client = client(null)) {
+        try (ScriptedServer server = stalling(); LeanHttpClient client = client(null)) {
             Pushed decoder = new Pushed(true);
             Thread thread = Thread.ofVirtual().start(() -> client.stream(post(server), decoder));
             thread.join(5_000);

@@ -48,7 +48,7 @@ final class ScriptedServer implements AutoCloseable {
     private void serve(Socket socket, int connection, Script script) {
         try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
             for (int request = 1; ; request++) {
-                if (!readRequest(in)) {
+                if (readRequest(in) == null) {
                     clientClosed.countDown();
                     return;
                 }
@@ -63,8 +63,8 @@ final class ScriptedServer implements AutoCloseable {
         }
     }
 
-    /** Reads one request (head and Content-Length body); false at the end of the connection. */
-    private static boolean readRequest(InputStream in) throws IOException {
+    /** Reads one request (head and Content-Length body): its head, or null at the end of the connection. */
+    static String readRequest(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int b;
         while ((b = in.read()) >= 0) {
@@ -75,10 +75,10 @@ final class ScriptedServer implements AutoCloseable {
                 if (at >= 0) {
                     in.readNBytes(Integer.parseInt(text.substring(at + 16, text.indexOf("\r\n", at))));
                 }
-                return true;
+                return text;
             }
         }
-        return false;
+        return null;
     }
 
     URI uri() {
