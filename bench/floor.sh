@@ -17,6 +17,9 @@
 #   ys           Yardstick itself (`benchmark`, every chunk parsed and recorded) with the launcher's settings, for
 #                reference; ys-p1, ys-sys, ys-sys-p1 add the JVM flags of vt-p1, vt-sys, vt-sys-p1
 #                (YARDSTICK_JAVA_OPTS). CPU over the report's measurement window, as bench/overhead.sh measures it
+#   ys-loop      Yardstick with its http:// streams read by the event loop (-Dyardstick.http.streams=loop), not on
+#                the calling virtual thread over blocking sockets (the default); ys-l2 with two event loops
+#                (-Dyardstick.http.loops=2)
 #   base         Yardstick from the launcher given with --baseline (another checkout or build), for a before/after
 #
 # Two targets (bench/fast-server.js): throughput, 64 connections, no delay (req/s and CPU µs per request over the
@@ -64,6 +67,8 @@ model_args() { # model_args NAME: the JVM flags and FloorClient options of a mod
     nio) echo "--model nio --threads 1" ;;
     nio2) echo "--model nio --threads 2" ;;
     ys | base) echo "--yardstick" ;;
+    ys-loop) echo "-Dyardstick.http.streams=loop --yardstick" ;;
+    ys-l2) echo "-Dyardstick.http.streams=loop -Dyardstick.http.loops=2 --yardstick" ;;
     ys-*) echo "$(model_args "vt-${1#ys-}" | sed 's/--model vt/--yardstick/')" ;;
     *) log "unknown model $1"; exit 2 ;;
   esac

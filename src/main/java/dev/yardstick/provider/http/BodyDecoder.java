@@ -35,6 +35,36 @@ public interface BodyDecoder {
         return false;
     }
 
+    /**
+     * The push mode, for a transport that reads the body on an event loop: the bytes are handed to the decoder as they
+     * arrive, on the loop's thread, instead of the calling thread reading them ({@link #read} is then not called).
+     * Only a decoder that {@linkplain #boundsLines() bounds lines itself} is pushed to. {@link #opened}, {@link Push}'s
+     * calls and the handler calls they make run on the loop; {@link #completed} and {@link #failed} on the calling
+     * thread once the loop is done with the stream.
+     *
+     * @return the stream's push reader, or null when the decoder only reads (the default)
+     */
+    default Push push() {
+        return null;
+    }
+
+    /** One stream's body, pushed; all its calls come from one thread, one at a time. */
+    interface Push {
+
+        /**
+         * The next bytes of the body; the array is the transport's, valid only during the call.
+         *
+         * @return null to go on, else what is wrong with the stream (as {@link #read} returns it): reading stops
+         */
+        String accept(byte[] bytes, int offset, int length) throws IOException;
+
+        /** The body ended: null when what arrived was a complete answer, else what was wrong with it. */
+        String end() throws IOException;
+
+        /** The stream is over, however it ended: gives back what it held. Called once, last. */
+        void close();
+    }
+
     /** The body was read and found complete. */
     void completed();
 

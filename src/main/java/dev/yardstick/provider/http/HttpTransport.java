@@ -11,6 +11,8 @@ import java.util.Map;
  * The engine under {@link LeanHttpClient}: one HTTP/1.1 exchange at a time per call, done with blocking I/O on the
  * CALLING thread (a virtual thread in the benchmark), so that no selector or executor thread stands between the socket
  * and the SSE parser. Kept as an interface so the shootout can put alternatives under the same client and measure them.
+ * (A streamed {@code http://} body whose decoder takes it pushed can go over {@link LoopTransport} instead, which
+ * reads on an event loop: {@link SchemeTransport}.)
  */
 public interface HttpTransport extends AutoCloseable {
 

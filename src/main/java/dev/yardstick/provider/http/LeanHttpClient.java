@@ -109,9 +109,18 @@ public final class LeanHttpClient implements HttpClient, AutoCloseable {
      * Streams one request whose body a protocol's own {@link BodyDecoder} reads from the bytes, synchronously on the
      * calling thread like {@link #execute(HttpRequest, ServerSentEventParser, ServerSentEventListener)} and with the
      * same limits, failures and cancellation, but without langchain4j's request object, SSE parser or listener in
-     * between: the path of a protocol whose every chunk counts (see {@code provider.openai}).
+     * between: the path of a protocol whose every chunk counts (see {@code provider.openai}). A decoder that takes its
+     * body pushed ({@link BodyDecoder#push()}) can be fed on the event loop for {@code http://} ({@link LoopTransport},
+     * chosen by {@link SchemeTransport}), and this thread then only waits for the end ({@link PushedStream}).
      */
     public void stream(HttpTransport.Request request, BodyDecoder decoder) {
+        LoopTransport loop = decoder.boundsLines() && transport instanceof SchemeTransport scheme
+                ? scheme.loop(request) : null;
+        BodyDecoder.Push push = loop == null ? null : decoder.push();
+        if (push != null) {
+            PushedStream.run(this, loop, request, decoder, push);
+            return;
+        }
         HttpTransport.Exchange exchange;
         try {
             exchange = open(request);
@@ -143,7 +152,7 @@ public final class LeanHttpClient implements HttpClient, AutoCloseable {
             }
             return Failures.map(new MalformedStreamException(wrong, body.head()));
         } catch (IOException | RuntimeException e) {
-            return body.cancelled() ? null : Failures.map(brokeOff(e, body));
+            return body.cancelled() ? null : Failures.map(brokeOff(e, body.head()));
         }
     }
 
@@ -151,11 +160,11 @@ public final class LeanHttpClient implements HttpClient, AutoCloseable {
      * A body read that failed (a reset, a truncated chunked body) names what had arrived, like any other malformed
      * stream; a timeout or an interrupt keeps its own type.
      */
-    private static Throwable brokeOff(Throwable failure, ExchangeBody body) {
+    static Throwable brokeOff(Throwable failure, String head) {
         if (failure instanceof IOException io && !(failure instanceof InterruptedIOException)
                 && !(failure instanceof MalformedStreamException)) {
             return new MalformedStreamException("the response broke off (" + io.getClass().getSimpleName()
-                    + (io.getMessage() == null ? "" : ": " + io.getMessage()) + ")", body.head(), io);
+                    + (io.getMessage() == null ? "" : ": " + io.getMessage()) + ")", head, io);
         }
         return failure;
     }
@@ -176,12 +185,20 @@ public final class LeanHttpClient implements HttpClient, AutoCloseable {
         }
         try {
             return transport.send(request);
-        } catch (InterruptedIOException | NoResponseException e) {
-            throw e; // a timeout or an interrupt keeps its own meaning
         } catch (IOException e) {
-            // Nothing of a response arrived: refused, reset or closed before the status line.
-            throw new NoResponseException(e);
+            throw noResponse(e);
         }
+    }
+
+    /**
+     * A failure before any of the response arrived: refused, reset or closed before the status line is a
+     * {@link NoResponseException}; a timeout or an interrupt keeps its own meaning, and so does what is not I/O.
+     */
+    static IOException noResponse(IOException failure) {
+        if (failure instanceof InterruptedIOException || failure instanceof NoResponseException) {
+            return failure;
+        }
+        return new NoResponseException(failure);
     }
 
     private HttpStatusException statusException(HttpTransport.Exchange exchange) {
@@ -192,10 +209,15 @@ public final class LeanHttpClient implements HttpClient, AutoCloseable {
             // The status is the news; a body that broke off must not hide it.
             body = "(error body unreadable: " + e.getClass().getSimpleName() + ")";
         }
-        return HttpStatusException.of(exchange.status(), exchange.headers(), body, clock.instant());
+        return statusException(exchange.status(), exchange.headers(), body);
     }
 
-    private static boolean isSuccess(int status) {
+    HttpStatusException statusException(int status, java.util.Map<String, java.util.List<String>> headers,
+                                        String body) {
+        return HttpStatusException.of(status, headers, body, clock.instant());
+    }
+
+    static boolean isSuccess(int status) {
         return status >= 200 && status < 300;
     }
 
@@ -259,7 +281,7 @@ public final class LeanHttpClient implements HttpClient, AutoCloseable {
                 return;
             }
             failed = true;
-            RuntimeException mapped = Failures.map(brokeOff(throwable, body));
+            RuntimeException mapped = Failures.map(brokeOff(throwable, body.head()));
             tell(() -> delegate.onError(mapped));
         }
 

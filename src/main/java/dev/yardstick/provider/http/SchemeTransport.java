@@ -6,20 +6,50 @@ import java.time.Duration;
 /**
  * The client's default engine: {@code http://} over {@link SocketTransport}, {@code https://} over Helidon's
  * WebClient ({@link HelidonTransport}), which is built on the first https request, so a run against plain-text
- * endpoints never loads it.
+ * endpoints never loads it. With the system property {@value #PLAIN_PROPERTY} set to {@code loop}, a streamed
+ * {@code http://} body that its decoder can take pushed goes over the event loop ({@link LoopTransport}) instead: it
+ * costs less CPU per request at many slow streams, but on a loaded machine its one thread's latency and throughput
+ * measured worse than virtual threads in some rounds (bench/README.md), so it is not the default yet.
  */
 final class SchemeTransport implements HttpTransport {
+
+    /** {@code socket} (the default) or {@code loop}: which engine carries pushed {@code http://} streams. */
+    static final String PLAIN_PROPERTY = "yardstick.http.streams";
 
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private final SocketTransport plain;
+    private final boolean eventLoop;
+    private volatile LoopTransport loop;
     private HelidonTransport tls;
     private boolean closed;
 
     SchemeTransport(Duration connectTimeout, Duration readTimeout) {
+        this(connectTimeout, readTimeout, "loop".equalsIgnoreCase(System.getProperty(PLAIN_PROPERTY, "socket")));
+    }
+
+    SchemeTransport(Duration connectTimeout, Duration readTimeout, boolean eventLoop) {
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
         this.plain = new SocketTransport(connectTimeout, readTimeout);
+        this.eventLoop = eventLoop;
+    }
+
+    /** The event loop's transport for a pushed stream of this request, or null when it goes over a socket. */
+    LoopTransport loop(Request request) {
+        if (!eventLoop || !"http".equalsIgnoreCase(request.uri().getScheme())) {
+            return null;
+        }
+        LoopTransport made = loop;
+        if (made == null) {
+            synchronized (this) {
+                if (loop == null) {
+                    loop = new LoopTransport(connectTimeout, readTimeout);
+                }
+                made = loop;
+            }
+        }
+        return made;
     }
 
     @Override
@@ -41,6 +71,9 @@ final class SchemeTransport implements HttpTransport {
     public synchronized void close() {
         closed = true;
         plain.close();
+        if (loop != null) {
+            loop.close();
+        }
         if (tls != null) {
             tls.close();
         }

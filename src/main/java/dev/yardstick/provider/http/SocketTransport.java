@@ -11,10 +11,8 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
@@ -37,9 +35,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class SocketTransport implements HttpTransport {
 
-    /** A status line or header longer than this is not an HTTP server talking. */
-    private static final int MAX_HEAD_LINE = 64 * 1024;
-    private static final int MAX_HEADERS = 256;
     private static final byte[] EMPTY = new byte[0];
 
     private final int connectMillis;
@@ -69,7 +64,7 @@ final class SocketTransport implements HttpTransport {
     @Override
     public Exchange send(Request request) throws IOException {
         URI uri = request.uri();
-        int port = uri.getPort() < 0 ? 80 : uri.getPort();
+        int port = port(uri);
         String authority = uri.getHost() + ':' + port;
         byte[] wire = encode(request, uri, authority);
         ConcurrentLinkedDeque<Connection> pool = idle.computeIfAbsent(authority, a -> new ConcurrentLinkedDeque<>());
@@ -98,7 +93,12 @@ final class SocketTransport implements HttpTransport {
         }
     }
 
-    private static byte[] encode(Request request, URI uri, String authority) {
+    static int port(URI uri) {
+        return uri.getPort() < 0 ? 80 : uri.getPort();
+    }
+
+    /** The request as it goes on the wire, head and body in one array: one write. */
+    static byte[] encode(Request request, URI uri, String authority) {
         byte[] body = request.body() == null ? EMPTY : request.body();
         StringBuilder head = new StringBuilder(256);
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
@@ -196,46 +196,18 @@ final class SocketTransport implements HttpTransport {
                 }
                 throw new StaleConnectionException("connection closed before the request was sent: " + e.getMessage());
             }
-            String statusLine;
-            int status;
+            ResponseHead head;
             do {
-                statusLine = line();
+                String statusLine = line();
                 if (statusLine == null) {
                     throw new StaleConnectionException("connection closed before the status line");
                 }
-                status = status(statusLine);
-                Map<String, List<String>> headers = headers();
-                if (status >= 200 || status == 101) {
-                    return new SocketExchange(this, pool, status, headers, statusLine.startsWith("HTTP/1.0"));
+                head = new ResponseHead(statusLine);
+                for (String h; (h = line()) != null && !h.isEmpty(); ) {
+                    head.header(h);
                 }
-            } while (true); // 1xx informational answers precede the real one
-        }
-
-        private int status(String statusLine) throws IOException {
-            if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12 || statusLine.charAt(8) != ' ') {
-                throw new IOException("not an HTTP/1.1 response: " + cut(statusLine));
-            }
-            try {
-                return Integer.parseInt(statusLine.substring(9, 12));
-            } catch (NumberFormatException e) {
-                throw new IOException("not an HTTP/1.1 response: " + cut(statusLine), e);
-            }
-        }
-
-        private Map<String, List<String>> headers() throws IOException {
-            Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            int count = 0;
-            for (String h; (h = line()) != null && !h.isEmpty(); ) {
-                if (++count > MAX_HEADERS) {
-                    throw new IOException("more than " + MAX_HEADERS + " response headers");
-                }
-                int colon = h.indexOf(':');
-                if (colon > 0) {
-                    headers.computeIfAbsent(h.substring(0, colon).trim(), k -> new ArrayList<>(1))
-                            .add(h.substring(colon + 1).trim());
-                }
-            }
-            return headers;
+            } while (head.informational()); // 1xx informational answers precede the real one
+            return new SocketExchange(this, pool, head.framed());
         }
 
         /** One line of the head or of the chunk framing, without its CRLF; null at the end of the connection. */
@@ -260,8 +232,9 @@ final class SocketTransport implements HttpTransport {
                 }
                 line = line == null ? new StringBuilder() : line;
                 line.append(new String(buffer, start, end - start, StandardCharsets.ISO_8859_1));
-                if (line.length() > MAX_HEAD_LINE) {
-                    throw new IOException("a response head line longer than " + MAX_HEAD_LINE + " bytes");
+                if (line.length() > ResponseHead.MAX_HEAD_LINE) {
+                    throw new IOException("a response head line longer than " + ResponseHead.MAX_HEAD_LINE
+                            + " bytes");
                 }
                 if (found) {
                     int n = line.length();
@@ -342,10 +315,6 @@ final class SocketTransport implements HttpTransport {
         }
     }
 
-    private static String cut(String text) {
-        return text.length() <= 80 ? text : text.substring(0, 80) + "…";
-    }
-
     private final class SocketExchange extends InputStream implements Exchange {
 
         private final Connection connection;
@@ -359,26 +328,15 @@ final class SocketTransport implements HttpTransport {
         private boolean ended;
         private volatile boolean closed;
 
-        SocketExchange(Connection connection, ConcurrentLinkedDeque<Connection> pool, int status,
-                       Map<String, List<String>> headers, boolean http10) throws IOException {
+        SocketExchange(Connection connection, ConcurrentLinkedDeque<Connection> pool, ResponseHead head) {
             this.connection = connection;
             this.pool = pool;
-            this.status = status;
-            this.headers = headers;
-            List<String> encoding = headers.get("Transfer-Encoding");
-            this.chunked = encoding != null && encoding.get(encoding.size() - 1).toLowerCase().endsWith("chunked");
-            List<String> length = headers.get("Content-Length");
-            boolean bodiless = status == 204 || status == 304;
-            try {
-                this.remaining = chunked ? 0 : bodiless ? 0 : length == null ? Long.MAX_VALUE
-                        : Long.parseLong(length.get(0).trim());
-            } catch (NumberFormatException e) {
-                throw new IOException("a Content-Length that is not a number: " + cut(length.get(0)), e);
-            }
-            this.closeDelimited = remaining == Long.MAX_VALUE;
-            List<String> connectionHeader = headers.get("Connection");
-            boolean close = connectionHeader != null && connectionHeader.get(0).equalsIgnoreCase("close");
-            this.reusable = !closeDelimited && !close && !http10;
+            this.status = head.status;
+            this.headers = head.headers;
+            this.chunked = head.chunked;
+            this.remaining = head.length;
+            this.closeDelimited = remaining == ResponseHead.UNTIL_CLOSE;
+            this.reusable = head.reusable;
             this.ended = !chunked && remaining == 0;
         }
 
@@ -441,15 +399,7 @@ final class SocketTransport implements HttpTransport {
             if (size == null) {
                 throw new EOFException("connection closed before the response ended");
             }
-            int semicolon = size.indexOf(';');
-            try {
-                remaining = Long.parseLong((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
-            } catch (NumberFormatException e) {
-                throw new IOException("a chunk size that is not a number: " + cut(size), e);
-            }
-            if (remaining < 0) {
-                throw new IOException("a negative chunk size: " + cut(size));
-            }
+            remaining = ResponseHead.chunkSize(size);
             if (remaining > 0) {
                 return true;
             }

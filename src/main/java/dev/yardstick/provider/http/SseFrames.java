@@ -51,6 +51,9 @@ public final class SseFrames {
     private String event;
     /** Bytes of the event so far (its lines, line ends not counted), for the event limit. */
     private long eventBytes;
+    /** The buffer's bytes: {@code [start, filled)} is the line not yet ended. */
+    private int filled;
+    private int start;
 
     /** Frames without limits: the body under it bounds what it reads. */
     public SseFrames() {
@@ -90,49 +93,93 @@ public final class SseFrames {
      * @return null at the end of the body, else the sink's objection or the limit passed
      */
     public String read(InputStream in, Sink sink) throws IOException {
-        int filled = 0;
-        int start = 0;
         while (true) {
-            if (filled == buffer.length) {
-                if (start > 0) {
-                    System.arraycopy(buffer, start, buffer, 0, filled - start);
-                    filled -= start;
-                    start = 0;
-                } else {
-                    // A line longer than the buffer (the limits bound how long it may grow).
-                    buffer = Arrays.copyOf(buffer, buffer.length * 2);
-                }
-            }
+            makeRoom();
             int n = in.read(buffer, filled, buffer.length - filled);
             if (n < 0) {
-                String wrong = filled > start ? line(start, filled, sink) : null;
-                return wrong != null ? wrong : dispatch(sink);
+                return end(sink);
             }
-            int scan = filled;
-            filled += n;
-            int end;
-            while ((end = indexOfNewline(buffer, scan, filled)) >= 0) {
-                String wrong = line(start, end, sink);
-                if (wrong != null) {
-                    return wrong;
-                }
-                start = end + 1;
-                scan = start;
-            }
-            if (bounded) {
-                // The line not yet ended: a trailing CR may be its end, which is not counted.
-                int partial = filled - start - (filled > start && buffer[filled - 1] == '\r' ? 1 : 0);
-                String wrong = StreamLimits.passed(partial, eventBytes + partial, true);
-                if (wrong != null) {
-                    return wrong;
-                }
-            }
-            keepData(); // the next read may move or overwrite the line the event's data lies in
-            if (start == filled) {
-                start = 0;
-                filled = 0;
+            String wrong = scan(n, sink);
+            if (wrong != null) {
+                return wrong;
             }
         }
+    }
+
+    /**
+     * The push entry, for a transport that is handed the body's bytes as they arrive (an event loop): frames
+     * {@code [offset, offset + length)} of the body as {@link #read} would had a read returned them, in pieces no
+     * larger than a read into the same buffer, so the limits are passed, and the same reasons returned, at the same
+     * bytes. The bytes are copied; the caller may reuse its array once this returns.
+     *
+     * @return null to go on, else the sink's objection or the limit passed: the stream is over
+     */
+    public String feed(byte[] bytes, int offset, int length, Sink sink) throws IOException {
+        while (length > 0) {
+            makeRoom();
+            int n = Math.min(length, buffer.length - filled);
+            System.arraycopy(bytes, offset, buffer, filled, n);
+            offset += n;
+            length -= n;
+            String wrong = scan(n, sink);
+            if (wrong != null) {
+                return wrong;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The body ended (push entry): frames the last line and dispatches the last event, as {@link #read} does at the
+     * end of its stream.
+     *
+     * @return null, or the sink's objection to the last event
+     */
+    public String end(Sink sink) throws IOException {
+        String wrong = filled > start ? line(start, filled, sink) : null;
+        return wrong != null ? wrong : dispatch(sink);
+    }
+
+    private void makeRoom() {
+        if (filled == buffer.length) {
+            if (start > 0) {
+                System.arraycopy(buffer, start, buffer, 0, filled - start);
+                filled -= start;
+                start = 0;
+            } else {
+                // A line longer than the buffer (the limits bound how long it may grow).
+                buffer = Arrays.copyOf(buffer, buffer.length * 2);
+            }
+        }
+    }
+
+    /** Frames the {@code n} bytes just put at {@link #filled}: the lines they end, then the limits of the one left. */
+    private String scan(int n, Sink sink) throws IOException {
+        int scan = filled;
+        filled += n;
+        int end;
+        while ((end = indexOfNewline(buffer, scan, filled)) >= 0) {
+            String wrong = line(start, end, sink);
+            if (wrong != null) {
+                return wrong;
+            }
+            start = end + 1;
+            scan = start;
+        }
+        if (bounded) {
+            // The line not yet ended: a trailing CR may be its end, which is not counted.
+            int partial = filled - start - (filled > start && buffer[filled - 1] == '\r' ? 1 : 0);
+            String wrong = StreamLimits.passed(partial, eventBytes + partial, true);
+            if (wrong != null) {
+                return wrong;
+            }
+        }
+        keepData(); // the next read may move or overwrite the line the event's data lies in
+        if (start == filled) {
+            start = 0;
+            filled = 0;
+        }
+        return null;
     }
 
     private String line(int from, int to, Sink sink) throws IOException {

@@ -130,6 +130,37 @@ final class OpenAiStreamDecoder implements BodyDecoder, SseFrames.Sink, Streamin
         }
     }
 
+    /**
+     * The push mode: the transport's event loop hands the body over as it arrives, framed here with the same limits
+     * and read with the same rules as {@link #read}, on the loop's thread.
+     */
+    @Override
+    public Push push() {
+        BufferRecycler pushed = JSON.buffers();
+        byte[] readBuffer = pushed.allocByteBuffer(BufferRecycler.BYTE_READ_IO_BUFFER);
+        SseFrames frames = SseFrames.withLimits(readBuffer);
+        buffers = pushed;
+        return new Push() {
+            @Override
+            public String accept(byte[] bytes, int offset, int length) throws IOException {
+                return frames.feed(bytes, offset, length, OpenAiStreamDecoder.this);
+            }
+
+            @Override
+            public String end() throws IOException {
+                String wrong = frames.end(OpenAiStreamDecoder.this);
+                return wrong != null ? wrong : atEnd();
+            }
+
+            @Override
+            public void close() {
+                pushed.releaseByteBuffer(BufferRecycler.BYTE_READ_IO_BUFFER, readBuffer);
+                pushed.releaseToPool();
+                buffers = null;
+            }
+        };
+    }
+
     @Override
     public String onEvent(String event, byte[] data, int offset, int length) throws IOException {
         if ("error".equals(event)) {

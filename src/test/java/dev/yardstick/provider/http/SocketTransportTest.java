@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,21 +68,7 @@ class SocketTransportTest {
     }
 
     private static String readRequest(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) >= 0) {
-            head.write(b);
-            String text = head.toString(StandardCharsets.ISO_8859_1);
-            if (text.endsWith("\r\n\r\n")) {
-                int at = text.toLowerCase().indexOf("content-length: ");
-                if (at >= 0) {
-                    int length = Integer.parseInt(text.substring(at + 16, text.indexOf("\r\n", at)));
-                    in.readNBytes(length);
-                }
-                return text;
-            }
-        }
-        return null;
+        return ScriptedServer.readRequest(in);
     }
 
     @AfterEach
