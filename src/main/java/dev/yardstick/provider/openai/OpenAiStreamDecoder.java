@@ -115,18 +115,12 @@ final class OpenAiStreamDecoder implements BodyDecoder, SseFrames.Sink, Streamin
 
     @Override
     public String read(InputStream body) throws IOException {
-        buffers = JSON.buffers();
-        byte[] readBuffer = buffers.allocByteBuffer(BufferRecycler.BYTE_READ_IO_BUFFER);
-        parser = new EventParser(JSON, buffers);
+        byte[] readBuffer = openStream();
         try {
             String wrong = SseFrames.withLimits(readBuffer).read(body, this);
             return wrong != null ? wrong : atEnd();
         } finally {
-            parser.close();
-            parser = null;
-            buffers.releaseByteBuffer(BufferRecycler.BYTE_READ_IO_BUFFER, readBuffer);
-            buffers.releaseToPool();
-            buffers = null;
+            closeStream(readBuffer);
         }
     }
 
@@ -136,10 +130,8 @@ final class OpenAiStreamDecoder implements BodyDecoder, SseFrames.Sink, Streamin
      */
     @Override
     public Push push() {
-        BufferRecycler pushed = JSON.buffers();
-        byte[] readBuffer = pushed.allocByteBuffer(BufferRecycler.BYTE_READ_IO_BUFFER);
+        byte[] readBuffer = openStream();
         SseFrames frames = SseFrames.withLimits(readBuffer);
-        buffers = pushed;
         return new Push() {
             @Override
             public String accept(byte[] bytes, int offset, int length) throws IOException {
@@ -154,11 +146,24 @@ final class OpenAiStreamDecoder implements BodyDecoder, SseFrames.Sink, Streamin
 
             @Override
             public void close() {
-                pushed.releaseByteBuffer(BufferRecycler.BYTE_READ_IO_BUFFER, readBuffer);
-                pushed.releaseToPool();
-                buffers = null;
+                closeStream(readBuffer);
             }
         };
+    }
+
+    /** Takes the stream's buffers and its one JSON parser (pull or push alike); @return the SSE read buffer */
+    private byte[] openStream() {
+        buffers = JSON.buffers();
+        parser = new EventParser(JSON, buffers);
+        return buffers.allocByteBuffer(BufferRecycler.BYTE_READ_IO_BUFFER);
+    }
+
+    private void closeStream(byte[] readBuffer) {
+        parser.close();
+        parser = null;
+        buffers.releaseByteBuffer(BufferRecycler.BYTE_READ_IO_BUFFER, readBuffer);
+        buffers.releaseToPool();
+        buffers = null;
     }
 
     @Override
