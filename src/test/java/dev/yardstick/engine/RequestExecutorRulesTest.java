@@ -17,8 +17,6 @@ import dev.yardstick.config.ModelParams;
 import dev.yardstick.provider.TokenSource;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,11 +27,11 @@ class RequestExecutorRulesTest {
     private static final List<Message> CONVERSATION = List.of(Message.system("be brief"), Message.user("two words"),
             Message.assistant("sure thing"), Message.user("again please"));
 
-    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor();
+    private final TryTimeouts timeouts = new TryTimeouts();
 
     @AfterEach
-    void stopWatchdog() {
-        watchdog.shutdownNow();
+    void stopTimeouts() {
+        timeouts.close();
     }
 
     private static PlannedRequest request(ModelParams params) {
@@ -42,7 +40,7 @@ class RequestExecutorRulesTest {
 
     private Sample execute(ScriptedClient client, TokenCounting counting, long sentAgoNanos, Duration timeout) {
         long now = System.nanoTime();
-        return new RequestExecutor(watchdog, counting).execute(request(null), client, now - sentAgoNanos,
+        return new RequestExecutor(timeouts, counting).execute(request(null), client, now - sentAgoNanos,
                 now - sentAgoNanos, now - sentAgoNanos - 5 * MS, timeout, null);
     }
 
