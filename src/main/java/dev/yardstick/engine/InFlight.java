@@ -5,21 +5,10 @@ import java.util.concurrent.CancellationException;
 /** A handle on the running request of one thread, so that cancelling a run (Ctrl-C) can end it at once. */
 public final class InFlight {
 
-    private final TryTimeouts.Alarm alarm;
-
     private volatile StreamRecorder recorder;
     private volatile Thread worker;
     private volatile Thread owner;
     private volatile boolean busy;
-
-    InFlight(TryTimeouts.Alarm alarm) {
-        this.alarm = alarm;
-    }
-
-    /** The per-try timeout of the requests run on this handle. */
-    TryTimeouts.Alarm alarm() {
-        return alarm;
-    }
 
     /** Whether a request runs on this handle now (between its slot and its sample's delivery). */
     boolean busy() {

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
@@ -16,8 +17,7 @@ import java.util.function.UnaryOperator;
  * virtual threads (closed loop: one per slot, each sending its next request when its last one ended; open loop: one
  * per request) under a global limit on requests in flight and per-provider limits, offers them closed-loop or at a
  * scheduled rate ({@link PlanRun}), sends each through the command's {@link RequestMiddleware} (retries, injected
- * faults), enforces the per-try timeout ({@link TryTimeouts}), and hands each {@link Sample} to the listener the moment
- * its request ends.
+ * faults), enforces the per-try timeout, and hands each {@link Sample} to the listener the moment its request ends.
  *
  * <p>In open-loop runs every start time is fixed before the run and latency counts from it, so a slow server
  * cannot hide its stalls by delaying the next request (coordinated omission). {@link #cancel()} (Ctrl-C) stops
@@ -29,7 +29,7 @@ public final class Orchestrator implements AutoCloseable {
     private final RequestExecutor executor;
     private final RequestMiddleware middleware;
     private ClientWarmupReport clientWarmup;
-    private final TryTimeouts timeouts = new TryTimeouts();
+    private final ScheduledThreadPoolExecutor watchdog;
     private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
     private final Set<PlanRun> runs = ConcurrentHashMap.newKeySet();
     private final AtomicReference<SampleError> clientLimit = new AtomicReference<>();
@@ -44,7 +44,13 @@ public final class Orchestrator implements AutoCloseable {
     public Orchestrator(Map<String, ModelClient> clients, TokenCounting counting, RequestMiddleware middleware) {
         this.clients = Map.copyOf(clients);
         this.middleware = middleware;
-        this.executor = new RequestExecutor(timeouts, counting);
+        this.watchdog = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "yardstick-timeouts");
+            t.setDaemon(true);
+            return t;
+        });
+        this.watchdog.setRemoveOnCancelPolicy(true);
+        this.executor = new RequestExecutor(watchdog, counting);
     }
 
     /**
@@ -159,14 +165,13 @@ public final class Orchestrator implements AutoCloseable {
 
     /** A handle for the requests a thread is about to run, one after the other, ended by {@link #cancel()}. */
     InFlight track() {
-        InFlight handle = new InFlight(timeouts.alarm());
+        InFlight handle = new InFlight();
         inFlight.add(handle);
         return handle;
     }
 
     void untrack(InFlight handle) {
         inFlight.remove(handle);
-        handle.alarm().close();
     }
 
     static boolean hitClientLimit(Sample sample) {
@@ -189,7 +194,7 @@ public final class Orchestrator implements AutoCloseable {
 
     @Override
     public void close() {
-        timeouts.close();
+        watchdog.shutdownNow();
     }
 
     private ModelClient client(String model) {

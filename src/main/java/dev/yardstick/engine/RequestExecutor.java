@@ -16,21 +16,29 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs one request on the calling thread (a virtual thread in the orchestrator) and turns what happened into a
- * {@link Sample}. The try's timeout is an alarm of the orchestrator's {@link TryTimeouts}: it aborts the stream and
- * interrupts the thread, which unblocks synchronous clients (the lean HTTP client, llama.cpp) as well as asynchronous
- * ones.
+ * {@link Sample}. A watchdog on a shared scheduler enforces the timeout: it aborts the stream and interrupts the
+ * thread, which unblocks synchronous clients (the lean HTTP client, llama.cpp) as well as asynchronous ones.
  */
 public final class RequestExecutor {
 
-    private final TryTimeouts timeouts;
+    private static final int ARMED = 0;
+    private static final int RINGING = 1;
+    private static final int RUNG = 2;
+    private static final int DISARMED = 3;
+
+    private final ScheduledExecutorService watchdog;
     private final TokenCounting counting;
 
-    RequestExecutor(TryTimeouts timeouts, TokenCounting counting) {
-        this.timeouts = timeouts;
+    public RequestExecutor(ScheduledExecutorService watchdog, TokenCounting counting) {
+        this.watchdog = watchdog;
         this.counting = counting;
     }
 
@@ -53,8 +61,14 @@ public final class RequestExecutor {
                    Duration timeout, InFlight cancellation, long queueNanos) {
         StreamRecorder recorder = new StreamRecorder();
         Thread worker = Thread.currentThread();
-        TryTimeouts.Alarm alarm = cancellation != null ? cancellation.alarm() : timeouts.alarm();
-        alarm.arm(sentAt + timeout.toNanos(), timeout.toMillis(), recorder, worker);
+        AtomicInteger alarm = new AtomicInteger(ARMED);
+        ScheduledFuture<?> timer = watchdog.schedule(() -> {
+            if (alarm.compareAndSet(ARMED, RINGING)) {
+                recorder.abort(new TimeoutException("no complete answer within " + timeout.toMillis() + " ms"));
+                worker.interrupt();
+                alarm.set(RUNG);
+            }
+        }, Math.max(1, timeout.toNanos() - (System.nanoTime() - sentAt)), TimeUnit.NANOSECONDS);
         if (cancellation != null) {
             cancellation.attach(recorder, worker);
         }
@@ -68,13 +82,19 @@ public final class RequestExecutor {
         } catch (RuntimeException | OutOfMemoryError e) { // out of memory is the client's limit, classed as such
             recorder.onError(e);
         } finally {
-            alarm.disarm();
+            timer.cancel(false);
+            if (!alarm.compareAndSet(ARMED, DISARMED)) {
+                // The watchdog fired: it ends the stream first and interrupts this thread after, so wait the few
+                // microseconds until it is done, or its interrupt could land after the clearing below, in the
+                // caller's next wait (a retry's backoff).
+                while (alarm.get() != RUNG) {
+                    Thread.onSpinWait();
+                }
+            }
             if (cancellation != null) {
                 cancellation.detach();
-            } else {
-                alarm.close();
             }
-            Thread.interrupted(); // a late timeout interrupt must not leak into the next request on this thread
+            Thread.interrupted(); // a late watchdog interrupt must not leak into the next request on this thread
         }
         return toSample(request, client, recorder, scheduledAt, queueNanos, runStart);
     }

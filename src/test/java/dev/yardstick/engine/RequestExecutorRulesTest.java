@@ -17,6 +17,8 @@ import dev.yardstick.config.ModelParams;
 import dev.yardstick.provider.TokenSource;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,11 +29,11 @@ class RequestExecutorRulesTest {
     private static final List<Message> CONVERSATION = List.of(Message.system("be brief"), Message.user("two words"),
             Message.assistant("sure thing"), Message.user("again please"));
 
-    private final TryTimeouts timeouts = new TryTimeouts();
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor();
 
     @AfterEach
-    void stopTimeouts() {
-        timeouts.close();
+    void stopWatchdog() {
+        watchdog.shutdownNow();
     }
 
     private static PlannedRequest request(ModelParams params) {
@@ -40,7 +42,7 @@ class RequestExecutorRulesTest {
 
     private Sample execute(ScriptedClient client, TokenCounting counting, long sentAgoNanos, Duration timeout) {
         long now = System.nanoTime();
-        return new RequestExecutor(timeouts, counting).execute(request(null), client, now - sentAgoNanos,
+        return new RequestExecutor(watchdog, counting).execute(request(null), client, now - sentAgoNanos,
                 now - sentAgoNanos, now - sentAgoNanos - 5 * MS, timeout, null);
     }
 
