@@ -2,12 +2,22 @@ package dev.yardstick.engine;
 
 import java.util.concurrent.CancellationException;
 
-/** A handle on one running request, so that cancelling a run (Ctrl-C) can end it at once. */
+/** A handle on the running request of one thread, so that cancelling a run (Ctrl-C) can end it at once. */
 public final class InFlight {
 
     private volatile StreamRecorder recorder;
     private volatile Thread worker;
     private volatile Thread owner;
+    private volatile boolean busy;
+
+    /** Whether a request runs on this handle now (between its slot and its sample's delivery). */
+    boolean busy() {
+        return busy;
+    }
+
+    void busy(boolean running) {
+        busy = running;
+    }
 
     /** The thread that runs the request's tries and the waits between them, so cancelling ends a wait too. */
     synchronized void own(Thread thread) {

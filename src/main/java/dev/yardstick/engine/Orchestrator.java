@@ -14,10 +14,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * The one engine behind compare, benchmark, cost-analyze and switch-test. It runs a {@link Plan}'s requests on
- * virtual threads — one per request, none held idle on a platform thread — under a global limit on requests in
- * flight and per-provider limits, offers them closed-loop or at a scheduled rate ({@link PlanRun}), sends each
- * through the command's {@link RequestMiddleware} (retries, injected faults), enforces the per-try timeout, and
- * hands each {@link Sample} to the listener the moment its request ends.
+ * virtual threads (closed loop: one per slot, each sending its next request when its last one ended; open loop: one
+ * per request) under a global limit on requests in flight and per-provider limits, offers them closed-loop or at a
+ * scheduled rate ({@link PlanRun}), sends each through the command's {@link RequestMiddleware} (retries, injected
+ * faults), enforces the per-try timeout, and hands each {@link Sample} to the listener the moment its request ends.
  *
  * <p>In open-loop runs every start time is fixed before the run and latency counts from it, so a slow server
  * cannot hide its stalls by delaying the next request (coordinated omission). {@link #cancel()} (Ctrl-C) stops
@@ -65,8 +65,8 @@ public final class Orchestrator implements AutoCloseable {
             clientWarmup = ClientWarmups.run(clients, (warmupClients, plan, listener) -> {
                 PlanRun run = new PlanRun(this, plan, listener, warmupClients, RequestMiddleware.DIRECT);
                 runs.add(run);
-                try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-                    run.dispatchClosed(threads);
+                try {
+                    run.dispatchClosed(workers());
                 } finally {
                     runs.remove(run);
                 }
@@ -85,13 +85,15 @@ public final class Orchestrator implements AutoCloseable {
         warmUpClients(); // before the run's clock starts
         PlanRun run = new PlanRun(this, plan, listener, clients, middleware);
         runs.add(run);
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        try {
             if (plan.load() instanceof LoadShape.Open open) {
-                run.dispatchOpen(threads, open);
+                try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                    run.dispatchOpen(threads, open);
+                } // closing the executor waited for every request in flight
             } else {
-                run.dispatchClosed(threads);
+                run.dispatchClosed(workers());
             }
-        } finally { // closing the executor waited for every request in flight
+        } finally {
             runs.remove(run);
         }
         failOnClientLimit();
@@ -132,7 +134,21 @@ public final class Orchestrator implements AutoCloseable {
 
     /** Requests sent and not yet ended, now (a time series samples it). */
     public int inFlight() {
-        return inFlight.size();
+        int busy = 0;
+        for (InFlight handle : inFlight) {
+            if (handle.busy()) {
+                busy++;
+            }
+        }
+        return busy;
+    }
+
+    /**
+     * Closed-loop workers are virtual threads: the HTTP clients end a blocked read by interruption (the per-try
+     * timeout, Ctrl-C), which reaches a socket read on a virtual thread but not on a platform thread.
+     */
+    private static Thread.Builder workers() {
+        return Thread.ofVirtual().name("yardstick-request-", 0);
     }
 
     /** Sends one plan request through {@code through}: all its tries, one sample. */
@@ -147,7 +163,7 @@ public final class Orchestrator implements AutoCloseable {
         }
     }
 
-    /** A handle on a request about to start, ended by {@link #cancel()}. */
+    /** A handle for the requests a thread is about to run, one after the other, ended by {@link #cancel()}. */
     InFlight track() {
         InFlight handle = new InFlight();
         inFlight.add(handle);

@@ -5,13 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The scheduling of one {@link Plan}'s run: dispatches its requests closed-loop or at their fixed open-loop start
@@ -40,6 +41,13 @@ final class PlanRun {
     private final AtomicLong maxLateness = new AtomicLong();
     private final AtomicLong totalLateness = new AtomicLong();
     private final AtomicLong lastEnd = new AtomicLong();
+    /** Closed loop: the source is asked by one worker at a time, in index order. */
+    private final ReentrantLock taking = new ReentrantLock();
+    private long taken;
+    private volatile boolean exhausted;
+    private final AtomicInteger warmupsRunning = new AtomicInteger();
+    private final ReentrantLock warmupsLock = new ReentrantLock();
+    private final Condition warmupsDone = warmupsLock.newCondition();
 
     PlanRun(Orchestrator orchestrator, Plan plan, SampleListener listener, Map<String, ModelClient> runClients,
             RequestMiddleware middleware) {
@@ -61,47 +69,123 @@ final class PlanRun {
     }
 
     /**
-     * Closed loop. Warm-up requests (first in the source) all finish before the first measured one is sent:
-     * a warm-up still loading classes or opening connections would otherwise stall measured streams beside it.
+     * Closed loop: one long-lived worker per slot, each sending the next request of the source as soon as its last
+     * one ended, so a request costs no thread start, no slot handoff and no dispatcher wake-up. Warm-up requests
+     * (first in the source) all finish before the first measured one is sent: a warm-up still loading classes or
+     * opening connections would otherwise stall measured streams beside it. Returns when every worker has ended.
      */
-    void dispatchClosed(ExecutorService threads) {
-        List<Future<?>> warmups = new ArrayList<>();
-        for (long i = 0; !stopping(i); i++) {
-            PlannedRequest request = plan.requests().get(i);
-            if (request == null) {
-                return;
-            }
-            if (!request.warmup() && !warmups.isEmpty()) {
-                awaitAll(warmups);
-                warmups.clear();
-            }
-            if (!acquire(global)) {
-                return;
-            }
-            counted(request).incrementAndGet();
-            Future<?> future = threads.submit(() -> {
+    void dispatchClosed(Thread.Builder workers) {
+        int slots = ((LoadShape.Closed) plan.load()).concurrency();
+        List<Thread> started = new ArrayList<>(slots);
+        for (int w = 0; w < slots && !exhausted; w++) {
+            started.add(workers.start(this::work));
+        }
+        joinAll(started);
+    }
+
+    private void work() {
+        InFlight handle = orchestrator.track();
+        try {
+            for (PlannedRequest request = next(); request != null; request = next()) {
                 try {
-                    runOne(request, -1);
+                    runOne(request, -1, handle);
                 } finally {
-                    global.release();
+                    if (request.warmup()) {
+                        warmupEnded();
+                    }
                 }
-            });
+                // Behind the other workers before sending again: a virtual thread is never preempted, so a worker
+                // whose answers come back before it reads them would otherwise keep the carrier request after
+                // request, while the others' answers wait unread (their latency growing by our own queue).
+                Thread.yield();
+            }
+        } finally {
+            orchestrator.untrack(handle);
+        }
+    }
+
+    /**
+     * The next request for a closed-loop worker, or null when the run stops. The source is asked in index order, one
+     * caller at a time; a measured request waits here until every warm-up taken before it has ended.
+     */
+    private PlannedRequest next() {
+        PlannedRequest request;
+        taking.lock();
+        try {
+            if (exhausted || stopping(taken)) {
+                exhausted = true;
+                return null;
+            }
+            request = plan.requests().get(taken);
+            if (request == null) {
+                exhausted = true;
+                return null;
+            }
+            taken++;
             if (request.warmup()) {
-                warmups.add(future);
+                warmupsRunning.incrementAndGet();
+            }
+        } finally {
+            taking.unlock();
+        }
+        if (!request.warmup() && warmupsRunning.get() > 0 && !awaitWarmups()) {
+            return null;
+        }
+        if (orchestrator.cancelled()) {
+            return null;
+        }
+        counted(request).incrementAndGet();
+        return request;
+    }
+
+    private void warmupEnded() {
+        if (warmupsRunning.decrementAndGet() == 0) {
+            warmupsLock.lock();
+            try {
+                warmupsDone.signalAll();
+            } finally {
+                warmupsLock.unlock();
             }
         }
     }
 
-    private void awaitAll(List<Future<?>> futures) {
-        for (Future<?> future : futures) {
-            try {
-                future.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (ExecutionException e) {
-                // runOne turns every failure into a sample; nothing to do for a warm-up
+    /** False when the run was cancelled (or this thread interrupted) before the warm-ups ended. */
+    private boolean awaitWarmups() {
+        warmupsLock.lock();
+        try {
+            while (warmupsRunning.get() > 0) {
+                if (orchestrator.cancelled()) {
+                    return false;
+                }
+                warmupsDone.await();
             }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            warmupsLock.unlock();
+        }
+    }
+
+    /** Waits for every worker; an interrupt of the caller ends their requests (as closing an executor does). */
+    private static void joinAll(List<Thread> threads) {
+        boolean interrupted = false;
+        for (Thread thread : threads) {
+            while (true) {
+                try {
+                    thread.join();
+                    break;
+                } catch (InterruptedException e) {
+                    if (!interrupted) {
+                        interrupted = true;
+                        threads.forEach(Thread::interrupt);
+                    }
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -131,9 +215,11 @@ final class PlanRun {
                 if (!acquire(global)) {
                     return;
                 }
+                InFlight handle = orchestrator.track();
                 try {
-                    runOne(sent, scheduledAt);
+                    runOne(sent, scheduledAt, handle);
                 } finally {
+                    orchestrator.untrack(handle);
                     global.release();
                 }
             });
@@ -141,14 +227,14 @@ final class PlanRun {
     }
 
     /** @param scheduledAt the fixed start in open loop, or -1: closed loop starts when it is sent */
-    private void runOne(PlannedRequest request, long scheduledAt) {
+    private void runOne(PlannedRequest request, long scheduledAt, InFlight handle) {
         ModelClient client = runClients.get(request.model());
         Semaphore providerSlot = perProvider.get(client.spec().provider());
         long readyAt = System.nanoTime();
         if (providerSlot != null && !acquire(providerSlot)) {
             return;
         }
-        InFlight handle = orchestrator.track();
+        handle.busy(true);
         try {
             long sentAt = System.nanoTime();
             long from;
@@ -184,7 +270,7 @@ final class PlanRun {
             }
             listener.onSample(sample);
         } finally {
-            orchestrator.untrack(handle);
+            handle.busy(false);
             if (providerSlot != null) {
                 providerSlot.release();
             }
@@ -225,6 +311,12 @@ final class PlanRun {
     }
 
     void wakeWaiters() {
+        warmupsLock.lock();
+        try {
+            warmupsDone.signalAll();
+        } finally {
+            warmupsLock.unlock();
+        }
         global.release(WAKE_ALL);
         perProvider.values().forEach(s -> s.release(WAKE_ALL));
     }
