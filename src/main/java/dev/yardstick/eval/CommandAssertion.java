@@ -67,8 +67,9 @@ final class CommandAssertion implements Assertion {
         if (FileRef.is(code)) {
             FileRef.Script named = FileRef.Script.of(code);
             Path script = FileRef.file(dir, named.file(), problem -> new FieldException("value", problem));
-            List<String> argv = named.function() == null ? List.of(python, script.toString())
-                    : List.of(python, "-c", PythonInline.CALL, script.toString(), named.function());
+            String function = named.function() != null ? named.function() : PythonInline.defaultFunction(script);
+            List<String> argv = function == null ? List.of(python, script.toString())
+                    : List.of(python, "-c", PythonInline.CALL, script.toString(), function);
             return new CommandAssertion(named.shown(), argv, dir, spec);
         }
         return new CommandAssertion("python", List.of(python, "-c", PythonInline.program(code)), dir, spec);

@@ -1,11 +1,20 @@
 package dev.yardstick.eval;
 
+import dev.yardstick.config.FieldException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
 /**
  * Wraps inline {@code python} assertion code into a program that reads the answer's JSON from stdin, as promptfoo
  * runs it: one line is an expression over {@code output} and {@code context}; several lines are a function body
  * that returns. The result is printed as JSON. A named function of a script file is called the same way.
  */
 final class PythonInline {
+
+    private static final Pattern DEFINES_GET_ASSERT = Pattern.compile("(?m)^def\\s+get_assert\\s*\\(");
 
     /**
      * Calls the function {@code argv[2]} of the script {@code argv[1]}, promptfoo's {@code file://script.py:fn}: the
@@ -21,6 +30,19 @@ final class PythonInline {
             + "print(json.dumps(getattr(_module, sys.argv[2])(_input['output'], _input)))\n";
 
     private PythonInline() {
+    }
+
+    /**
+     * The function promptfoo calls in a python file named without one: {@code get_assert}, when the file defines it
+     * at its top level; null for a script written as a program (it reads the answer on stdin and prints its verdict),
+     * which runs as before.
+     */
+    static String defaultFunction(Path script) {
+        try {
+            return DEFINES_GET_ASSERT.matcher(Files.readString(script)).find() ? "get_assert" : null;
+        } catch (IOException | UncheckedIOException e) {
+            throw new FieldException("value", "cannot read " + script + ": " + e.getMessage());
+        }
     }
 
     static String program(String code) {

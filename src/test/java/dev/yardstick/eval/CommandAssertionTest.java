@@ -112,6 +112,34 @@ class CommandAssertionTest {
     }
 
     @Test
+    void aPythonFileNamedWithoutAFunctionHasItsGetAssertCalledAsPromptfooDoes() throws Exception {
+        Files.writeString(dir.resolve("check.py"), """
+                def words(text):
+                    return len(text.split())
+
+                def get_assert(output, context):
+                    return {'pass': words(output) >= 3, 'score': words(output) / 10, 'reason': context['vars']['name']}
+                """);
+        Grade three = run("python", "file://check.py", null, null, "one two three");
+        assertFalse(three.error(), three.reason());
+        assertTrue(three.pass());
+        assertEquals(0.3, three.score(), 1e-12);
+        Grade two = run("python", "file://check.py", null, null, "one two");
+        assertFalse(two.pass());
+        assertEquals("Lily", two.reason(), "called with the answer's context");
+        // A get_assert that is only a method or a nested function is not the module's: the file runs as a program.
+        Files.writeString(dir.resolve("program.py"), """
+                import json, sys
+                class Rubric:
+                    def get_assert(self, output, context):
+                        return False
+                answer = json.load(sys.stdin)
+                print(json.dumps('three' in answer['output']))
+                """);
+        assertTrue(run("python", "file://program.py", null, null, "one two three").pass());
+    }
+
+    @Test
     void aNamedFunctionOfAPythonFileIsCalledWithTheAnswerAndItsContext() throws Exception {
         Files.writeString(dir.resolve("rubric.py"), """
                 import helper
