@@ -134,10 +134,19 @@ final class GraalJs {
     /** An assertion function over (output, context) as one that takes the context as JSON and returns JSON. */
     private Value graded(Value function) {
         if (adapter == null) {
+            // An async function (promptfoo allows one) returns a promise: its settling is noted in a box, which the
+            // engine's job queue fills before the call returns to Java (no timers or I/O exist here to wait for).
             adapter = context.eval("js", "(function (assertion) {\n"
+                    + "  const json = (result) => JSON.stringify(result === undefined ? null : result);\n"
                     + "  return function (output, contextJson) {\n"
                     + "    const result = assertion(output, JSON.parse(contextJson));\n"
-                    + "    return JSON.stringify(result === undefined ? null : result);\n"
+                    + "    if (result === null || typeof result !== 'object' || typeof result.then !== 'function') {\n"
+                    + "      return {settled: true, json: json(result)};\n"
+                    + "    }\n"
+                    + "    const box = {settled: false};\n"
+                    + "    result.then((value) => { box.settled = true; box.json = json(value); },\n"
+                    + "        (error) => { box.settled = true; box.error = String(error && error.message || error); });\n"
+                    + "    return box;\n"
                     + "  };\n"
                     + "})");
         }
@@ -169,7 +178,15 @@ final class GraalJs {
                         TimeUnit.MILLISECONDS);
                 String printed;
                 try {
-                    printed = function.execute(output, contextJson).asString();
+                    Value box = function.execute(output, contextJson);
+                    if (!box.getMember("settled").asBoolean()) {
+                        throw new ScriptError("returned a promise that did not settle (it waits for something this"
+                                + " engine does not run: a timer or I/O)");
+                    }
+                    if (box.hasMember("error")) {
+                        throw new ScriptError(box.getMember("error").asString());
+                    }
+                    printed = box.getMember("json").asString();
                 } catch (PolyglotException e) {
                     throw new ScriptError(e.isInterrupted() || e.isCancelled()
                             ? "took longer than " + timeout.toMillis() + " ms" : e.getMessage());

@@ -112,6 +112,31 @@ class JavascriptFileTest {
     }
 
     @Test
+    void anAsyncFunctionIsAwaitedAndItsRejectionIsAnError() throws Exception {
+        PromptSet set = suite("""
+                module.exports = async (output, context) => {
+                    const hero = await Promise.resolve(context.vars.hero);
+                    return {pass: output.includes(hero), score: 0.5, reason: 'awaited ' + hero};
+                };
+                """, "- type: javascript\n  value: file://check.js\n");
+        assertTrue(graded(set, "Lily went out").pass());
+        AssertionResult fails = only(set, "Tom went out");
+        assertFalse(fails.pass());
+        assertFalse(fails.error(), fails.toString());
+        assertEquals("awaited Lily", fails.reason());
+        AssertionResult rejected = only(suite("""
+                module.exports = async () => { throw new Error('rubric offline'); };
+                """, "- type: javascript\n  value: file://check.js\n"), "x");
+        assertTrue(rejected.error());
+        assertFalse(rejected.pass());
+        assertTrue(rejected.reason().contains("rubric offline"), rejected.reason());
+        AssertionResult pending = only(suite("module.exports = () => new Promise(() => {});\n",
+                "- type: javascript\n  value: file://check.js\n"), "x");
+        assertTrue(pending.error());
+        assertTrue(pending.reason().contains("did not settle"), pending.reason());
+    }
+
+    @Test
     void aRunawayFunctionIsStoppedAtItsTimeout() throws Exception {
         AssertionResult stopped = only(suite("module.exports = () => { while (true) {} };\n",
                 "- type: javascript\n  value: file://check.js\n  config: {timeout: 200ms}\n"), "x");
