@@ -46,13 +46,15 @@ measure() {
   # The target's own CPU per answer at wrk's rate: what it leaves a client on this machine's cores.
   target_cpu="$(python3 -c "import re,sys; n=int(re.search(r'(\d+) requests in', open(sys.argv[1]).read()).group(1)); print(f'{($target_after - $target_before) * 1e6 / max(n, 1):.1f}')" "$work/wrk.txt")"
   log "$name: yardstick, $concurrency in flight, $duration (after a 3s warm-up)"
-  OPENAI_API_KEY=sk-loopback with_cpu "$work/cpu.txt" timeout 180 "$root/yardstick" benchmark \
+  OPENAI_API_KEY=sk-loopback CPU_SAMPLER_TARGET="$target_pid" with_cpu "$work/cpu.txt" timeout 180 "$root/yardstick" benchmark \
     -m openai/loopback-model --base-url "$url/v1" --concurrency "$concurrency" --duration "$duration" --warmup 3s \
     --input-tokens 12 --format json -o "$work/ys.json" >/dev/null
   local ys_rate ys_failed ys_cpu
   ys_rate="$(json_figure "$work/ys.json" '.steps[0].models[0].requestThroughput')"
   ys_failed="$(json_figure "$work/ys.json" '.steps[0].models[0].requests.failed')"
   ys_cpu="$(cpu_in_window "$work/cpu.txt" "$work/ys.json")"
+  # Which threads were busy, in % of a core over the window (the target's too): is anyone short of a core?
+  python3 "$root/bench/cpu_sampler.py" --threads "$work/cpu.txt" "$work/ys.json" >"$work/threads-$name.txt"
   echo "$name $wrk_rate $wrk_cpu $ys_rate $ys_cpu $ys_failed $target_cpu" >>"$work/lines"
 }
 
@@ -65,10 +67,10 @@ if [ "$java_target" = 1 ]; then
   stop_server
 fi
 
-python3 - "$work/lines" "$concurrency" "$duration" "$tokens" "$(cut -d' ' -f1-3 /proc/loadavg)" "$(nproc)" <<'PY'
+python3 - "$work/lines" "$concurrency" "$duration" "$tokens" "$(cut -d' ' -f1-3 /proc/loadavg)" "$(nproc)" "$work" <<'PY'
 import sys
 lines, c, d, t, load = open(sys.argv[1]).read().split('\n'), sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5]
-cores = int(sys.argv[6])
+cores, work = int(sys.argv[6]), sys.argv[7]
 print(f"driver throughput, {c} in flight, {d}, {t} streamed tokens per answer, zero server delay (load average {load})")
 for line in filter(None, lines):
     name, wrk, wrk_cpu, ys, ys_cpu, failed, target_cpu = line.split()
@@ -83,4 +85,5 @@ for line in filter(None, lines):
     budget = (cores - goal_rate * float(target_cpu) / 1e6) * 1e6 / goal_rate
     print(f"    target     {float(target_cpu):10.1f} µs CPU per answer at wrk's rate: at 0.8x wrk it leaves the"
           f" client {budget:.1f} µs per request on {cores} cores")
+    print(f"    busy       during Yardstick's window, % of a core: {open(f'{work}/threads-{name}.txt').read().strip()}")
 PY
