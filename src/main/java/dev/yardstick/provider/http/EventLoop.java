@@ -26,8 +26,6 @@ import org.slf4j.LoggerFactory;
 final class EventLoop {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventLoop.class);
-    private static final long MIN_TICK = TimeUnit.MILLISECONDS.toNanos(1);
-    private static final long MAX_TICK = TimeUnit.MILLISECONDS.toNanos(50);
 
     /** What the loop calls when a channel is ready, or when its deadline is checked. */
     interface Channel {
@@ -155,7 +153,7 @@ final class EventLoop {
     }
 
     private void tick(long now) {
-        long tick = MAX_TICK;
+        long tick = ReadDeadlines.MAX_TICK;
         // A copy: a channel whose deadline passed leaves the list as it fails.
         for (Channel channel : timed.toArray(Channel[]::new)) {
             try {
@@ -167,14 +165,9 @@ final class EventLoop {
         for (Channel channel : timed) {
             long wanted = channel.tickNanos();
             if (wanted > 0) {
-                tick = Math.min(tick, Math.max(MIN_TICK, wanted));
+                tick = Math.min(tick, Math.max(ReadDeadlines.MIN_TICK, wanted));
             }
         }
         nextTick = now + tick;
-    }
-
-    /** The shortest tick a timeout wants: a tenth of it, within 1–50 ms. */
-    static long tickFor(long timeoutNanos) {
-        return timeoutNanos <= 0 ? 0 : Math.max(MIN_TICK, Math.min(MAX_TICK, timeoutNanos / 10));
     }
 }

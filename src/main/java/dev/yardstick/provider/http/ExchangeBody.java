@@ -3,8 +3,6 @@ package dev.yardstick.provider.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -19,15 +17,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class ExchangeBody extends InputStream {
 
-    private static final int HEAD_BYTES = 1024;
-
     private final HttpTransport.Exchange exchange;
     private final InputStream in;
     private final boolean sse;
     private final boolean watchLimits;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final byte[] head = new byte[HEAD_BYTES];
-    private int headLength;
+    private final BodyHead head = new BodyHead();
     private long lineBytes;
     private long eventBytes;
     private volatile boolean ended;
@@ -76,20 +71,13 @@ final class ExchangeBody extends InputStream {
             ended = true;
             return n;
         }
-        keepHead(buffer, offset, n);
+        head.keep(buffer, offset, n);
         if (watchLimits) {
             watchLimits(buffer, offset, n);
         }
         return n;
     }
 
-    private void keepHead(byte[] buffer, int offset, int n) {
-        int kept = Math.min(n, HEAD_BYTES - headLength);
-        if (kept > 0) {
-            System.arraycopy(buffer, offset, head, headLength, kept);
-            headLength += kept;
-        }
-    }
 
     /**
      * Counts line and event bytes (CR and LF not counted). The counts are checked where a line ends and after each
@@ -127,7 +115,7 @@ final class ExchangeBody extends InputStream {
 
     /** The first bytes that arrived, decoded (a character cut at the end shows as a replacement mark). */
     String head() {
-        return new String(Arrays.copyOf(head, headLength), StandardCharsets.UTF_8);
+        return head.text();
     }
 
     @Override

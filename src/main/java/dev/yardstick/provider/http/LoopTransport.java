@@ -555,7 +555,7 @@ final class LoopTransport implements AutoCloseable {
 
         @Override
         public long tickNanos() {
-            return EventLoop.tickFor(Math.min(connectNanos == 0 ? Long.MAX_VALUE : connectNanos,
+            return ReadDeadlines.tickFor(Math.min(connectNanos == 0 ? Long.MAX_VALUE : connectNanos,
                     readNanos == 0 ? Long.MAX_VALUE : readNanos));
         }
 

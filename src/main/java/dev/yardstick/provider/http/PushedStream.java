@@ -16,8 +16,6 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class PushedStream implements LoopTransport.Receiver {
 
-    private static final int HEAD_BYTES = 1024;
-
     private final BodyDecoder decoder;
     private final BodyDecoder.Push push;
     private final LeanHttpClient client;
@@ -28,8 +26,7 @@ final class PushedStream implements LoopTransport.Receiver {
 
     // Written on the loop, read by the caller once done is set (its volatile write publishes them).
     private ResponseHead head;
-    private final byte[] first = new byte[HEAD_BYTES];
-    private int firstLength;
+    private final BodyHead first = new BodyHead();
     private ByteArrayOutputStream errorBody;
     private String wrong;
     private Throwable thrown;
@@ -94,17 +91,12 @@ final class PushedStream implements LoopTransport.Receiver {
                     : errorBody.toString(StandardCharsets.UTF_8);
             decoder.failed(client.statusException(head.status, head.headers, body));
         } else if (wrong != null) {
-            decoder.failed(Failures.map(new MalformedStreamException(wrong, firstBytes())));
+            decoder.failed(Failures.map(new MalformedStreamException(wrong, first.text())));
         } else if (thrown != null) {
-            decoder.failed(Failures.map(LeanHttpClient.brokeOff(thrown, firstBytes())));
+            decoder.failed(Failures.map(LeanHttpClient.brokeOff(thrown, first.text())));
         } else {
             decoder.completed();
         }
-    }
-
-    /** The first bytes of the body, decoded, for messages (a character cut at the end shows as a replacement). */
-    private String firstBytes() {
-        return new String(first, 0, firstLength, StandardCharsets.UTF_8);
     }
 
     /** The decoder's cancel handle: from any thread, the loop's included. */
@@ -130,11 +122,7 @@ final class PushedStream implements LoopTransport.Receiver {
             errorBody.write(bytes, offset, kept);
             return errorBody.size() < StreamLimits.MAX_ERROR_BODY_BYTES;
         }
-        int kept = Math.min(length, HEAD_BYTES - firstLength);
-        if (kept > 0) {
-            System.arraycopy(bytes, offset, first, firstLength, kept);
-            firstLength += kept;
-        }
+        first.keep(bytes, offset, length);
         try {
             wrong = push.accept(bytes, offset, length);
         } catch (IOException | RuntimeException e) {

@@ -20,8 +20,9 @@ final class ReadDeadlines {
 
     static final ReadDeadlines SHARED = new ReadDeadlines();
 
-    private static final long MIN_TICK = TimeUnit.MILLISECONDS.toNanos(1);
-    private static final long MAX_TICK = TimeUnit.MILLISECONDS.toNanos(50);
+    /** How often a watcher looks at its deadlines: the socket watcher here and the event loop's tick alike. */
+    static final long MIN_TICK = TimeUnit.MILLISECONDS.toNanos(1);
+    static final long MAX_TICK = TimeUnit.MILLISECONDS.toNanos(50);
 
     /** A deadline no read has: the watcher found the read still waiting past its own. */
     private static final long EXPIRED = Long.MIN_VALUE;
@@ -87,6 +88,11 @@ final class ReadDeadlines {
         return watcher;
     }
 
+    /** The tick a limit wants: a tenth of it, within 1–50 ms (0: no limit, no tick). */
+    static long tickFor(long limitNanos) {
+        return limitNanos <= 0 ? 0 : Math.max(MIN_TICK, Math.min(MAX_TICK, limitNanos / 10));
+    }
+
     void forget(Read read) {
         reads.remove(read);
     }
@@ -104,7 +110,7 @@ final class ReadDeadlines {
             for (Read read : reads) {
                 any = true;
                 read.expireIfDue(now);
-                tick = Math.min(tick, Math.max(MIN_TICK, read.limitNanos / 10));
+                tick = Math.min(tick, tickFor(read.limitNanos));
             }
             if (any) {
                 LockSupport.parkNanos(this, tick);
