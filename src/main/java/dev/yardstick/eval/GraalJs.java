@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
@@ -112,10 +113,15 @@ final class GraalJs {
         Source source = Source.newBuilder("js", "(function (module, exports) {" + TextFiles.readText(file) + "\n})",
                 file.getFileName().toString()).buildLiteral();
         Value module = context.eval("js", "({exports: {}})");
+        timed(timeout, () -> context.eval(source).execute(module, module.getMember("exports")));
+        return module.getMember("exports");
+    }
+
+    /** Runs script code, stopped at {@code timeout}: a throw, or the time running out, is a {@link ScriptError}. */
+    private Value timed(Duration timeout, Supplier<Value> code) throws ScriptError {
         ScheduledFuture<?> stop = watchdog.schedule(this::interrupt, timeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            context.eval(source).execute(module, module.getMember("exports"));
-            return module.getMember("exports");
+            return code.get();
         } catch (PolyglotException e) {
             throw new ScriptError(e.isInterrupted() || e.isCancelled()
                     ? "took longer than " + timeout.toMillis() + " ms" : e.getMessage());
@@ -174,27 +180,16 @@ final class GraalJs {
 
         Grade call(String output, String contextJson, Double threshold) throws ScriptError {
             synchronized (GraalJs.this) {
-                ScheduledFuture<?> stop = watchdog.schedule(GraalJs.this::interrupt, timeout.toMillis(),
-                        TimeUnit.MILLISECONDS);
-                String printed;
-                try {
-                    Value box = function.execute(output, contextJson);
-                    if (!box.getMember("settled").asBoolean()) {
-                        throw new ScriptError("returned a promise that did not settle (it waits for something this"
-                                + " engine does not run: a timer or I/O)");
-                    }
-                    if (box.hasMember("error")) {
-                        throw new ScriptError(box.getMember("error").asString());
-                    }
-                    printed = box.getMember("json").asString();
-                } catch (PolyglotException e) {
-                    throw new ScriptError(e.isInterrupted() || e.isCancelled()
-                            ? "took longer than " + timeout.toMillis() + " ms" : e.getMessage());
-                } finally {
-                    stop.cancel(false);
+                Value box = timed(timeout, () -> function.execute(output, contextJson));
+                if (!box.getMember("settled").asBoolean()) {
+                    throw new ScriptError("returned a promise that did not settle (it waits for something this"
+                            + " engine does not run: a timer or I/O)");
                 }
-                String shown = printed;
-                return JsonText.parse(printed).map(n -> ScriptVerdict.ofJson(n, threshold, shown))
+                if (box.hasMember("error")) {
+                    throw new ScriptError(box.getMember("error").asString());
+                }
+                String printed = box.getMember("json").asString();
+                return JsonText.parse(printed).map(n -> ScriptVerdict.ofJson(n, threshold, printed))
                         .orElse(Grade.error("returned " + Texts.head(printed)));
             }
         }
