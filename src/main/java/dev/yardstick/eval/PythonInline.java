@@ -1,8 +1,9 @@
 package dev.yardstick.eval;
 
 import dev.yardstick.config.FieldException;
+import dev.yardstick.config.FileProblems;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -39,9 +40,11 @@ final class PythonInline {
      */
     static String defaultFunction(Path script) {
         try {
-            return DEFINES_GET_ASSERT.matcher(Files.readString(script)).find() ? "get_assert" : null;
-        } catch (IOException | UncheckedIOException e) {
-            throw new FieldException("value", "cannot read " + script + ": " + e.getMessage());
+            // Read byte for byte: the name is ASCII, and a script in another encoding is python's to judge, not ours.
+            String text = new String(Files.readAllBytes(script), StandardCharsets.ISO_8859_1);
+            return DEFINES_GET_ASSERT.matcher(text).find() ? "get_assert" : null;
+        } catch (IOException e) {
+            throw new FieldException("value", "cannot read " + script + ": " + FileProblems.reason(e));
         }
     }
 

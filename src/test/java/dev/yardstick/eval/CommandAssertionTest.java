@@ -137,6 +137,11 @@ class CommandAssertionTest {
                 print(json.dumps('three' in answer['output']))
                 """);
         assertTrue(run("python", "file://program.py", null, null, "one two three").pass());
+        // A script in Latin-1 is python's to read: looking for get_assert must not refuse it as bad UTF-8.
+        Files.write(dir.resolve("latin.py"), ("# -*- coding: latin-1 -*-\n# caf\u00e9\n"
+                + "def get_assert(output, context):\n    return 'three' in output\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertTrue(run("python", "file://latin.py", null, null, "one two three").pass());
     }
 
     @Test
