@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -212,8 +214,7 @@ public final class LeanHttpClient implements HttpClient, AutoCloseable {
         return statusException(exchange.status(), exchange.headers(), body);
     }
 
-    HttpStatusException statusException(int status, java.util.Map<String, java.util.List<String>> headers,
-                                        String body) {
+    HttpStatusException statusException(int status, Map<String, List<String>> headers, String body) {
         return HttpStatusException.of(status, headers, body, clock.instant());
     }
 

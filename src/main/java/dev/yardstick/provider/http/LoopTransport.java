@@ -17,6 +17,7 @@ import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Plain-text HTTP/1.1 on non-blocking connections owned by the {@link EventLoop}, for streams whose body is pushed
@@ -59,7 +60,7 @@ final class LoopTransport implements AutoCloseable {
 
     private final EventLoop[] loops;
     /** Spreads the calls over the loops, round robin. */
-    private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger next = new AtomicInteger();
     private final long connectNanos;
     private final long readNanos;
     private final Map<String, Host> hosts = new ConcurrentHashMap<>();
