@@ -15,10 +15,12 @@
 #   nio          one NIO selector loop for every connection (wrk's model)
 #   nio2         two selector loops (wrk -t2 runs two)
 #   ys           Yardstick itself (`benchmark`, every chunk parsed and recorded) with the launcher's settings, for
-#                reference; ys-p1, ys-sys, ys-sys-p1 add the JVM flags of vt-p1, vt-sys, vt-sys-p1
-#                (YARDSTICK_JAVA_OPTS). CPU over the report's measurement window, as bench/overhead.sh measures it
-#   ys-loop      Yardstick with its http:// streams read by the event loop (-Dyardstick.http.streams=loop), not on
-#                the calling virtual thread over blocking sockets (the default); ys-l2 with two event loops
+#                reference: its http:// streams on the event loop, its workers carried by the loop's thread (the
+#                default). CPU over the report's measurement window, as bench/overhead.sh measures it
+#   ys-sock      Yardstick with its http:// streams read on the request's virtual thread over blocking sockets
+#                (-Dyardstick.http.streams=socket, the default before the event loop became it); ys-p1, ys-sys, ys-sys-p1 the same
+#                with the JVM flags of vt-p1, vt-sys, vt-sys-p1 (YARDSTICK_JAVA_OPTS)
+#   ys-loop      the default said outright (-Dyardstick.http.streams=loop); ys-l2 with two event loops
 #                (-Dyardstick.http.loops=2)
 #   base         Yardstick from the launcher given with --baseline (another checkout or build), for a before/after
 #
@@ -29,11 +31,11 @@
 # per target (the order rotating) and the median is printed. About 5 minutes a round with the nine default models;
 # --duration and --warmup are whole seconds.
 #
-#   bench/floor.sh [--rounds 1] [--duration 10] [--warmup 3] [--models "vt vt-nt vt-p1 vt-sys vt-sys-p1 pt nio nio2 ys"]
+#   bench/floor.sh [--rounds 1] [--duration 10] [--warmup 3] [--models "vt vt-nt vt-p1 vt-sys vt-sys-p1 pt nio nio2 ys ys-sock"]
 #                  [--targets "throughput accuracy"] [--busy] [--baseline path/to/other/yardstick]
 set -euo pipefail
 rounds=1 duration=10 warmup=3 busy=0 baseline=""
-models="vt vt-nt vt-p1 vt-sys vt-sys-p1 pt nio nio2 ys"
+models="vt vt-nt vt-p1 vt-sys vt-sys-p1 pt nio nio2 ys ys-sock"
 targets="throughput accuracy"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -69,7 +71,8 @@ model_args() { # model_args NAME: the JVM flags and FloorClient options of a mod
     ys | base) echo "--yardstick" ;;
     ys-loop) echo "-Dyardstick.http.streams=loop --yardstick" ;;
     ys-l2) echo "-Dyardstick.http.streams=loop -Dyardstick.http.loops=2 --yardstick" ;;
-    ys-*) echo "$(model_args "vt-${1#ys-}" | sed 's/--model vt/--yardstick/')" ;;
+    ys-sock) echo "-Dyardstick.http.streams=socket --yardstick" ;;
+    ys-*) echo "-Dyardstick.http.streams=socket $(model_args "vt-${1#ys-}" | sed 's/--model vt/--yardstick/')" ;;
     *) log "unknown model $1"; exit 2 ;;
   esac
 }

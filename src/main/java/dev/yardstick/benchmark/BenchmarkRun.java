@@ -83,7 +83,7 @@ public final class BenchmarkRun {
         // Count tokens only where the server reported none: counting every answer would load the hot path.
         RequestMiddleware chain = RequestChain.forRun(plan.retries(), plan.fault(), models.labels());
         this.orchestrator = new Orchestrator(models.byLabel(), TokenCounting.WHEN_UNREPORTED,
-                plan.exactOutputTokens() ? ExactOutput.around(chain) : chain);
+                plan.exactOutputTokens() ? ExactOutput.around(chain) : chain).withClientCarriedWorkers();
     }
 
     /** Stops dispatching and ends the requests in flight; {@link #execute} then returns the partial report. */
@@ -194,7 +194,7 @@ public final class BenchmarkRun {
             listeners.add(journal.forStep(step));
         }
         SampleListener listener = SampleListener.all(listeners.toArray(SampleListener[]::new));
-        try (ClientWatch watch = ClientWatch.start();
+        try (ClientWatch watch = ClientWatch.start(orchestrator.workerThreads());
              TimeSeriesRecorder perSecond = new TimeSeriesRecorder(step.label(), orchestrator::inFlight,
                      System::nanoTime).start()) {
             RunSummary summary = orchestrator.run(enginePlan, SampleListener.all(listener, perSecond, this::watch));

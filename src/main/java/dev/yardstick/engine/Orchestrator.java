@@ -3,12 +3,14 @@ package dev.yardstick.engine;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.yardstick.provider.ModelClient;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
@@ -34,6 +36,8 @@ public final class Orchestrator implements AutoCloseable {
     private final Set<PlanRun> runs = ConcurrentHashMap.newKeySet();
     private final AtomicReference<SampleError> clientLimit = new AtomicReference<>();
     private volatile boolean cancelled;
+    /** Set by {@link #withClientCarriedWorkers()}. */
+    private volatile boolean clientCarriedWorkers;
 
     /** @param clients the opened models, by label ({@code provider/model}) */
     public Orchestrator(Map<String, ModelClient> clients, TokenCounting counting) {
@@ -66,7 +70,7 @@ public final class Orchestrator implements AutoCloseable {
                 PlanRun run = new PlanRun(this, plan, listener, warmupClients, RequestMiddleware.DIRECT);
                 runs.add(run);
                 try {
-                    run.dispatchClosed(workers());
+                    run.dispatchClosed(workerThreads());
                 } finally {
                     runs.remove(run);
                 }
@@ -91,7 +95,7 @@ public final class Orchestrator implements AutoCloseable {
                     run.dispatchOpen(threads, open);
                 } // closing the executor waited for every request in flight
             } else {
-                run.dispatchClosed(workers());
+                run.dispatchClosed(workerThreads());
             }
         } finally {
             runs.remove(run);
@@ -144,11 +148,40 @@ public final class Orchestrator implements AutoCloseable {
     }
 
     /**
-     * Closed-loop workers are virtual threads: the HTTP clients end a blocked read by interruption (the per-try
-     * timeout, Ctrl-C), which reaches a socket read on a virtual thread but not on a platform thread.
+     * Lets closed-loop workers run on the threads the clients offer ({@link ModelClient#workerThreads()}: virtual
+     * threads carried by the HTTP event loop) when every client of the run offers them. Only for runs whose sample
+     * listeners are light and whose every wait unmounts its thread, as {@code benchmark}'s (statistics, a journal
+     * line): the listeners run on the worker, and one that computes or blocks its carrier (compare's graded
+     * assertions: scripts, embeddings, a judge) would stall every stream the loop carries. Call before a run.
      */
-    private static Thread.Builder workers() {
-        return Thread.ofVirtual().name("yardstick-request-", 0);
+    public Orchestrator withClientCarriedWorkers() {
+        clientCarriedWorkers = true;
+        return this;
+    }
+
+    /**
+     * Closed-loop workers are virtual threads: the HTTP clients end a blocked read by interruption (the per-try
+     * timeout, Ctrl-C), which reaches a socket read on a virtual thread but not on a platform thread. Those the
+     * clients offer where {@link #withClientCarriedWorkers()} allows it, else the JDK's.
+     */
+    public ThreadFactory workerThreads() {
+        return clientCarriedWorkers ? workerThreads(clients.values()) : defaultWorkers();
+    }
+
+    /** The clients' offered threads when every one of them offers some (a worker may send to any model), else ours. */
+    static ThreadFactory workerThreads(Collection<ModelClient> clients) {
+        ThreadFactory offered = null;
+        for (ModelClient client : clients) {
+            offered = client.workerThreads();
+            if (offered == null) {
+                break;
+            }
+        }
+        return offered != null ? offered : defaultWorkers();
+    }
+
+    private static ThreadFactory defaultWorkers() {
+        return Thread.ofVirtual().name("yardstick-request-", 0).factory();
     }
 
     /** Sends one plan request through {@code through}: all its tries, one sample. */

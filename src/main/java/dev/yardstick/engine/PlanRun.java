@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -74,11 +75,13 @@ final class PlanRun {
      * (first in the source) all finish before the first measured one is sent: a warm-up still loading classes or
      * opening connections would otherwise stall measured streams beside it. Returns when every worker has ended.
      */
-    void dispatchClosed(Thread.Builder workers) {
+    void dispatchClosed(ThreadFactory workers) {
         int slots = ((LoadShape.Closed) plan.load()).concurrency();
         List<Thread> started = new ArrayList<>(slots);
         for (int w = 0; w < slots && !exhausted; w++) {
-            started.add(workers.start(this::work));
+            Thread worker = workers.newThread(this::work);
+            worker.start();
+            started.add(worker);
         }
         joinAll(started);
     }

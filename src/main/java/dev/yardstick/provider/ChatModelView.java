@@ -3,6 +3,7 @@ package dev.yardstick.provider;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.yardstick.config.ModelSpec;
 import java.util.OptionalInt;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * An opened client seen through another chat model (one wrapped around its own, or its warm-up's copy); everything
@@ -33,6 +34,11 @@ record ChatModelView(ModelClient inner, StreamingChatModel chatModel) implements
     @Override
     public int maxConcurrency() {
         return inner.maxConcurrency();
+    }
+
+    @Override
+    public ThreadFactory workerThreads() {
+        return inner.workerThreads();
     }
 
     @Override

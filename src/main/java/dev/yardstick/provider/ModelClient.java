@@ -3,6 +3,7 @@ package dev.yardstick.provider;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.yardstick.config.ModelSpec;
 import java.util.OptionalInt;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * One opened model: the langchain4j streaming model every request goes through, the tokenizer that counts its
@@ -39,6 +40,16 @@ public interface ModelClient extends AutoCloseable {
      */
     default ClientWarmup clientWarmup() {
         return ClientWarmup.NONE;
+    }
+
+    /**
+     * Threads that wait for this model's answers at no hand-off cost, or null for the engine's virtual threads: a
+     * model whose streams the HTTP event loop decodes offers virtual threads carried by the loop's own thread, so an
+     * answer's end resumes its caller where it was decoded. Every blocking call such a thread makes must unmount it
+     * (socket I/O, sleeps, locks); a model that computes on the caller's thread (in-process) must return null.
+     */
+    default ThreadFactory workerThreads() {
+        return null;
     }
 
     /** This client seen through another chat model; closing the view releases nothing. */

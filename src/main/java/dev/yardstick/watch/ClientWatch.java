@@ -6,6 +6,7 @@ import java.lang.management.OperatingSystemMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Watches the client over one step: {@link #start()} before the step's first request, {@link #stop(long)} after its
@@ -23,15 +24,21 @@ public final class ClientWatch implements AutoCloseable {
     private final LagProbe probe;
     private ClientUsage usage;
 
-    private ClientWatch() {
+    private ClientWatch(ThreadFactory requestThreads) {
         rssReset = resetRssPeak();
         startNanos = System.nanoTime();
         startCpuNanos = processCpuNanos();
-        probe = LagProbe.start();
+        probe = LagProbe.start(requestThreads);
     }
 
+    /** Watches a step whose requests run on the JDK's virtual threads. */
     public static ClientWatch start() {
-        return new ClientWatch();
+        return start(Thread.ofVirtual().factory());
+    }
+
+    /** @param requestThreads where the step's requests run: its lag probe runs there too */
+    public static ClientWatch start(ThreadFactory requestThreads) {
+        return new ClientWatch(requestThreads);
     }
 
     /** Stops watching and judges what it saw. Idempotent: later calls return the first answer. */

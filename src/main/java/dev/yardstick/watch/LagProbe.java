@@ -1,12 +1,13 @@
 package dev.yardstick.watch;
 
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 
 /**
  * A virtual thread that sleeps 10 ms at a time and records how late it wakes: it is scheduled like every request's
- * thread, so its lateness is the wait a request's thread has for a carrier (and the carrier for a core) before it
+ * thread (made by the same factory: the JDK's scheduler, or the HTTP event loop that carries the requests), so its lateness is the wait a request's thread has for a carrier (and the carrier for a core) before it
  * can read what arrived. It also samples the heap in use at every wake-up. Its one writer is its own thread and
  * the histogram is read only after {@link #stop()} joined it, so no request's path ever touches it.
  *
@@ -29,12 +30,14 @@ final class LagProbe {
     private long startedNanos;
     private final Thread thread;
 
-    private LagProbe() {
+    private LagProbe(ThreadFactory threads) {
         startScheduler();
         heapPeak = heapInUse();
         long created = System.nanoTime();
         startedNanos = created;
-        thread = Thread.ofVirtual().name("yardstick-lag-probe").start(() -> loop(created));
+        thread = threads.newThread(() -> loop(created));
+        thread.setName("yardstick-lag-probe");
+        thread.start();
     }
 
     /**
@@ -54,8 +57,9 @@ final class LagProbe {
         }
     }
 
-    static LagProbe start() {
-        return new LagProbe();
+    /** @param threads where the requests' threads come from: the probe is scheduled like them */
+    static LagProbe start(ThreadFactory threads) {
+        return new LagProbe(threads);
     }
 
     /** @param due when the probe should first run: a start delayed by busy carriers is lag too */

@@ -16,10 +16,12 @@ import dev.yardstick.provider.ModelClient;
 import dev.yardstick.provider.Provider;
 import dev.yardstick.provider.ProviderContext;
 import dev.yardstick.provider.TokenCounter;
+import dev.yardstick.provider.openai.OpenAiStreamingModel;
 import dev.yardstick.provider.tokens.TokenCounters;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 
 /**
@@ -96,7 +98,9 @@ public final class HostedProvider implements Provider {
         ModelSpec opened = spec.withParams(params);
         Supplier<ClientWarmup> warmup = () -> warmup(opened, new Connection(url, key, headers, timeout, client),
                 client);
-        return new Opened(opened, model, TokenCounters.forModel(spec.model()), contextWindow(spec, context), warmup);
+        ThreadFactory callers = model instanceof OpenAiStreamingModel lean ? lean.callerThreads() : null;
+        return new Opened(opened, model, TokenCounters.forModel(spec.model()), contextWindow(spec, context), warmup,
+                callers);
     }
 
     private HttpClientBuilder httpClient(Duration timeout) {
@@ -201,7 +205,8 @@ public final class HostedProvider implements Provider {
     }
 
     private record Opened(ModelSpec spec, StreamingChatModel chatModel, TokenCounter tokenCounter,
-                          OptionalInt contextWindow, Supplier<ClientWarmup> warmup) implements ModelClient {
+                          OptionalInt contextWindow, Supplier<ClientWarmup> warmup, ThreadFactory workerThreads)
+            implements ModelClient {
 
         @Override
         public ClientWarmup clientWarmup() {

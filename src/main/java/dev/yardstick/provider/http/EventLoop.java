@@ -19,9 +19,11 @@ import org.slf4j.LoggerFactory;
  * (about 9 µs), so the bytes are framed and decoded here, on the loop, and the waiting caller is woken once per
  * answer ({@code bench/floor.sh}, models {@code nio} and {@code vt-nt}).
  *
- * <p>Work reaches the loop as tasks ({@link #execute}); deadlines are checked by its own tick, a tenth of the shortest
- * timeout watched (1–50 ms), so a deadline fires at its limit plus at most a tick, never before. It is a daemon
- * platform thread, started on first use and shared by every client of the process.
+ * <p>Work reaches the loop as tasks ({@link #execute}), and so do the virtual threads it carries
+ * ({@link LoopCarriers}): a caller resumed at its answer's end runs here, between two selects. Deadlines are checked
+ * by its own tick, a tenth of the shortest timeout watched (1–50 ms), so a deadline fires at its limit plus at most a
+ * tick, never before. It is a daemon platform thread, started on first use and shared by every client of the
+ * process.
  */
 final class EventLoop {
 
@@ -89,9 +91,14 @@ final class EventLoop {
     /** Runs {@code task} on the loop, after what is queued before it. */
     void execute(Runnable task) {
         tasks.add(task);
-        if (Thread.currentThread() != thread) {
+        if (!onLoop()) {
             selector.wakeup();
         }
+    }
+
+    /** Whether the caller runs on this loop's thread: the loop itself, or a virtual thread it carries. */
+    boolean onLoop() {
+        return Thread.currentThread() == thread || LoopCarriers.home() == this;
     }
 
     /** On the loop only. */
@@ -124,7 +131,11 @@ final class EventLoop {
                 if (!timed.isEmpty()) {
                     timeout = Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextTick - System.nanoTime() + 999_999));
                 }
-                selector.select(this::ready, timeout);
+                if (tasks.isEmpty()) {
+                    selector.select(this::ready, timeout);
+                } else {
+                    selector.selectNow(this::ready); // what the last pass queued on the loop runs without a wait
+                }
                 for (Runnable task; (task = tasks.poll()) != null; ) {
                     task.run();
                 }

@@ -14,10 +14,12 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 
 /**
@@ -105,6 +107,15 @@ public final class LeanHttpClient implements HttpClient, AutoCloseable {
         if (!guarded.failed) {
             tell(listener::onClose);
         }
+    }
+
+    /**
+     * Threads on which a caller of {@link #stream} to {@code uri} waits at no hand-off cost: virtual threads carried by
+     * the event loop that carries such streams ({@link LoopCarriers}), or null when these streams are read on the
+     * caller's own thread (sockets, https, no loop) or the JDK cannot carry a virtual thread on the loop.
+     */
+    public ThreadFactory callerThreads(URI uri) {
+        return transport instanceof SchemeTransport scheme && scheme.loops(uri) ? LoopCarriers.factory() : null;
     }
 
     /**

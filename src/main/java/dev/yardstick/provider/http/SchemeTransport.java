@@ -1,6 +1,7 @@
 package dev.yardstick.provider.http;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 
 /**
@@ -35,9 +36,14 @@ final class SchemeTransport implements HttpTransport {
         this.eventLoop = eventLoop;
     }
 
+    /** Whether pushed streams to {@code uri} go over the event loop. */
+    boolean loops(URI uri) {
+        return eventLoop && "http".equalsIgnoreCase(uri.getScheme());
+    }
+
     /** The event loop's transport for a pushed stream of this request, or null when it goes over a socket. */
     LoopTransport loop(Request request) {
-        if (!eventLoop || !"http".equalsIgnoreCase(request.uri().getScheme())) {
+        if (!loops(request.uri())) {
             return null;
         }
         LoopTransport made = loop;

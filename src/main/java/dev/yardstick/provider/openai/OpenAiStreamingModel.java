@@ -12,6 +12,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Yardstick's streaming model for the OpenAI protocol (OpenAI and every compatible server): the request is written
@@ -61,6 +62,11 @@ public final class OpenAiStreamingModel implements StreamingChatModel {
     public static ChatRequestParameters defaults(String modelName, Double temperature, Integer maxTokens) {
         return OpenAiChatRequestParameters.builder().modelName(modelName).temperature(temperature)
                 .maxOutputTokens(maxTokens).build();
+    }
+
+    /** Threads that call this model at no hand-off cost ({@link LeanHttpClient#callerThreads}), or null. */
+    public ThreadFactory callerThreads() {
+        return client.callerThreads(endpoint);
     }
 
     @Override
