@@ -5,16 +5,17 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * The client's default engine: {@code http://} over {@link SocketTransport}, {@code https://} over Helidon's
- * WebClient ({@link HelidonTransport}), which is built on the first https request, so a run against plain-text
- * endpoints never loads it. With the system property {@value #PLAIN_PROPERTY} set to {@code loop}, a streamed
- * {@code http://} body that its decoder can take pushed goes over the event loop ({@link LoopTransport}) instead: it
- * costs less CPU per request at many slow streams, but on a loaded machine its one thread's latency and throughput
- * measured worse than virtual threads in some rounds (bench/README.md), so it is not the default yet.
+ * The client's default engine: a streamed {@code http://} body that its decoder can take pushed goes over the event
+ * loop ({@link LoopTransport}), every other {@code http://} exchange over {@link SocketTransport}, and {@code https://}
+ * over Helidon's WebClient ({@link HelidonTransport}), which is built on the first https request, so a run against
+ * plain-text endpoints never loads it. The loop costs less CPU per request than a virtual thread per stream, and
+ * with the workers it carries ({@link LoopCarriers}) it drives a fast target at 1.6 times the rate (bench/README.md).
+ * The system property {@value #PLAIN_PROPERTY} set to {@code socket} reads those streams on the caller's thread over
+ * blocking sockets instead, as before.
  */
 final class SchemeTransport implements HttpTransport {
 
-    /** {@code socket} (the default) or {@code loop}: which engine carries pushed {@code http://} streams. */
+    /** {@code loop} (the default) or {@code socket}: which engine carries pushed {@code http://} streams. */
     static final String PLAIN_PROPERTY = "yardstick.http.streams";
 
     private final Duration connectTimeout;
@@ -26,7 +27,7 @@ final class SchemeTransport implements HttpTransport {
     private boolean closed;
 
     SchemeTransport(Duration connectTimeout, Duration readTimeout) {
-        this(connectTimeout, readTimeout, "loop".equalsIgnoreCase(System.getProperty(PLAIN_PROPERTY, "socket")));
+        this(connectTimeout, readTimeout, !"socket".equalsIgnoreCase(System.getProperty(PLAIN_PROPERTY, "loop")));
     }
 
     SchemeTransport(Duration connectTimeout, Duration readTimeout, boolean eventLoop) {

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
  * Streams pushed to their decoder on the event loop ({@link LoopTransport}, {@link PushedStream}) against a raw
  * loopback server: decoding on the loop's thread, keep-alive reuse and the retry of a connection the server closed,
  * the three body framings, and the failures (a body cut mid-chunk, the read timeout, nothing at all, a status), the
- * caller's interrupt and the decoder's own cancel. The OpenAI path's suites run over it with
- * {@code -Dyardstick.http.streams=loop}.
+ * caller's interrupt and the decoder's own cancel. The OpenAI path's suites run over it by default (over sockets with
+ * {@code -Dyardstick.http.streams=socket}).
  */
 class LoopTransportTest {
 

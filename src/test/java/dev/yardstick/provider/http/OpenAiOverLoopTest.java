@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Yardstick's own OpenAI model with its streams on the event loop ({@code -Dyardstick.http.streams=loop}): the
+ * Yardstick's own OpenAI model with its streams on the event loop (the default for {@code http://}): the
  * decoder's push mode end to end, one stream after another on the same client, so its per-stream state (buffers,
  * the JSON parser) is taken and given back each time, and a broken stream is reported as on sockets.
  */
