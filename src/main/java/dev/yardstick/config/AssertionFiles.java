@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * An assertion value written as {@code file://NAME} is that file's content, as promptfoo reads it: a {@code .json},
  * {@code .yaml} or {@code .yml} file as data (a schema, a list of texts, a value to compare as JSON), any other as
- * its text, stripped (promptfoo trims it). Without this the kinds that compare text would compare the answer with
+ * its text, stripped (promptfoo trims it); so is a {@code file://} item of a list value. Without this the kinds that compare text would compare the answer with
  * the words "file://NAME" and fail every case quietly. The kinds whose value is a script ({@code javascript},
  * {@code python}, {@code command}) keep the reference: they load the script themselves. A script named where a
  * value is expected is refused, since promptfoo would run it for the value. One instance serves one suite load, so
@@ -30,8 +30,7 @@ final class AssertionFiles {
      */
     AssertionSpec load(AssertionSpec spec) {
         String kind = spec.type().startsWith("not-") ? spec.type().substring(4) : spec.type();
-        Object value = SCRIPTED.contains(kind) || !FileRef.is(spec.value()) ? spec.value()
-                : content(spec.dir(), (String) spec.value());
+        Object value = SCRIPTED.contains(kind) ? spec.value() : dereferenced(spec.dir(), spec.value());
         List<AssertionSpec> children = new ArrayList<>();
         for (int i = 0; i < spec.children().size(); i++) {
             try {
@@ -47,16 +46,34 @@ final class AssertionFiles {
                 spec.line(), spec.dir()).withChildren(children);
     }
 
-    private Object content(Path dir, String ref) {
+    /**
+     * A {@code file://} value's content; a list's {@code file://} items each replaced by theirs, as promptfoo
+     * dereferences every reference it finds (a list of texts some of which are long or shared).
+     */
+    private Object dereferenced(Path dir, Object value) {
+        if (FileRef.is(value)) {
+            return content(dir, (String) value, "value");
+        }
+        if (!(value instanceof List<?> items) || items.stream().noneMatch(FileRef::is)) {
+            return value;
+        }
+        List<Object> read = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            read.add(FileRef.is(items.get(i)) ? content(dir, (String) items.get(i), "value[" + i + "]") : items.get(i));
+        }
+        return read;
+    }
+
+    private Object content(Path dir, String ref, String field) {
         if (FileRef.name(ref).matches(".*\\.(js|cjs|mjs|ts|py)$")) {
-            throw new FieldException("value", "a value computed by code (" + FileRef.name(ref) + ") is not supported;"
+            throw new FieldException(field, "a value computed by code (" + FileRef.name(ref) + ") is not supported;"
                     + " give a text, JSON or YAML file (javascript and python assertions run scripts)");
         }
-        Path file = FileRef.file(dir, ref, problem -> new FieldException("value", problem));
+        Path file = FileRef.file(dir, ref, problem -> new FieldException(field, problem));
         try {
             return loaded.computeIfAbsent(file, AssertionFiles::read);
         } catch (InputException e) {
-            throw new FieldException("value", e.getMessage());
+            throw new FieldException(field, e.getMessage());
         }
     }
 

@@ -98,6 +98,26 @@ class AssertionFileValuesTest {
     }
 
     @Test
+    void aListsFileItemsAreEachTheirFilesContent() throws Exception {
+        // promptfoo dereferences every file:// it finds: a literal item stays, a file item is the file's text.
+        PromptSet any = suite("- type: icontains-any\n  value: [zebra, file://expected.txt]\n");
+        assertTrue(graded(any, ANSWER).pass(), "the file item's text matched");
+        assertFalse(graded(any, "Tom flew a plane.").pass(), "neither the literal nor the file's text is in it");
+        PromptSet all = suite("- type: contains-all\n  value: [Lily, file://expected.txt]\n");
+        assertTrue(graded(all, ANSWER).pass());
+        CaseResult half = graded(all, "Lily found a blue kite.");
+        assertFalse(half.pass(), "the file item is required too, as its text: " + half.assertions());
+    }
+
+    @Test
+    void aMissingFileItemOfAListNamesItsIndex() throws Exception {
+        InputException e = assertThrows(InputException.class,
+                () -> suite("- type: contains-any\n  value: [park, file://absent.txt]\n"));
+        assertEquals(suite.casesFile() + ":4: field '[0].assert[0].value[1]': file not found: "
+                + cases.resolve("absent.txt"), e.getMessage());
+    }
+
+    @Test
     void aMissingValueFileIsOneLineNamingTheFileTheLineAndThePathTried() throws Exception {
         InputException e = assertThrows(InputException.class, () -> suite("""
                 - type: contains
