@@ -110,12 +110,22 @@ class LoopCarriedCallersTest {
         }
     }
 
+    /** A test of a stream that never answers, over a loop client with {@code readTimeout}. */
+    private interface Silent {
+        void run(OpenAiStreamingModel model, LoopbackLlmServer server) throws Exception;
+    }
+
+    private static void againstASilentServer(Duration readTimeout, Silent test) throws Exception {
+        try (LoopbackLlmServer server = LoopbackLlmServer.start();
+             LeanHttpClient client = client(true, readTimeout)) {
+            server.behavior(Behavior.DEFAULT.hanging());
+            test.run(model(client, server), server);
+        }
+    }
+
     @Test
     void anInterruptEndsACarriedCallersStreamAndTheLoopGoesOn() throws Exception {
-        try (LoopbackLlmServer server = LoopbackLlmServer.start();
-             LeanHttpClient client = client(true, Duration.ofSeconds(30))) {
-            server.behavior(Behavior.DEFAULT.hanging());
-            OpenAiStreamingModel model = model(client, server);
+        againstASilentServer(Duration.ofSeconds(30), (model, server) -> {
             Conversation[] hung = new Conversation[1];
             Thread caller = model.callerThreads().newThread(() -> hung[0] = Conversation.run(model, "hi"));
             long start = System.nanoTime();
@@ -131,15 +141,12 @@ class LoopCarriedCallersTest {
             Conversation[] next = new Conversation[1];
             mountedOn(model.callerThreads(), () -> next[0] = Conversation.run(model, "again"));
             assertEquals(Behavior.DEFAULT.withTokens(3).text(), next[0].response().aiMessage().text());
-        }
+        });
     }
 
     @Test
     void theReadTimeoutEndsACarriedCallersSilentStream() throws Exception {
-        try (LoopbackLlmServer server = LoopbackLlmServer.start();
-             LeanHttpClient client = client(true, Duration.ofMillis(300))) {
-            server.behavior(Behavior.DEFAULT.hanging());
-            OpenAiStreamingModel model = model(client, server);
+        againstASilentServer(Duration.ofMillis(300), (model, server) -> {
             Conversation[] silent = new Conversation[1];
             long start = System.nanoTime();
             mountedOn(model.callerThreads(), () -> silent[0] = Conversation.run(model, "hi"));
@@ -148,6 +155,6 @@ class LoopCarriedCallersTest {
             assertTrue(String.valueOf(error).toLowerCase().contains("timed out")
                     || String.valueOf(error).toLowerCase().contains("timeout"), String.valueOf(error));
             assertTrue(took >= TimeUnit.MILLISECONDS.toNanos(300), "not before the limit: " + took / 1_000_000 + " ms");
-        }
+        });
     }
 }
