@@ -91,7 +91,7 @@ public final class Orchestrator implements AutoCloseable {
         runs.add(run);
         try {
             if (plan.load() instanceof LoadShape.Open open) {
-                try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                try (ExecutorService threads = Executors.newThreadPerTaskExecutor(workerThreads())) {
                     run.dispatchOpen(threads, open);
                 } // closing the executor waited for every request in flight
             } else {
@@ -160,7 +160,7 @@ public final class Orchestrator implements AutoCloseable {
     }
 
     /**
-     * Closed-loop workers are virtual threads: the HTTP clients end a blocked read by interruption (the per-try
+     * Closed-loop workers, and open-loop requests' threads, are virtual threads: the HTTP clients end a blocked read by interruption (the per-try
      * timeout, Ctrl-C), which reaches a socket read on a virtual thread but not on a platform thread. Those the
      * clients offer where {@link #withClientCarriedWorkers()} allows it, else the JDK's.
      */
