@@ -1,6 +1,7 @@
 package dev.yardstick.provider.openai;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.util.BufferRecycler;
 import java.io.IOException;
 import java.util.Arrays;
 
@@ -10,12 +11,17 @@ import java.util.Arrays;
  * before {@code "choices"}), and those fields are the stream's metadata, which is kept from the first chunk that
  * has it, or fields that are skipped. A chunk that begins with the same bytes, up to and including the opening
  * quote of that field's name, therefore has nothing in them that could change what is read, and it can be read from
- * that name on, as the parser would after the comma before it. One instance per stream, used on the reading thread.
+ * that name on, as the parser would after the comma before it. One instance per stream, used on the reading thread;
+ * the prefix is kept in a buffer borrowed from the stream's Jackson buffers, given back by {@link #close()}.
  */
-final class ChunkPrefix {
+final class ChunkPrefix implements AutoCloseable {
 
+    /** Jackson's parsers never use this kind of buffer unless asked for binary values, which are not read here. */
+    private static final int BUFFER = BufferRecycler.BYTE_BASE64_CODEC_BUFFER;
+
+    private final BufferRecycler buffers;
     /** The learnt prefix in {@code [0, length)}: the bytes up to the boundary name's opening quote, which ends it. */
-    private byte[] bytes = new byte[0];
+    private byte[] bytes;
     private int length;
     /** The boundary field's position among the chunk's fields. */
     private int position;
@@ -23,6 +29,10 @@ final class ChunkPrefix {
     private int quote = -1;
     private String name;
     private int quotePosition;
+
+    ChunkPrefix(BufferRecycler buffers) {
+        this.buffers = buffers;
+    }
 
     /**
      * @return the index in {@code data} of the boundary name's opening quote when the chunk in
@@ -68,8 +78,12 @@ final class ChunkPrefix {
             return;
         }
         int n = quote + 1 - offset;
-        if (bytes.length < n) {
-            bytes = new byte[Math.max(n, 2 * bytes.length)];
+        if (bytes == null) {
+            bytes = buffers.allocByteBuffer(BUFFER);
+        }
+        if (bytes.length < n) { // not met: a chunk longer than the parser reads at once teaches nothing
+            forget();
+            return;
         }
         System.arraycopy(data, offset, bytes, 0, n);
         this.length = n;
@@ -78,6 +92,15 @@ final class ChunkPrefix {
 
     void forget() {
         length = 0;
+    }
+
+    @Override
+    public void close() {
+        forget();
+        if (bytes != null) {
+            buffers.releaseByteBuffer(BUFFER, bytes);
+            bytes = null;
+        }
     }
 
     /** The name's characters are ASCII (those of the fields read in every chunk), so each is one byte. */

@@ -79,8 +79,9 @@ final class OpenAiStreamDecoder implements BodyDecoder, SseFrames.Sink, Streamin
     private final FieldOrder<Chunk> chunkFields = new FieldOrder<>(CHUNK_FIELDS);
     private final FieldOrder<Choice> choiceFields = new FieldOrder<>(CHOICE_FIELDS);
     private final FieldOrder<Delta> deltaFields = new FieldOrder<>(DELTA_FIELDS);
-    /** The last chunk's leading fields, or null when every chunk is read whole. */
-    private final ChunkPrefix prefix;
+    private final boolean skipPrefixes;
+    /** The last chunk's leading fields while the body is read; null when every chunk is read whole. */
+    private ChunkPrefix prefix;
     /** Chunks read from their first field read in every chunk on, their leading fields skipped: for the tests. */
     private int prefixesSkipped;
     /** The JSON parsers' buffers and the SSE read buffer while the body is read: one set per stream, from a pool. */
@@ -123,7 +124,7 @@ final class OpenAiStreamDecoder implements BodyDecoder, SseFrames.Sink, Streamin
     OpenAiStreamDecoder(StreamingChatResponseHandler handler, boolean returnThinking, boolean skipPrefixes) {
         this.handler = handler;
         this.returnThinking = returnThinking;
-        this.prefix = skipPrefixes ? new ChunkPrefix() : null;
+        this.skipPrefixes = skipPrefixes;
     }
 
     @Override
@@ -179,12 +180,17 @@ final class OpenAiStreamDecoder implements BodyDecoder, SseFrames.Sink, Streamin
     private byte[] openStream() {
         buffers = JSON.buffers();
         parser = new EventParser(JSON, buffers);
+        prefix = skipPrefixes ? new ChunkPrefix(buffers) : null;
         return buffers.allocByteBuffer(BufferRecycler.BYTE_READ_IO_BUFFER);
     }
 
     private void closeStream(byte[] readBuffer) {
         parser.close();
         parser = null;
+        if (prefix != null) {
+            prefix.close();
+            prefix = null;
+        }
         buffers.releaseByteBuffer(BufferRecycler.BYTE_READ_IO_BUFFER, readBuffer);
         buffers.releaseToPool();
         buffers = null;
