@@ -11,13 +11,18 @@ import java.util.Arrays;
  * before {@code "choices"}), and those fields are the stream's metadata, which is kept from the first chunk that
  * has it, or fields that are skipped. A chunk that begins with the same bytes, up to and including the opening
  * quote of that field's name, therefore has nothing in them that could change what is read, and it can be read from
- * that name on, as the parser would after the comma before it. One instance per stream, used on the reading thread;
- * the prefix is kept in a buffer borrowed from the stream's Jackson buffers, given back by {@link #close()}.
+ * that name on, as the parser would after the comma before it. A stream whose chunks keep beginning otherwise (a
+ * server that changes a leading field in every chunk) stops being learnt from: every chunk is then read whole, as it
+ * would be anyway. One instance per stream, used on the reading thread; the prefix is kept in a buffer borrowed from
+ * the stream's Jackson buffers, given back by {@link #close()}.
  */
 final class ChunkPrefix implements AutoCloseable {
 
     /** Jackson's parsers never use this kind of buffer unless asked for binary values, which are not read here. */
     private static final int BUFFER = BufferRecycler.BYTE_BASE64_CODEC_BUFFER;
+
+    /** Chunks in a row that did not begin with the learnt prefix, after which no prefix is learnt any more. */
+    private static final int MAX_MISSES = 8;
 
     private final BufferRecycler buffers;
     /** The learnt prefix in {@code [0, length)}: the bytes up to the boundary name's opening quote, which ends it. */
@@ -29,6 +34,7 @@ final class ChunkPrefix implements AutoCloseable {
     private int quote = -1;
     private String name;
     private int quotePosition;
+    private int misses;
 
     ChunkPrefix(BufferRecycler buffers) {
         this.buffers = buffers;
@@ -42,9 +48,14 @@ final class ChunkPrefix implements AutoCloseable {
     int restOf(byte[] data, int offset, int length) {
         quote = -1;
         int n = this.length;
-        if (n == 0 || length <= n || !Arrays.equals(data, offset, offset + n, bytes, 0, n)) {
+        if (n == 0) {
             return -1;
         }
+        if (length <= n || !Arrays.equals(data, offset, offset + n, bytes, 0, n)) {
+            misses++;
+            return -1;
+        }
+        misses = 0;
         return offset + n - 1;
     }
 
@@ -60,7 +71,7 @@ final class ChunkPrefix implements AutoCloseable {
      * @param position that field's position among the chunk's fields
      */
     void boundary(int position, EventParser parser, JsonParser json) throws IOException {
-        if (position > 0) {
+        if (position > 0 && misses < MAX_MISSES) {
             quote = parser.nameIndex();
             name = json.currentName();
             quotePosition = position;

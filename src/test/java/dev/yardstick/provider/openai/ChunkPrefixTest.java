@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 class ChunkPrefixTest {
 
-    private static final String HEAD = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
-            + "\"model\":\"gpt-test\",\"system_fingerprint\":\"fp_1\",";
+    private static final String HEAD = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\","
+            + "\"created\":1700000000,\"model\":\"gpt-test\",\"system_fingerprint\":\"fp_1\",";
 
     private static String chunk(String head, String content, String finish) {
         return "data: " + head + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + content
@@ -242,6 +242,24 @@ class ChunkPrefixTest {
         assertEquals(3, outcome.skipped(), "learnt from the short chunk, then skipped in long and short alike");
     }
 
+    @Test
+    void aStreamWhoseChunksKeepBeginningOtherwiseIsNoLongerLearntFrom() throws IOException {
+        StringBuilder changing = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            changing.append(chunk(HEAD.replace("chatcmpl-1", "chatcmpl-" + i), "t" + i, "null"));
+        }
+        String sameAsLast = chunk(HEAD.replace("chatcmpl-1", "chatcmpl-9"), "u", "null");
+        Outcome given = bothWays(changing + sameAsLast + sameAsLast + sameAsLast + FINISH);
+        assertEquals(0, given.skipped(), "eight misses in a row: the rest is read whole");
+        assertEquals(13, given.partials().size());
+        assertTrue(given.response().contains(" id=chatcmpl-0 "), given.response());
+
+        String fewer = changing.substring(0, changing.lastIndexOf("data:", changing.indexOf("chatcmpl-5")));
+        String likeTheFifth = chunk(HEAD.replace("chatcmpl-1", "chatcmpl-4"), "u", "null");
+        assertEquals(3, bothWays(fewer + likeTheFifth + likeTheFifth + likeTheFifth).skipped(),
+                "four misses: still learnt from");
+    }
+
     /**
      * Streams made at random from one seed: leading fields in any order and spacing, values of every kind, chunks
      * whose leading fields change, come partly, or break in every way the decoder reports; read in pieces of any
@@ -300,7 +318,8 @@ class ChunkPrefixTest {
     /** Leading fields, each present or not, in some order, with some spacing, and a comma after the last. */
     private static String randomHead(Random random) {
         List<String[]> fields = new ArrayList<>(List.of(
-                new String[] {"id", pick(random, "\"chatcmpl-" + random.nextInt(3) + "\"", "null", "7", "\"\\u00e9\\n\"")},
+                new String[] {"id",
+                    pick(random, "\"chatcmpl-" + random.nextInt(3) + "\"", "null", "7", "\"\\u00e9\\n\"")},
                 new String[] {"object", "\"chat.completion.chunk\""},
                 new String[] {"created", pick(random, "1700000000", "99999999999999999999", "\"soon\"", "null", "1.5")},
                 new String[] {"model", pick(random, "\"gpt-test\"", "\"日本\"", "{\"n\":[1,{\"choices\":2}]}")},
