@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.PartialResponse;
-import dev.langchain4j.model.chat.response.PartialResponseContext;
-import dev.langchain4j.model.chat.response.PartialThinking;
-import dev.langchain4j.model.chat.response.PartialThinkingContext;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatResponseMetadata;
 import dev.langchain4j.model.openai.OpenAiTokenUsage;
 import dev.yardstick.provider.http.BodyDecoder;
@@ -53,32 +48,6 @@ class ChunkPrefixTest {
         /** The outcome without the count of skipped prefixes, which is all the two ways may differ in. */
         Outcome heard() {
             return new Outcome(wrong, partials, thinking, response, 0);
-        }
-    }
-
-    private static final class Heard implements StreamingChatResponseHandler {
-        final List<String> partials = new ArrayList<>();
-        final List<String> thinking = new ArrayList<>();
-        ChatResponse response;
-
-        @Override
-        public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
-            partials.add(partial.text());
-        }
-
-        @Override
-        public void onPartialThinking(PartialThinking partial, PartialThinkingContext context) {
-            thinking.add(partial.text());
-        }
-
-        @Override
-        public void onCompleteResponse(ChatResponse completeResponse) {
-            response = completeResponse;
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            throw new AssertionError(error);
         }
     }
 
