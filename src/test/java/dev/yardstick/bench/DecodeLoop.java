@@ -22,9 +22,14 @@ import java.util.Map;
  * request writing, the body's limits, SSE framing, the JSON reading, the completion rule and the handler calls: the
  * parse path of every request, apart from the socket's system calls and the engine.
  *
- * <pre>java -cp target/yardstick.jar:target/test-classes dev.yardstick.bench.DecodeLoop [answers] [rounds] [tokens]</pre>
+ * <pre>
+ * java -cp target/yardstick.jar:target/test-classes dev.yardstick.bench.DecodeLoop [answers] [rounds] [tokens] [ids]
+ * </pre>
  *
- * Prints the thread's CPU µs and allocated bytes per answer for each round (the first rounds are the JIT's).
+ * Prints the thread's CPU µs and allocated bytes per answer for each round (the first rounds are the JIT's). With
+ * {@code ids} set to {@code per-chunk}, every chunk carries an id of its own: no chunk then begins as the one before,
+ * so this times a server that changes its leading fields in every chunk (each chunk read whole, its prefix learnt in
+ * vain).
  */
 public final class DecodeLoop {
 
@@ -35,7 +40,8 @@ public final class DecodeLoop {
         int answers = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int tokens = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-        List<byte[]> events = answer(tokens);
+        boolean idPerChunk = args.length > 3 && args[3].equals("per-chunk");
+        List<byte[]> events = answer(tokens, idPerChunk);
         HttpTransport transport = new Replay(events);
         try (LeanHttpClient client = LeanHttpClient.builder().transport((connect, read) -> transport).build()) {
             OpenAiStreamingModel model = new OpenAiStreamingModel(client, "http://127.0.0.1:1/v1", "sk-loopback",
@@ -64,27 +70,26 @@ public final class DecodeLoop {
         }
     }
 
-    /** The frames bench/fast-server.js writes for one answer, each one event. */
-    static List<byte[]> answer(int tokens) {
-        String head = "{\"id\":\"chatcmpl-fast\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
+    /** The frames bench/fast-server.js writes for one answer, each one event; its id, or one id per chunk. */
+    static List<byte[]> answer(int tokens, boolean idPerChunk) {
+        String head = "{\"id\":\"chatcmpl-fast%s\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
                 + "\"model\":\"fast-model\",\"system_fingerprint\":null,\"choices\":";
         String[] words = {"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet"};
-        List<String> frames = new java.util.ArrayList<>();
-        frames.add(frame(head, choice("{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null}", "null"), null));
+        List<String> chunks = new java.util.ArrayList<>();
+        chunks.add(choice("{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null}", "null"));
         for (int i = 0; i < tokens; i++) {
-            frames.add(frame(head, choice("{\"content\":\"" + (i == 0 ? "" : " ") + words[i % words.length] + "\"}",
-                    "null"), null));
+            chunks.add(choice("{\"content\":\"" + (i == 0 ? "" : " ") + words[i % words.length] + "\"}", "null"));
         }
-        frames.add(frame(head, choice("{}", "\"stop\""), null));
-        frames.add(frame(head, "[]", "{\"prompt_tokens\":12,\"completion_tokens\":" + tokens + ",\"total_tokens\":"
+        chunks.add(choice("{}", "\"stop\""));
+        chunks.add("[],\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":" + tokens + ",\"total_tokens\":"
                 + (12 + tokens) + ",\"prompt_tokens_details\":{\"cached_tokens\":0},"
-                + "\"completion_tokens_details\":{\"reasoning_tokens\":0}}"));
+                + "\"completion_tokens_details\":{\"reasoning_tokens\":0}}");
+        List<String> frames = new java.util.ArrayList<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            frames.add("data: " + head.formatted(idPerChunk ? "-" + i : "") + chunks.get(i) + "}\n\n");
+        }
         frames.add("data: [DONE]\n\n");
         return frames.stream().map(f -> f.getBytes(StandardCharsets.UTF_8)).toList();
-    }
-
-    private static String frame(String head, String choices, String usage) {
-        return "data: " + head + choices + (usage == null ? "" : ",\"usage\":" + usage) + "}\n\n";
     }
 
     private static String choice(String delta, String finish) {

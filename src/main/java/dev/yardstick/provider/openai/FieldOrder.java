@@ -37,8 +37,18 @@ final class FieldOrder<F> {
 
     /** Call when the parser is at the object's START_OBJECT. */
     FieldOrder<F> start() {
-        position = 0;
+        return start(0);
+    }
+
+    /** Call when the parser is at the object's START_OBJECT and its first field is the one at {@code position}. */
+    FieldOrder<F> start(int position) {
+        this.position = position;
         return this;
+    }
+
+    /** @return the position of the field {@link #next} returned last */
+    int position() {
+        return position - 1;
     }
 
     /** @return the next field's field, the parser on its name; null at the end of the object */

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * model and the usage (cached prompt tokens and reasoning tokens included). Each chunk is read once with Jackson's
  * token-level parser, and only the fields Yardstick uses are kept: what langchain4j's model did with a databind of
  * every chunk into a tree of objects, and the completion rule with a second parse, costs several times more CPU per
- * chunk (bench/README.md).
+ * chunk (bench/README.md). A chunk that begins byte for byte as the last one did is read from its first field read
+ * in every chunk on, its leading fields (the stream's metadata again) not tokenized at all ({@link ChunkPrefix}).
  *
  * <p>The completion rule is the protocol's (README, "What the numbers mean"): a choice with a {@code finish_reason},
  * or {@code data: [DONE]} after at least one choice; an error event, an {@code error} object or data that is not a
@@ -45,7 +46,17 @@ final class OpenAiStreamDecoder implements BodyDecoder, SseFrames.Sink, Streamin
 
     private static final EventJson JSON = new EventJson();
     /** The fields of a chunk that are read; the rest (ids of the request, logprobs and the like) are skipped. */
-    private enum Chunk { ID, CREATED, MODEL, SERVICE_TIER, SYSTEM_FINGERPRINT, CHOICES, USAGE, ERROR, TYPE, OTHER }
+    private enum Chunk {
+        ID(true), CREATED(true), MODEL(true), SERVICE_TIER(true), SYSTEM_FINGERPRINT(true), CHOICES(false),
+        USAGE(false), ERROR(false), TYPE(false), OTHER(true);
+
+        /** Read from the first chunk that has it or skipped: met again with the same value, it changes nothing. */
+        final boolean sameWhenRepeated;
+
+        Chunk(boolean sameWhenRepeated) {
+            this.sameWhenRepeated = sameWhenRepeated;
+        }
+    }
 
     private enum Choice { DELTA, FINISH_REASON, OTHER }
 
@@ -68,6 +79,11 @@ final class OpenAiStreamDecoder implements BodyDecoder, SseFrames.Sink, Streamin
     private final FieldOrder<Chunk> chunkFields = new FieldOrder<>(CHUNK_FIELDS);
     private final FieldOrder<Choice> choiceFields = new FieldOrder<>(CHOICE_FIELDS);
     private final FieldOrder<Delta> deltaFields = new FieldOrder<>(DELTA_FIELDS);
+    private final boolean skipPrefixes;
+    /** The last chunk's leading fields while the body is read; null when every chunk is read whole. */
+    private ChunkPrefix prefix;
+    /** Chunks read from their first field read in every chunk on, their leading fields skipped: for the tests. */
+    private int prefixesSkipped;
     /** The JSON parsers' buffers and the SSE read buffer while the body is read: one set per stream, from a pool. */
     private BufferRecycler buffers;
     /** The stream's one JSON parser, while the body is read. */
@@ -98,8 +114,17 @@ final class OpenAiStreamDecoder implements BodyDecoder, SseFrames.Sink, Streamin
     private boolean chunkFinished;
 
     OpenAiStreamDecoder(StreamingChatResponseHandler handler, boolean returnThinking) {
+        this(handler, returnThinking, true);
+    }
+
+    /**
+     * @param skipPrefixes whether a chunk that begins as the last one did is read from its first field read in every
+     *     chunk on (the tests compare both ways)
+     */
+    OpenAiStreamDecoder(StreamingChatResponseHandler handler, boolean returnThinking, boolean skipPrefixes) {
         this.handler = handler;
         this.returnThinking = returnThinking;
+        this.skipPrefixes = skipPrefixes;
     }
 
     @Override
@@ -155,12 +180,17 @@ final class OpenAiStreamDecoder implements BodyDecoder, SseFrames.Sink, Streamin
     private byte[] openStream() {
         buffers = JSON.buffers();
         parser = new EventParser(JSON, buffers);
+        prefix = skipPrefixes ? new ChunkPrefix(buffers) : null;
         return buffers.allocByteBuffer(BufferRecycler.BYTE_READ_IO_BUFFER);
     }
 
     private void closeStream(byte[] readBuffer) {
         parser.close();
         parser = null;
+        if (prefix != null) {
+            prefix.close();
+            prefix = null;
+        }
         buffers.releaseByteBuffer(BufferRecycler.BYTE_READ_IO_BUFFER, readBuffer);
         buffers.releaseToPool();
         buffers = null;
@@ -178,15 +208,22 @@ final class OpenAiStreamDecoder implements BodyDecoder, SseFrames.Sink, Streamin
         content = null;
         reasoning = null;
         chunkFinished = false;
-        JsonParser json = parser.next(data, offset, length);
+        // A chunk that begins as the last one did is read from its first field read in every chunk on (ChunkPrefix).
+        int rest = prefix == null ? -1 : prefix.restOf(data, offset, length);
+        JsonParser json = rest < 0 ? parser.next(data, offset, length) : parser.nextFrom(data, rest, offset + length);
+        boolean learning = rest < 0 && prefix != null;
         boolean clean = false;
         try {
             if (json.nextToken() != JsonToken.START_OBJECT) {
                 return "an event that is not a JSON object: " + cut(data, offset, length);
             }
-            FieldOrder<Chunk> fields = chunkFields.start();
+            FieldOrder<Chunk> fields = chunkFields.start(rest < 0 ? 0 : prefix.position());
             Chunk field;
             while ((field = fields.next(json)) != null) {
+                if (learning && !field.sameWhenRepeated) {
+                    learning = false;
+                    prefix.boundary(fields.position(), parser, json);
+                }
                 JsonToken value = json.nextToken();
                 switch (field) {
                     case CHOICES -> readChoices(json);
@@ -226,10 +263,19 @@ final class OpenAiStreamDecoder implements BodyDecoder, SseFrames.Sink, Streamin
                 parser.drop();
             }
         }
+        if (rest >= 0) {
+            prefixesSkipped++;
+        } else if (prefix != null) {
+            prefix.learn(data, offset, offset + length);
+        }
         events++;
         complete |= chunkFinished;
         deliver();
         return null;
+    }
+
+    int prefixesSkipped() {
+        return prefixesSkipped;
     }
 
     /** Every choice counts for the completion rule; the deltas are the first choice's, as langchain4j reads them. */

@@ -7,11 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.PartialResponse;
-import dev.langchain4j.model.chat.response.PartialResponseContext;
-import dev.langchain4j.model.chat.response.PartialThinking;
-import dev.langchain4j.model.chat.response.PartialThinkingContext;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiTokenUsage;
 import dev.langchain4j.model.output.FinishReason;
 import dev.yardstick.provider.http.HttpStatusException;
@@ -20,7 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -52,35 +46,6 @@ class OpenAiStreamDecoderTest {
             + chunk("{}", "\"stop\"")
             + USAGE
             + "data: [DONE]\n\n";
-
-    /** What a handler heard. */
-    private static final class Heard implements StreamingChatResponseHandler {
-        final List<String> partials = new ArrayList<>();
-        final List<String> thinking = new ArrayList<>();
-        ChatResponse response;
-        Throwable error;
-
-        @Override
-        public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
-            assertTrue(context.streamingHandle() != null);
-            partials.add(partial.text());
-        }
-
-        @Override
-        public void onPartialThinking(PartialThinking partial, PartialThinkingContext context) {
-            thinking.add(partial.text());
-        }
-
-        @Override
-        public void onCompleteResponse(ChatResponse completeResponse) {
-            response = completeResponse;
-        }
-
-        @Override
-        public void onError(Throwable failure) {
-            error = failure;
-        }
-    }
 
     /** Hands out at most {@code piece} bytes per read, so that lines and characters are cut anywhere. */
     private static InputStream pieces(String body, int piece) {
