@@ -59,7 +59,7 @@ public final class RequestExecutor {
      */
     Sample execute(PlannedRequest request, ModelClient client, long scheduledAt, long sentAt, long runStart,
                    Duration timeout, InFlight cancellation, long queueNanos) {
-        StreamRecorder recorder = new StreamRecorder();
+        StreamRecorder recorder = new StreamRecorder(sentAt);
         Thread worker = Thread.currentThread();
         AtomicInteger alarm = new AtomicInteger(ARMED);
         ScheduledFuture<?> timer = watchdog.schedule(() -> {

@@ -7,6 +7,7 @@ import dev.langchain4j.model.chat.response.PartialThinking;
 import dev.langchain4j.model.chat.response.PartialThinkingContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
+import dev.yardstick.provider.ReadTime;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,9 @@ import java.util.concurrent.TimeUnit;
  * thinking blocks, Gemini thought parts), visible output through {@code onPartialResponse}; both are generated
  * tokens, so both start TTFT and make gaps, while only visible output starts TTFO. Empty chunks, role-only deltas
  * and usage-only events never reach either with text, so they neither start TTFT nor extend E2E.
+ *
+ * <p>A chunk's time is when its bytes were read from the connection ({@link ReadTime}), where our transport read them
+ * on this thread, not when the decoder got round to it; elsewhere it is the moment the handler hears it.
  *
  * <p>One instance per request; langchain4j calls it from one thread at a time, while the orchestrator's timeout may
  * end it from another, hence the latch and volatile fields.
@@ -37,6 +41,17 @@ final class StreamRecorder implements StreamingChatResponseHandler {
     private volatile ChatResponse response;
     private volatile Throwable failure;
     private volatile StreamingHandle handle;
+    /** System.nanoTime() when the request was sent: a read stamped before it was another request's. */
+    private final long sentAt;
+
+    StreamRecorder() {
+        this(System.nanoTime());
+    }
+
+    /** @param sentAt {@link System#nanoTime()} when the request was sent */
+    StreamRecorder(long sentAt) {
+        this.sentAt = sentAt;
+    }
 
     @Override
     public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
@@ -84,7 +99,7 @@ final class StreamRecorder implements StreamingChatResponseHandler {
         if (chunk == null || chunk.isEmpty() || done.getCount() == 0) {
             return false;
         }
-        long now = System.nanoTime();
+        long now = ReadTime.now(sentAt);
         if (firstTokenAt < 0) {
             firstTokenAt = now;
         } else {
@@ -99,7 +114,7 @@ final class StreamRecorder implements StreamingChatResponseHandler {
 
     @Override
     public void onCompleteResponse(ChatResponse completeResponse) {
-        long now = System.nanoTime();
+        long now = ReadTime.now(sentAt);
         synchronized (this) {
             if (done.getCount() == 0) {
                 return;

@@ -5,6 +5,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingHandle;
+import dev.yardstick.provider.ReadTime;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -146,5 +147,40 @@ class StreamRecorderTest {
         StreamRecorder recorder = new StreamRecorder();
         assertFalse(recorder.await(1_000_000));
         assertFalse(recorder.finished());
+    }
+
+    @Test
+    void chunksTakeTheTimeTheirBytesWereReadOnThisThread() throws InterruptedException {
+        long sent = System.nanoTime();
+        StreamRecorder recorder = new StreamRecorder(sent);
+        ReadTime.stamp(); // one read brought both chunks
+        long afterRead = System.nanoTime();
+        try {
+            recorder.onPartialResponse("a");
+            Thread.sleep(5); // the first one's handling
+            recorder.onPartialResponse("b");
+        } finally {
+            ReadTime.clear();
+        }
+        assertTrue(recorder.firstTokenAt() - sent >= 0 && afterRead - recorder.firstTokenAt() >= 0);
+        assertEquals(recorder.firstTokenAt(), recorder.endAt(), "the second came with the first");
+        assertEquals(0, recorder.gaps()[0]);
+    }
+
+    @Test
+    void aProviderThatStampsNothingIsTimedByTheClockEvenWhereAnEarlierRequestLeftAStamp()
+            throws InterruptedException {
+        ReadTime.stamp(); // the last read of an earlier request on this thread
+        try {
+            long sent = System.nanoTime();
+            StreamRecorder recorder = new StreamRecorder(sent); // say the local model: no transport, no stamp
+            recorder.onPartialResponse("a");
+            Thread.sleep(5);
+            recorder.onPartialResponse("b");
+            assertTrue(recorder.firstTokenAt() - sent >= 0, "not the earlier request's read");
+            assertTrue(recorder.gaps()[0] >= 5_000_000L, "each chunk when it was heard: " + recorder.gaps()[0]);
+        } finally {
+            ReadTime.clear();
+        }
     }
 }

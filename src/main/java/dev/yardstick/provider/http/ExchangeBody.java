@@ -1,5 +1,6 @@
 package dev.yardstick.provider.http;
 
+import dev.yardstick.provider.ReadTime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -130,6 +131,9 @@ final class ExchangeBody extends InputStream {
 
     @Override
     public void close() {
+        // The reader closes it when done, even after a cancel closed it from another thread: from then on, what the
+        // reading thread hears was not read from this body.
+        ReadTime.clear();
         if (closed.compareAndSet(false, true)) {
             cancelled = !ended && !failed;
             exchange.close();

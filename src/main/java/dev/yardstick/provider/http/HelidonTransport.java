@@ -1,5 +1,6 @@
 package dev.yardstick.provider.http;
 
+import dev.yardstick.provider.ReadTime;
 import io.helidon.common.buffers.DataReader;
 import io.helidon.common.socket.SocketOptions;
 import io.helidon.http.HeaderNames;
@@ -166,7 +167,9 @@ final class HelidonTransport implements HttpTransport {
         @Override
         public int read() throws IOException {
             try {
-                return in.read();
+                int b = in.read();
+                ReadTime.stamp(); // Helidon buffers: the time the decoder took the bytes, never before they came
+                return b;
             } catch (DataReader.InsufficientDataAvailableException e) {
                 return ended(e);
             }
@@ -175,7 +178,9 @@ final class HelidonTransport implements HttpTransport {
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
             try {
-                return in.read(buffer, offset, length);
+                int n = in.read(buffer, offset, length);
+                ReadTime.stamp();
+                return n;
             } catch (DataReader.InsufficientDataAvailableException e) {
                 return ended(e);
             }

@@ -1,5 +1,6 @@
 package dev.yardstick.provider.http;
 
+import dev.yardstick.provider.ReadTime;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -381,6 +382,7 @@ final class LoopTransport implements AutoCloseable {
                     fail(e);
                     return;
                 }
+                ReadTime.stamp(); // these bytes were in hand now, however long decoding them takes
                 if (n < 0) {
                     ended();
                     return;

@@ -1,5 +1,6 @@
 package dev.yardstick.provider.http;
 
+import dev.yardstick.provider.ReadTime;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -269,11 +270,17 @@ final class SocketTransport implements HttpTransport {
             return true;
         }
 
-        /** One read from the socket, bounded by the read timeout. */
+        /**
+         * One read from the socket, bounded by the read timeout. It stamps the thread, which decodes what it read: a
+         * chunk read here and decoded later from the buffer keeps the time it arrived ({@link ReadTime}).
+         */
         private int receive(byte[] target, int offset, int length) throws IOException {
-            if (reads == null) {
-                return in.read(target, offset, length);
-            }
+            int n = reads == null ? in.read(target, offset, length) : receiveTimed(target, offset, length);
+            ReadTime.stamp();
+            return n;
+        }
+
+        private int receiveTimed(byte[] target, int offset, int length) throws IOException {
             reads.waiting();
             int n;
             try {
@@ -412,6 +419,7 @@ final class SocketTransport implements HttpTransport {
 
         @Override
         public void close() {
+            ReadTime.clear(); // on the reading thread, closing it when done: nothing it hears next was read here
             if (closed) {
                 return;
             }
