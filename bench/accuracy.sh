@@ -4,18 +4,21 @@
 # same 256 connections against the same server for the same time (the order alternating between runs): Yardstick's
 # TTFT and E2E p50 / p99 are compared with the injected values, and wrk's E2E on the same target is the floor
 # (server, loopback and the machine itself). Prints every run and the median over runs.
-# --busy keeps the machine's other core busy (a busy-looping shell) during every run.
+# --busy keeps the machine's other core busy (a busy-looping shell) during every run. --wrk-beside PCT keeps PCT% of
+# one core busy (in 10 ms periods) during wrk's runs only: how much a client's own CPU beside the target moves the
+# target's lateness, which wrk (about 160 µs per answer here) barely causes and Yardstick (about 340) does more.
 #
-#   bench/accuracy.sh [--runs 5] [--concurrency 256] [--duration 12s] [--busy]
+#   bench/accuracy.sh [--runs 5] [--concurrency 256] [--duration 12s] [--busy] [--wrk-beside PCT]
 set -euo pipefail
-runs=5 concurrency=256 duration=12s busy=0
+runs=5 concurrency=256 duration=12s busy=0 wrk_beside=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --concurrency) concurrency="$2"; shift 2 ;;
     --duration) duration="$2"; shift 2 ;;
     --busy) busy=1; shift ;;
-    *) echo "usage: $0 [--runs N] [--concurrency N] [--duration 12s] [--busy]" >&2; exit 2 ;;
+    --wrk-beside) wrk_beside="$2"; shift 2 ;;
+    *) echo "usage: $0 [--runs N] [--concurrency N] [--duration 12s] [--busy] [--wrk-beside PCT]" >&2; exit 2 ;;
   esac
 done
 source "$(dirname "$0")/lib.sh"
@@ -32,8 +35,10 @@ wrk.body = '{"model":"loopback-model","stream":true,"stream_options":{"include_u
 LUA
 
 run_wrk() {
+  if [ "$wrk_beside" != 0 ]; then start_duty "$wrk_beside"; fi
   timeout 120 wrk -t2 -c"$concurrency" -d"$duration" --latency -s "$work/stream.lua" \
     "$fast_url/v1/chat/completions" >"$work/wrk-$1.txt" 2>&1 || true
+  stop_duty
 }
 
 run_yardstick_once() {
@@ -49,9 +54,9 @@ for run in $(seq 1 "$runs"); do
   cut -d' ' -f1-3 /proc/loadavg >"$work/load-$run.txt"
 done
 
-python3 - "$work" "$runs" "$ttft_ms" "$itl_ms" "$tokens" "$concurrency" "$duration" "$busy" <<'PY'
+python3 - "$work" "$runs" "$ttft_ms" "$itl_ms" "$tokens" "$concurrency" "$duration" "$busy" "$wrk_beside" <<'PY'
 import json, re, statistics, sys
-work, runs, ttft, itl, tokens, c, d, busy = sys.argv[1], int(sys.argv[2]), *map(float, sys.argv[3:6]), *sys.argv[6:]
+work, runs, ttft, itl, tokens, c, d, busy, beside = sys.argv[1], int(sys.argv[2]), *map(float, sys.argv[3:6]), *sys.argv[6:]
 e2e = ttft + (tokens - 1) * itl
 unit = {'us': 1e-3, 'ms': 1.0, 's': 1e3, 'm': 6e4}
 
@@ -69,7 +74,8 @@ for run in range(1, runs + 1):
         wrk50=wrk_ms(wrk, 50) - e2e, wrk99=wrk_ms(wrk, 99) - e2e,
         rate=stats['requestThroughput'], failed=stats['requests']['failed'],
         load=open(f'{work}/load-{run}.txt').read().strip()))
-print(f"accuracy at {c} streams, {d} per client per run, {runs} runs{', other core busy' if busy == '1' else ''}: "
+print(f"accuracy at {c} streams, {d} per client per run, {runs} runs{', other core busy' if busy == '1' else ''}"
+      f"{f', {beside}% of a core busy beside wrk' if beside != '0' else ''}: "
       f"injected TTFT {ttft:.0f} ms, E2E {e2e:.0f} ms; errors in ms (observed - injected)")
 print(f"  {'run':>6}  {'TTFT p50':>9} {'TTFT p99':>9}  {'E2E p50':>8} {'E2E p99':>8}  {'wrk E2E p50':>11} {'wrk p99':>8}"
       f"  {'req/s':>6} {'failed':>6}  load average")

@@ -125,12 +125,33 @@ start_busy() {
   log "busy loop on another core (pid $busy_pid)"
 }
 
+# A share of one core kept busy in 10 ms periods (accuracy.sh --wrk-beside): a client's CPU beside the target,
+# without the client. Ended by stop_duty or at exit.
+duty_pid=""
+start_duty() {
+  python3 -c '
+import sys, time
+share, period = float(sys.argv[1]) / 100, 0.010
+while True:
+    start = time.perf_counter()
+    while time.perf_counter() < start + share * period:
+        pass
+    time.sleep(max(0.0, start + period - time.perf_counter()))
+' "$1" &
+  duty_pid=$!
+}
+
+stop_duty() {
+  end_background "$duty_pid"
+  duty_pid=""
+}
+
 stop_busy() {
   end_background "$busy_pid"
   busy_pid=""
 }
 
-trap 'stop_busy; stop_fast_server; cleanup' EXIT
+trap 'stop_busy; stop_duty; stop_fast_server; cleanup' EXIT
 
 # with_cpu SAMPLES CMD...: runs CMD, writing "epoch-µs cpu-µs" of its process tree every 100 ms to SAMPLES, so the
 # CPU spent inside a report's measurement window can be told from start-up and warm-up (cpu_in_window).
