@@ -9,12 +9,12 @@ import java.util.Set;
 
 /**
  * An assertion value written as {@code file://NAME} is that file's content, as promptfoo reads it: a {@code .json},
- * {@code .yaml} or {@code .yml} file as data (a schema, a list of texts, a value to compare as JSON), any other as
- * its text, stripped (promptfoo trims it); so is a {@code file://} item of a list value. Without this the kinds that compare text would compare the answer with
- * the words "file://NAME" and fail every case quietly. The kinds whose value is a script ({@code javascript},
- * {@code python}, {@code command}) keep the reference: they load the script themselves. A script named where a
- * value is expected is refused, since promptfoo would run it for the value. One instance serves one suite load, so
- * a file many cases share is read once.
+ * {@code .yaml} or {@code .yml} file as data (a schema, a list of texts, a value to compare as JSON), any other as its
+ * text, stripped (promptfoo trims it); so is a {@code file://} item of a list value. Without this the kinds that
+ * compare text would compare the answer with the words "file://NAME" and fail every case quietly. The kinds whose value
+ * is a script ({@code javascript}, {@code python}, {@code command}) keep the reference: they load the script
+ * themselves. A script named where a value is expected is refused, since promptfoo would run it for the value. One
+ * instance serves one suite load, so a file many cases share is read once.
  */
 final class AssertionFiles {
 

@@ -160,9 +160,9 @@ public final class Orchestrator implements AutoCloseable {
     }
 
     /**
-     * Closed-loop workers, and open-loop requests' threads, are virtual threads: the HTTP clients end a blocked read by interruption (the per-try
-     * timeout, Ctrl-C), which reaches a socket read on a virtual thread but not on a platform thread. Those the
-     * clients offer where {@link #withClientCarriedWorkers()} allows it, else the JDK's.
+     * Closed-loop workers, and open-loop requests' threads, are virtual threads: the HTTP clients end a blocked read by
+     * interruption (the per-try timeout, Ctrl-C), which reaches a socket read on a virtual thread but not on a platform
+     * thread. Those the clients offer where {@link #withClientCarriedWorkers()} allows it, else the JDK's.
      */
     public ThreadFactory workerThreads() {
         return clientCarriedWorkers ? workerThreads(clients.values()) : defaultWorkers();

@@ -7,13 +7,14 @@ import org.HdrHistogram.Histogram;
 
 /**
  * A virtual thread that sleeps 10 ms at a time and records how late it wakes: it is scheduled like every request's
- * thread (made by the same factory: the JDK's scheduler, or the HTTP event loop that carries the requests), so its lateness is the wait a request's thread has for a carrier (and the carrier for a core) before it
- * can read what arrived. It also samples the heap in use at every wake-up. Its one writer is its own thread and
- * the histogram is read only after {@link #stop()} joined it, so no request's path ever touches it.
+ * thread (made by the same factory: the JDK's scheduler, or the HTTP event loop that carries the requests), so its
+ * lateness is the wait a request's thread has for a carrier (and the carrier for a core) before it can read what
+ * arrived. It also samples the heap in use at every wake-up. Its one writer is its own thread and the histogram is read
+ * only after {@link #stop()} joined it, so no request's path ever touches it.
  *
- * <p>Why 10 ms and not 1 ms: on an idle 2-core machine a 1 ms probe cost 4.5–5.7% of a core (each wake-up of a
- * virtual thread wakes the carrier pool too), a 10 ms one 1–2.5%; a stall long enough to matter is caught either
- * way, and the stall's swallowed wake-ups are counted (coordinated-omission correction).
+ * <p>Why 10 ms and not 1 ms: on an idle 2-core machine a 1 ms probe cost 4.5–5.7% of a core (each wake-up of a virtual
+ * thread wakes the carrier pool too), a 10 ms one 1–2.5%; a stall long enough to matter is caught either way, and the
+ * stall's swallowed wake-ups are counted (coordinated-omission correction).
  */
 final class LagProbe {
 

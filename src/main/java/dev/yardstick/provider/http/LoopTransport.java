@@ -100,12 +100,12 @@ final class LoopTransport implements AutoCloseable {
         String authority = uri.getHost() + ':' + port;
         byte[] wire = SocketTransport.encode(request, uri, authority);
         Host host = hosts.computeIfAbsent(authority, a -> new Host(uri.getHost(), port, loops.length));
-        int loop = loops.length == 1 ? 0 : homeOr(next);
+        int loop = loops.length == 1 ? 0 : homeOrNext();
         return new Call(loops[loop], host.idle[loop], host.address(), wire, receiver);
     }
 
     /** The loop carrying the calling thread (its connection then needs no hand-off), else the next in turn. */
-    private int homeOr(AtomicInteger next) {
+    private int homeOrNext() {
         EventLoop home = LoopCarriers.home();
         for (int i = 0; i < loops.length; i++) {
             if (loops[i] == home) {

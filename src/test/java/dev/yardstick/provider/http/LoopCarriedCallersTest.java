@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Callers carried by the event loop ({@link LoopCarriers}): the threads a client offers for its loop-carried streams
- * run on the loop's own thread (a mounted virtual thread names its carrier), many of them stream at once through one loop without stalling it, and a caller's
- * interrupt and the read timeout still end its stream.
+ * run on the loop's own thread (a mounted virtual thread names its carrier), many of them stream at once through one
+ * loop without stalling it, and a caller's interrupt and the read timeout still end its stream.
  */
 class LoopCarriedCallersTest {
 
