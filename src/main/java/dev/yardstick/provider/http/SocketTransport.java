@@ -419,7 +419,6 @@ final class SocketTransport implements HttpTransport {
 
         @Override
         public void close() {
-            ReadTime.clear(); // on the reading thread, closing it when done: nothing it hears next was read here
             if (closed) {
                 return;
             }
