@@ -98,7 +98,8 @@ public final class HostedProvider implements Provider {
         ModelSpec opened = spec.withParams(params);
         Supplier<ClientWarmup> warmup = () -> warmup(opened, new Connection(url, key, headers, timeout, client),
                 client);
-        ThreadFactory callers = model instanceof OpenAiStreamingModel lean ? lean.callerThreads() : null;
+        // Asked for only by a run that may carry its workers on the event loop: opening a model starts no loop.
+        Supplier<ThreadFactory> callers = model instanceof OpenAiStreamingModel lean ? lean::callerThreads : () -> null;
         return new Opened(opened, model, TokenCounters.forModel(spec.model()), contextWindow(spec, context), warmup,
                 callers);
     }
@@ -205,8 +206,13 @@ public final class HostedProvider implements Provider {
     }
 
     private record Opened(ModelSpec spec, StreamingChatModel chatModel, TokenCounter tokenCounter,
-                          OptionalInt contextWindow, Supplier<ClientWarmup> warmup, ThreadFactory workerThreads)
+                          OptionalInt contextWindow, Supplier<ClientWarmup> warmup, Supplier<ThreadFactory> callers)
             implements ModelClient {
+
+        @Override
+        public ThreadFactory workerThreads() {
+            return callers.get();
+        }
 
         @Override
         public ClientWarmup clientWarmup() {
